@@ -1,0 +1,39 @@
+// SPEC 1 (data): the panel every engine reads. Columnar, one Float64Array per field, T x N,
+// row-major: the value of asset i at bar t is field[t * N + i]. A missing bar is NaN in every
+// price field (and in volume).
+
+export const PRICE_FIELDS = ["open", "high", "low", "close"] as const;
+export type PriceField = (typeof PRICE_FIELDS)[number];
+export type BarField = PriceField | "volume";
+
+export interface Panel {
+  /** Asset symbols, in column order. */
+  readonly symbols: readonly string[];
+  /** Bar timestamps, UTC ms, strictly increasing (length T). */
+  readonly times: Float64Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+  /** Further numeric columns (e.g. a signal `score`, or `spread`), same layout. */
+  readonly extra: Readonly<Record<string, Float64Array>>;
+}
+
+export function barCount(panel: Panel): number {
+  return panel.times.length;
+}
+
+export function assetCount(panel: Panel): number {
+  return panel.symbols.length;
+}
+
+/** A bar is missing when its close is NaN (the loader guarantees all price fields agree). */
+export function isMissing(panel: Panel, t: number, asset: number): boolean {
+  return Number.isNaN(panel.close[t * panel.symbols.length + asset]);
+}
+
+/** ISO date (YYYY-MM-DD) of a UTC ms timestamp. */
+export function isoDate(tsMs: number): string {
+  return new Date(tsMs).toISOString().slice(0, 10);
+}

@@ -1,0 +1,46 @@
+// SPEC 6.5: the closed set of reasons an order's rest dies or is cut, with their numbers.
+
+export type Reason =
+  | { kind: "shortInCashAccount"; qty: number }
+  | { kind: "insufficientCash"; required: number; available: number }
+  | { kind: "insufficientBuyingPower"; required: number; available: number }
+  | { kind: "maxGrossLeverage"; gross: number; limit: number }
+  | { kind: "maxNetLeverage"; net: number; limit: number }
+  | { kind: "scaled"; k: number }
+  | { kind: "volumeCap"; filled: number; cap: number }
+  | { kind: "zeroVolume" }
+  | { kind: "marginCall" }
+  | { kind: "bankrupt" }
+  | { kind: "restricted"; required: number; available: number }
+  | { kind: "endOfData" }
+  | { kind: "dayExpired" }
+  | { kind: "invalidOrder"; field: string; detail: string };
+
+export type ReasonKind = Reason["kind"];
+
+export const REASON_KINDS: readonly ReasonKind[] = [
+  "shortInCashAccount",
+  "insufficientCash",
+  "insufficientBuyingPower",
+  "maxGrossLeverage",
+  "maxNetLeverage",
+  "scaled",
+  "volumeCap",
+  "zeroVolume",
+  "marginCall",
+  "bankrupt",
+  "restricted",
+  "endOfData",
+  "dayExpired",
+  "invalidOrder",
+];
+
+/** `insufficientBuyingPower required=15230.50 available=12000.00` */
+export function renderReason(reason: Reason): string {
+  const parts: string[] = [reason.kind];
+  for (const [key, value] of Object.entries(reason)) {
+    if (key === "kind") continue;
+    parts.push(`${key}=${typeof value === "number" && !Number.isInteger(value) ? value.toFixed(2) : value}`);
+  }
+  return parts.join(" ");
+}

@@ -1,0 +1,114 @@
+// SPEC 9: the output of every engine, compared field by field. Plain data only: numbers,
+// strings, booleans, arrays and plain objects, so JSON.parse(JSON.stringify(r)) equals r.
+import type { OnInsufficient, TimeInForce } from "./config.ts";
+import type { OrderStatus, OrderType, SizeType } from "./order.ts";
+import type { Reason } from "./reason.ts";
+
+export interface OrderRecord {
+  /** 1, 2, 3... in decision order (SPEC 9). */
+  readonly id: number;
+  /** Decision bar. */
+  readonly t: number;
+  readonly asset: string;
+  readonly type: OrderType | "liquidation";
+  readonly sizeType: SizeType;
+  /** The size as requested (units, money or fraction, per sizeType). */
+  readonly size: number;
+  /** Signed units resolved at decision time (SPEC 6.4); 0 for an invalid order. */
+  readonly qty: number;
+  readonly limitPrice: number | null;
+  readonly stopPrice: number | null;
+  readonly timeInForce: TimeInForce;
+  readonly onInsufficient: OnInsufficient;
+  status: OrderStatus;
+  /** Signed units filled so far. */
+  filledQty: number;
+  /** Why the order's rest died or expired; null while working or when fully filled. */
+  reason: Reason | null;
+  /** Bar at which the status became final; null while working. */
+  doneT: number | null;
+}
+
+export interface FillRecord {
+  readonly orderId: number;
+  readonly t: number;
+  readonly asset: string;
+  /** Signed: + buy, - sell. qty == reducingQty + increasingQty. */
+  readonly qty: number;
+  readonly reducingQty: number;
+  readonly increasingQty: number;
+  readonly basePrice: number;
+  readonly fillPrice: number;
+  readonly commission: number;
+  readonly slippageCost: number;
+  readonly impactCost: number;
+  readonly forced: boolean;
+  /** The order still has a rest after this fill. */
+  readonly partial: boolean;
+  readonly zeroVolume: boolean;
+  readonly noImpactHistory: boolean;
+}
+
+/** SPEC 4 timeline steps, used to order events canonically. */
+export type TimelineStep = 1 | 2 | 3 | 4 | 5;
+
+export type EventRecord = { readonly t: number; readonly step: TimelineStep } & (
+  | {
+      readonly kind: "marginCall";
+      readonly equity: number;
+      readonly requirement: number;
+      readonly deficit: number;
+    }
+  | { readonly kind: "ambiguousBar"; readonly asset: string; readonly triggered: number }
+);
+
+/** A FIFO round trip (SPEC 8): opens when a position leaves 0, closes when it returns to 0. */
+export interface TradeRecord {
+  readonly asset: string;
+  /** +1 long, -1 short. */
+  readonly side: 1 | -1;
+  readonly entryT: number;
+  readonly exitT: number | null;
+  /** Total units opened (unsigned). */
+  readonly absQty: number;
+  /** Quantity-weighted average price of the opening fills. */
+  readonly entryPrice: number;
+  /** Quantity-weighted average price of the closing fills; null while nothing closed. */
+  readonly exitPrice: number | null;
+  /** Realized P&L of the closed units (before commission). */
+  readonly realizedPnl: number;
+  /** Commission allocated to this trade, pro rata by quantity. */
+  readonly commission: number;
+  /** realizedPnl - commission. */
+  readonly pnl: number;
+  readonly open: boolean;
+}
+
+/** Per-bar snapshot (SPEC 4 step 6), one entry per bar. */
+export interface BarSeries {
+  readonly cash: number[];
+  readonly equity: number[];
+  /** Sum of |market value|. */
+  readonly grossExposure: number[];
+  /** Sum of market value (signed). */
+  readonly netExposure: number[];
+  readonly initialMargin: number[];
+  readonly maintenanceMargin: number[];
+  /** positions[t][i]: signed units of asset i at the end of bar t. */
+  readonly positions: number[][];
+}
+
+export interface Records {
+  readonly engine: string;
+  readonly symbols: readonly string[];
+  readonly orders: OrderRecord[];
+  readonly fills: FillRecord[];
+  readonly events: EventRecord[];
+  readonly trades: TradeRecord[];
+  readonly series: BarSeries;
+  /** Money paid in commissions, realized and unrealized P&L at the end (SPEC 8). */
+  readonly totals: { commission: number; realizedPnl: number; unrealizedPnl: number };
+  /** True when market orders filled at the decision bar's close (look-ahead if the signal used it). */
+  readonly sameBarFills: boolean;
+  readonly warnings: string[];
+}

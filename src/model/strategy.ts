@@ -1,0 +1,37 @@
+// SPEC 4 step 5: what a strategy sees at the close of bar t (bars 0..t only) and how it acts.
+
+import type { OrderRequest } from "./order.ts";
+import type { BarField, Panel } from "./panel.ts";
+
+/** The account as of the close of bar t, after every fill up to t. */
+export interface AccountView {
+  readonly cash: number;
+  readonly equity: number;
+  /** Signed units held of the asset (column index). */
+  position(asset: number): number;
+}
+
+export interface BarContext {
+  /** The decision bar. */
+  readonly t: number;
+  readonly tsMs: number;
+  readonly symbols: readonly string[];
+  /** Field of an asset at bar t - lag (lag >= 0); NaN for a missing bar. Throws on lag < 0. */
+  bar(field: BarField, asset: number, lag?: number): number;
+  /** An extra numeric column (e.g. a signal), causally, like bar(). */
+  extra(name: string, asset: number, lag?: number): number;
+  readonly account: AccountView;
+  submit(order: OrderRequest): void;
+}
+
+export interface Strategy {
+  readonly name: string;
+  /** Called once per bar at the decision step, in bar order. */
+  onBar(ctx: BarContext): void;
+}
+
+/** Everything an engine needs besides the config. */
+export interface RunInput {
+  readonly panel: Panel;
+  readonly strategy: Strategy;
+}
