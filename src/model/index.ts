@@ -6,3 +6,4 @@ export * from "./panel.ts";
 export * from "./reason.ts";
 export * from "./records.ts";
 export * from "./strategy.ts";
+export * from "./unreachable.ts";

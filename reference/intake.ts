@@ -1,0 +1,132 @@
+// SPEC 6.4 and 9: turns a strategy's request at the close of bar t into an order record with
+// its quantity resolved, or an "invalidOrder" rejection; a zero quantity sends no order.
+import {
+  type OnInsufficient,
+  type OrderRecord,
+  type OrderRequest,
+  type OrderType,
+  type SizeType,
+  TARGET_SIZE_TYPES,
+  type TimeInForce,
+} from "../src/model/index.ts";
+import { type Dec, dec, truncToStep } from "./decimal.ts";
+import type { RunState, WorkingOrder } from "./state.ts";
+
+const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(["market", "limit", "stop", "stop-limit"]);
+const SIZE_TYPES: ReadonlySet<string> = new Set<SizeType>([
+  "units",
+  "value",
+  "percent",
+  "targetUnits",
+  "targetValue",
+  "targetPercent",
+]);
+const POLICIES: ReadonlySet<string> = new Set<OnInsufficient>(["reject", "partial", "scale"]);
+const TIME_IN_FORCE: ReadonlySet<string> = new Set<TimeInForce>(["gtc", "day"]);
+
+/** Creates the order of a request decided at bar t; returns null when it sends no order. */
+export function intake(
+  state: RunState,
+  t: number,
+  request: OrderRequest,
+  equityAtClose: Dec,
+  symbolIndex: ReadonlyMap<string, number>,
+): WorkingOrder | null {
+  const type = request.type ?? "market";
+  const sizeType = request.sizeType ?? "units";
+  const policy =
+    request.onInsufficient ??
+    state.config.onInsufficient ??
+    (TARGET_SIZE_TYPES.has(sizeType) ? "scale" : "reject");
+  const timeInForce = request.timeInForce ?? state.config.timeInForce;
+  const record: OrderRecord = {
+    id: 0,
+    t,
+    asset: String(request.asset),
+    type,
+    sizeType,
+    size: request.size,
+    qty: 0,
+    limitPrice: request.limitPrice ?? null,
+    stopPrice: request.stopPrice ?? null,
+    timeInForce,
+    onInsufficient: policy,
+    status: "working",
+    filledQty: 0,
+    reason: null,
+    doneT: null,
+  };
+  const asset = symbolIndex.get(record.asset);
+  const invalid = (field: string, detail: string): null => {
+    state.orders.push({
+      ...record,
+      id: state.orders.length + 1,
+      status: "rejected",
+      doneT: t,
+      reason: { kind: "invalidOrder", field, detail },
+    });
+    return null;
+  };
+  if (asset === undefined) return invalid("asset", `unknown asset "${record.asset}"`);
+  if (!ORDER_TYPES.has(type)) return invalid("type", `unknown order type "${type}"`);
+  if (!SIZE_TYPES.has(sizeType)) return invalid("sizeType", `unknown size type "${sizeType}"`);
+  if (!POLICIES.has(policy)) return invalid("onInsufficient", `unknown policy "${policy}"`);
+  if (!TIME_IN_FORCE.has(timeInForce))
+    return invalid("timeInForce", `unknown time in force "${timeInForce}"`);
+  if (typeof request.size !== "number" || !Number.isFinite(request.size))
+    return invalid("size", `size must be a finite number, got ${request.size}`);
+  const needsLimit = type === "limit" || type === "stop-limit";
+  const needsStop = type === "stop" || type === "stop-limit";
+  if (needsLimit && !validPrice(request.limitPrice))
+    return invalid("limitPrice", `a ${type} order needs a finite limitPrice > 0, got ${request.limitPrice}`);
+  if (needsStop && !validPrice(request.stopPrice))
+    return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
+  if (request.size === 0 && !TARGET_SIZE_TYPES.has(sizeType)) return null;
+
+  const mark = state.lastClose[asset];
+  if (mark === null && sizeType !== "units" && sizeType !== "targetUnits")
+    return invalid("asset", `no close of "${record.asset}" yet to size a ${sizeType} order`);
+  const qty = truncToStep(
+    rawQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose),
+    state.lots[asset],
+  );
+  if (qty.isZero()) return null;
+
+  const created: OrderRecord = { ...record, id: state.orders.length + 1, qty: qty.toNumber() };
+  state.orders.push(created);
+  return {
+    record: created,
+    asset,
+    qty,
+    filled: dec(0),
+    mode: type,
+    limitPrice: needsLimit ? dec(request.limitPrice as number) : null,
+    stopPrice: needsStop ? dec(request.stopPrice as number) : null,
+  };
+}
+
+/** SPEC 6.4, with m the close at t and q the position after all fills up to t. */
+function rawQty(state: RunState, asset: number, sizeType: SizeType, size: Dec, mark: Dec, equity: Dec): Dec {
+  const position = state.qty[asset];
+  const unitValue = () => mark.mul(state.multipliers[asset]);
+  switch (sizeType) {
+    case "units":
+      return size;
+    case "value":
+      return size.div(unitValue());
+    case "percent":
+      return size.mul(equity).div(unitValue());
+    case "targetUnits":
+      return size.sub(position);
+    case "targetValue":
+      return size.isZero() ? position.neg() : size.sub(position.mul(unitValue())).div(unitValue());
+    case "targetPercent":
+      return size.isZero()
+        ? position.neg()
+        : size.mul(equity).sub(position.mul(unitValue())).div(unitValue());
+  }
+}
+
+function validPrice(price: number | undefined): boolean {
+  return typeof price === "number" && Number.isFinite(price) && price > 0;
+}

@@ -1,0 +1,246 @@
+// SPEC 10: the invariants the reference asserts at every step. Each check recomputes its side
+// from its own sources (fill records, the ledger, the lots), not from the number it checks.
+import { isoDate, type Reason } from "../src/model/index.ts";
+import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
+import { LEDGER_KINDS } from "./ledger.ts";
+import { type RunState, restOf, type WorkingOrder } from "./state.ts";
+
+export class InvariantError extends Error {
+  constructor(
+    readonly invariant: string,
+    readonly t: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InvariantError";
+  }
+}
+
+const REJECTIONS_BY_RULE: ReadonlySet<Reason["kind"]> = new Set([
+  "insufficientCash",
+  "insufficientBuyingPower",
+  "maxGrossLeverage",
+  "maxNetLeverage",
+  "scaled",
+  "marginCall",
+]);
+
+export class Invariants {
+  /** I3's side: positions summed from fills alone. */
+  private readonly positionsFromFills: Dec[];
+  private ledgerSeen = 0;
+  private ledgerSum = ZERO;
+
+  constructor(private readonly state: RunState) {
+    this.positionsFromFills = new Array(state.assets).fill(ZERO);
+  }
+
+  afterFill(
+    t: number,
+    order: WorkingOrder,
+    qty: Dec,
+    price: Dec,
+    basePrice: Dec,
+    markOf: (asset: number) => Dec,
+  ): void {
+    const { state } = this;
+    const asset = order.asset;
+    const bar = state.bar(t, asset);
+    const where = `asset=${order.record.asset} order=${order.record.id}`;
+    this.assert(bar !== null, "I9", t, `${where}: a fill on a missing bar`);
+    const b = bar as NonNullable<typeof bar>;
+    this.positionsFromFills[asset] = this.positionsFromFills[asset].add(qty);
+    this.assert(
+      state.qty[asset].eq(this.positionsFromFills[asset]),
+      "I3",
+      t,
+      `${where}: position ${state.qty[asset]} != sum of fills ${this.positionsFromFills[asset]}`,
+    );
+    this.checkLedger(t);
+    this.checkIdentity(t, (a) => (a === asset ? price : markOf(a)));
+    const side = qty.isPositive() ? 1 : -1;
+    this.assert(
+      basePrice.gte(b.low) && basePrice.lte(b.high),
+      "I8",
+      t,
+      `${where}: base price ${basePrice} outside [${b.low}, ${b.high}]`,
+    );
+    this.assert(
+      price.sub(basePrice).mul(side).gte(0),
+      "I8",
+      t,
+      `${where}: fill price ${price} is better than base ${basePrice} for side ${side}`,
+    );
+    if (state.config.clampToBar) {
+      this.assert(
+        price.gte(b.low) && price.lte(b.high),
+        "I8",
+        t,
+        `${where}: fill price ${price} outside [${b.low}, ${b.high}]`,
+      );
+    }
+    if (order.limitPrice !== null && (order.mode === "limit" || order.mode === "stop-limit")) {
+      this.assert(
+        price.sub(order.limitPrice).mul(side).lte(0),
+        "I8",
+        t,
+        `${where}: fill ${price} worse than limit ${order.limitPrice}`,
+      );
+    }
+    const volume = state.volume(t, asset);
+    const { maxParticipation, onZeroVolume, syntheticVolume, fillAt } = state.config;
+    if (volume === 0)
+      this.assert(
+        onZeroVolume === "fill" || onZeroVolume === "synthetic",
+        "I9",
+        t,
+        `${where}: a fill on a zero-volume bar under "${onZeroVolume}"`,
+      );
+    if (maxParticipation !== null && !(volume === 0 && onZeroVolume === "fill")) {
+      const cap = dec(maxParticipation).mul(dec(volume === 0 ? syntheticVolume : volume));
+      this.assert(
+        state.volumeUsed[asset].lte(cap),
+        "I9",
+        t,
+        `${where}: ${state.volumeUsed[asset]} units filled > cap ${cap}`,
+      );
+    }
+    const earliest =
+      order.record.type === "market" && fillAt === "close" ? order.record.t : order.record.t + 1;
+    this.assert(t >= earliest, "I6", t, `${where}: decided at t=${order.record.t}, filled at t=${t}`);
+    if (state.config.account === "cash") {
+      this.assert(
+        !state.ledger.cash.isNegative(),
+        "I4",
+        t,
+        `cash ${state.ledger.cash} < 0 in a cash account`,
+      );
+      this.assert(
+        !state.qty[asset].isNegative(),
+        "I4",
+        t,
+        `${where}: position ${state.qty[asset]} < 0 in a cash account`,
+      );
+    }
+  }
+
+  /** I5: after an accepted increasing leg (or scale group), at the marks of its check. */
+  afterIncrease(t: number, markOf: (asset: number) => Dec): void {
+    const { state } = this;
+    const value = state.terms.value(state.ledger.cash, state.holdings(), markOf, state.multipliers);
+    if (state.config.account === "margin") {
+      const required = maxDec(value.im, value.mm);
+      this.assert(
+        value.equity.gte(required),
+        "I5",
+        t,
+        `equity ${value.equity} < max(IM ${value.im}, MM ${value.mm})`,
+      );
+    }
+    const { maxGrossLeverage, maxNetLeverage } = state.config;
+    if (maxGrossLeverage !== null) {
+      this.assert(
+        value.gross.lte(value.equity.mul(dec(maxGrossLeverage))),
+        "I5",
+        t,
+        `gross ${value.gross} > ${maxGrossLeverage} x equity ${value.equity}`,
+      );
+    }
+    if (maxNetLeverage !== null) {
+      this.assert(
+        value.net.abs().lte(value.equity.mul(dec(maxNetLeverage))),
+        "I5",
+        t,
+        `|net| ${value.net.abs()} > ${maxNetLeverage} x equity ${value.equity}`,
+      );
+    }
+  }
+
+  /** I11: a rule (cash, margin, leverage, scale) never kills a reducing leg. */
+  onKill(t: number, order: WorkingOrder, reason: Reason): void {
+    if (!REJECTIONS_BY_RULE.has(reason.kind)) return;
+    const position = this.state.qty[order.asset];
+    const rest = restOf(order);
+    const reducing = !position.isZero() && rest.s !== position.s;
+    this.assert(
+      !reducing,
+      "I11",
+      t,
+      `order ${order.record.id} (${order.record.asset}): ${reason.kind} killed a rest ${rest} that reduces position ${position}`,
+    );
+  }
+
+  /** At every close (after same-bar fills): I1, I2, I7, I14. */
+  atClose(t: number): void {
+    const { state } = this;
+    this.checkLedger(t);
+    const markOf = (a: number) => state.closeMark(a);
+    const equity = this.checkIdentity(t, markOf);
+    const trades = state.trades;
+    const commissions = state.ledger.total("commission").neg();
+    const attributed = trades.realized.add(trades.unrealized(markOf)).sub(commissions);
+    const change = equity.sub(state.ledger.initialCash);
+    this.assert(
+      change.eq(attributed),
+      "I7",
+      t,
+      `equity change ${change} != realized ${trades.realized} + unrealized ${trades.unrealized(markOf)} - commissions ${commissions} = ${attributed}`,
+    );
+    this.assert(
+      trades.commission.eq(commissions),
+      "I14",
+      t,
+      `commissions allocated to trades ${trades.commission} != paid ${commissions}`,
+    );
+    const tradePnl = trades.tradePnlTotal();
+    const expected = trades.realized.sub(commissions);
+    this.assert(
+      tradePnl.eq(expected),
+      "I14",
+      t,
+      `sum of trade P&L ${tradePnl} != realized ${trades.realized} - commissions ${commissions}`,
+    );
+  }
+
+  /** I2: cash == initial cash + the ledger's entries, each of a known kind. */
+  private checkLedger(t: number): void {
+    const { entries, initialCash, cash } = this.state.ledger;
+    for (; this.ledgerSeen < entries.length; this.ledgerSeen++) {
+      const entry = entries[this.ledgerSeen];
+      this.assert(LEDGER_KINDS.has(entry.kind), "I2", t, `ledger entry of unknown kind "${entry.kind}"`);
+      this.ledgerSum = this.ledgerSum.add(entry.amount);
+    }
+    const expected = initialCash.add(this.ledgerSum);
+    this.assert(
+      cash.eq(expected),
+      "I2",
+      t,
+      `cash ${cash} != initial ${initialCash} + ledger ${this.ledgerSum} = ${expected}`,
+    );
+  }
+
+  /** I1: the account's equity == ledger cash + positions from fills at the marks. Returns equity. */
+  private checkIdentity(t: number, markOf: (asset: number) => Dec): Dec {
+    const { state } = this;
+    const equity = state.terms.value(state.ledger.cash, state.holdings(), markOf, state.multipliers).equity;
+    let positions = ZERO;
+    this.positionsFromFills.forEach((qty, asset) => {
+      if (!qty.isZero()) positions = positions.add(qty.mul(markOf(asset)).mul(state.multipliers[asset]));
+    });
+    const cash = this.ledgerSum.add(state.ledger.initialCash);
+    this.assert(
+      equity.eq(cash.add(positions)),
+      "I1",
+      t,
+      `equity ${equity} != cash ${cash} + positions ${positions} = ${cash.add(positions)} (diff ${equity.sub(cash.add(positions))})`,
+    );
+    return equity;
+  }
+
+  private assert(ok: boolean, invariant: string, t: number, detail: string): void {
+    if (ok) return;
+    const time = this.state.panel.times[t];
+    const date = Number.isFinite(time) ? ` (${isoDate(time)})` : "";
+    throw new InvariantError(invariant, t, `invariant ${invariant} at t=${t}${date}: ${detail} [SPEC 10]`);
+  }
+}

@@ -1,0 +1,564 @@
+import { describe, expect, it } from "vitest";
+import { CONFIG_KEYS, ConfigError, DEFAULT_CONFIG_INPUT, resolveConfig } from "../../src/config/index.ts";
+import type { RunConfig } from "../../src/model/index.ts";
+
+const SYMBOLS = ["SPY", "TLT"];
+
+/** The message of the ConfigError that `run` throws (fails the test on anything else). */
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).message;
+  }
+  throw new Error("expected a ConfigError, nothing was thrown");
+}
+
+const resolveError = (input: unknown, source?: string) =>
+  errorOf(() => resolveConfig(input, SYMBOLS, source));
+
+const ALL_KEYS = Object.keys(CONFIG_KEYS)
+  .map((k) => JSON.stringify(k))
+  .join(", ");
+
+const DEFAULTS: RunConfig = {
+  initialCash: 1_000_000,
+  account: "margin",
+  fillAt: "next-open",
+  onInsufficient: null,
+  maxParticipation: 0.1,
+  onZeroVolume: "defer",
+  syntheticVolume: 0,
+  intrabarPath: "nearer-first",
+  timeInForce: "gtc",
+  clampToBar: true,
+  initialRate: 0.5,
+  maintLong: 0.25,
+  maintShort: 0.3,
+  finraShortFloors: true,
+  maxGrossLeverage: null,
+  maxNetLeverage: null,
+  onMarginCall: "liquidate",
+  slippage: { model: "fixedBps", bps: 0 },
+  commission: { model: "percent", rate: 0 },
+  instruments: [
+    { symbol: "SPY", kind: "equity", multiplier: 1, lotSize: 1, tickSize: null },
+    { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: null },
+  ],
+};
+
+describe("resolveConfig() defaults", () => {
+  it("resolveConfig() fills an empty input with every SPEC default", () => {
+    expect(resolveConfig({}, SYMBOLS)).toStrictEqual(DEFAULTS);
+  });
+
+  it("resolveConfig() gives DEFAULT_CONFIG_INPUT and {} the same result", () => {
+    expect(resolveConfig(DEFAULT_CONFIG_INPUT, SYMBOLS)).toStrictEqual(resolveConfig({}, SYMBOLS));
+  });
+
+  it("resolveConfig() treats an undefined value as an absent key", () => {
+    expect(resolveConfig({ initialCash: undefined, slippage: undefined }, SYMBOLS)).toStrictEqual(DEFAULTS);
+  });
+
+  it("resolveConfig() returns a frozen config", () => {
+    const config = resolveConfig({}, SYMBOLS);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.slippage)).toBe(true);
+    expect(Object.isFrozen(config.commission)).toBe(true);
+    expect(Object.isFrozen(config.instruments)).toBe(true);
+    expect(Object.isFrozen(config.instruments[0])).toBe(true);
+  });
+
+  it("resolveConfig() does not modify its input", () => {
+    const input = { instruments: { SPY: { lotSize: 10 } }, commission: { model: "perShare", rate: 0.01 } };
+    const copy = structuredClone(input);
+    resolveConfig(input, SYMBOLS);
+    expect(input).toStrictEqual(copy);
+  });
+
+  it("CONFIG_KEYS describes exactly the keys of DEFAULT_CONFIG_INPUT, in one line each", () => {
+    expect(Object.keys(CONFIG_KEYS)).toStrictEqual(Object.keys(DEFAULT_CONFIG_INPUT));
+    for (const description of Object.values(CONFIG_KEYS)) {
+      expect(description.length).toBeGreaterThan(0);
+      expect(description).not.toContain("\n");
+    }
+  });
+
+  it("DEFAULT_CONFIG_INPUT cannot be changed by a caller", () => {
+    expect(Object.isFrozen(DEFAULT_CONFIG_INPUT)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_CONFIG_INPUT.slippage)).toBe(true);
+  });
+});
+
+describe("resolveConfig() accepts every option", () => {
+  it("resolveConfig() takes a valid non-default value for every key", () => {
+    const input = {
+      initialCash: 25_000,
+      account: "cash",
+      fillAt: "close",
+      onInsufficient: "partial",
+      maxParticipation: 1,
+      onZeroVolume: "synthetic",
+      syntheticVolume: 5000,
+      intrabarPath: "nearer-first",
+      timeInForce: "day",
+      clampToBar: false,
+      initialRate: 1,
+      maintLong: 0,
+      maintShort: 1,
+      finraShortFloors: false,
+      maxGrossLeverage: 2,
+      maxNetLeverage: 0.5,
+      onMarginCall: "ignore",
+      slippage: { model: "perShare", amount: 0.01 },
+      commission: { model: "perShare", rate: 0.005, min: 1, max: 10 },
+      multiplier: 50,
+      lotSize: 0.5,
+      tickSize: 0.25,
+      instruments: { TLT: { kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 } },
+    };
+    const { instruments, multiplier, lotSize, tickSize, ...rest } = input;
+    expect(resolveConfig(input, SYMBOLS)).toStrictEqual({
+      ...rest,
+      instruments: [
+        { symbol: "SPY", kind: "equity", multiplier: 50, lotSize: 0.5, tickSize: 0.25 },
+        { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 },
+      ],
+    });
+  });
+
+  it.each([
+    ["account", ["margin", "cash"]],
+    ["fillAt", ["next-open", "close"]],
+    ["onInsufficient", ["reject", "partial", "scale", null]],
+    ["onZeroVolume", ["defer", "reject", "fill"]],
+    ["intrabarPath", ["nearer-first"]],
+    ["timeInForce", ["gtc", "day"]],
+    ["onMarginCall", ["liquidate", "ignore"]],
+    ["clampToBar", [true, false]],
+    ["finraShortFloors", [true, false]],
+    ["maxParticipation", [null, 1e-9, 0.5, 1]],
+    ["maxGrossLeverage", [null, 0.1, 4]],
+    ["maxNetLeverage", [null, 0.1, 4]],
+    ["initialRate", [1e-9, 1]],
+    ["maintLong", [0, 1]],
+    ["maintShort", [0, 1]],
+    ["syntheticVolume", [0, 100]],
+  ])("resolveConfig() accepts every valid %s", (key, values) => {
+    for (const value of values) expect(resolveConfig({ [key]: value }, SYMBOLS)).toHaveProperty(key, value);
+  });
+
+  it('resolveConfig() requires and keeps syntheticVolume under onZeroVolume "synthetic"', () => {
+    const config = resolveConfig({ onZeroVolume: "synthetic", syntheticVolume: 1e-6 }, SYMBOLS);
+    expect([config.onZeroVolume, config.syntheticVolume]).toStrictEqual(["synthetic", 1e-6]);
+  });
+
+  it.each([
+    [{ model: "fixedBps", bps: 0 }],
+    [{ model: "fixedBps", bps: 12.5 }],
+    [{ model: "perShare", amount: 0 }],
+    [{ model: "perShare", amount: 0.02 }],
+  ])("resolveConfig() accepts slippage %j", (slippage) => {
+    expect(resolveConfig({ slippage }, SYMBOLS).slippage).toStrictEqual(slippage);
+  });
+
+  it.each([
+    [
+      { model: "percent", rate: 0 },
+      { model: "percent", rate: 0 },
+    ],
+    [
+      { model: "percent", rate: 0.999 },
+      { model: "percent", rate: 0.999 },
+    ],
+    [
+      { model: "perShare", rate: 0.005 },
+      { model: "perShare", rate: 0.005, min: 0, max: null },
+    ],
+    [
+      { model: "perShare", rate: 0, min: 1, max: 1 },
+      { model: "perShare", rate: 0, min: 1, max: 1 },
+    ],
+    [
+      { model: "perShare", rate: 0.01, min: 0, max: null },
+      { model: "perShare", rate: 0.01, min: 0, max: null },
+    ],
+    [
+      { model: "fixedPerOrder", amount: 0 },
+      { model: "fixedPerOrder", amount: 0 },
+    ],
+    [
+      { model: "fixedPerOrder", amount: 4.95 },
+      { model: "fixedPerOrder", amount: 4.95 },
+    ],
+  ])("resolveConfig() accepts commission %j", (commission, expected) => {
+    expect(resolveConfig({ commission }, SYMBOLS).commission).toStrictEqual(expected);
+  });
+});
+
+describe("resolveConfig() instruments", () => {
+  it("resolveConfig() applies the run-wide terms to every symbol, in the order of symbols", () => {
+    const config = resolveConfig({ multiplier: 50, lotSize: 1e-8, tickSize: 0.25 }, ["ZZZ", "AAA"]);
+    expect(config.instruments).toStrictEqual([
+      { symbol: "ZZZ", kind: "equity", multiplier: 50, lotSize: 1e-8, tickSize: 0.25 },
+      { symbol: "AAA", kind: "equity", multiplier: 50, lotSize: 1e-8, tickSize: 0.25 },
+    ]);
+  });
+
+  it("resolveConfig() overrides only the terms an entry names", () => {
+    const config = resolveConfig(
+      {
+        lotSize: 100,
+        tickSize: 0.01,
+        instruments: { TLT: { lotSize: 1 }, BTC: { lotSize: 1e-8, tickSize: null }, SPY: {} },
+      },
+      ["SPY", "TLT", "BTC"],
+    );
+    expect(config.instruments).toStrictEqual([
+      { symbol: "SPY", kind: "equity", multiplier: 1, lotSize: 100, tickSize: 0.01 },
+      { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 },
+      { symbol: "BTC", kind: "equity", multiplier: 1, lotSize: 1e-8, tickSize: null },
+    ]);
+  });
+
+  it("resolveConfig() takes an entry's multiplier and kind", () => {
+    const config = resolveConfig({ instruments: { SPY: { kind: "equity", multiplier: 10 } } }, SYMBOLS);
+    expect(config.instruments[0]).toStrictEqual({
+      symbol: "SPY",
+      kind: "equity",
+      multiplier: 10,
+      lotSize: 1,
+      tickSize: null,
+    });
+    expect(config.instruments[1]).toStrictEqual(DEFAULTS.instruments[1]);
+  });
+
+  it("resolveConfig() reads a symbol named like an Object.prototype member as a plain key", () => {
+    const config = resolveConfig({ instruments: { constructor: { lotSize: 5 } } }, [
+      "constructor",
+      "toString",
+    ]);
+    expect(config.instruments.map((i) => i.lotSize)).toStrictEqual([5, 1]);
+  });
+
+  it("resolveConfig() gives an empty instrument list for no symbols", () => {
+    expect(resolveConfig({}, []).instruments).toStrictEqual([]);
+  });
+});
+
+describe("resolveConfig() errors", () => {
+  it("resolveConfig() names the source, key, model, field, rule and value", () => {
+    expect(resolveError({ slippage: { model: "fixedBps", bps: -5 } }, "config run.json")).toBe(
+      "config run.json slippage (model=fixedBps) field=bps: must be finite and >= 0, got -5",
+    );
+  });
+
+  it.each([
+    [[1], "config: must be an object, got [1]"],
+    [null, "config: must be an object, got null"],
+    ['{"initialCash": 1}', 'config: must be an object, got "{\\"initialCash\\": 1}"'],
+    [new Map(), "config: must be an object, got a Map object"],
+  ])("resolveConfig() rejects the input %j that is not an object", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    [{ slipage: {} }, 'config: unknown key "slipage" (did you mean "slippage"?)'],
+    [{ initalCash: 1 }, 'config: unknown key "initalCash" (did you mean "initialCash"?)'],
+    [{ lotsize: 1 }, 'config: unknown key "lotsize" (did you mean "lotSize"?)'],
+    [{ fillat: "close" }, 'config: unknown key "fillat" (did you mean "fillAt"?)'],
+    [{ maintShrot: 0.3 }, 'config: unknown key "maintShrot" (did you mean "maintShort"?)'],
+    [{ seed: 1 }, `config: unknown key "seed"; known keys: ${ALL_KEYS}`],
+    [{ initialCash: 1, margin: {} }, `config: unknown key "margin"; known keys: ${ALL_KEYS}`],
+    [
+      JSON.parse('{"__proto__": {"initialCash": 5}}'),
+      `config: unknown key "__proto__"; known keys: ${ALL_KEYS}`,
+    ],
+  ])("resolveConfig() rejects an unknown top-level key: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it("resolveConfig() reports an unknown key even when its value is undefined", () => {
+    expect(resolveError({ slipage: undefined })).toBe(
+      'config: unknown key "slipage" (did you mean "slippage"?)',
+    );
+  });
+
+  it.each([
+    [
+      { slippage: { model: "fixedBps", bsp: 1 } },
+      'config slippage (model=fixedBps): unknown key "bsp" (did you mean "bps"?)',
+    ],
+    [
+      { slippage: { model: "perShare", amount: 1, bps: 2 } },
+      'config slippage (model=perShare): unknown key "bps"; known keys: "model", "amount"',
+    ],
+    [
+      { commission: { model: "percent", rate: 0.001, min: 1 } },
+      'config commission (model=percent): unknown key "min"; known keys: "model", "rate"',
+    ],
+    [
+      { commission: { model: "perShare", rate: 0.005, maxx: 1 } },
+      'config commission (model=perShare): unknown key "maxx" (did you mean "max"?)',
+    ],
+    [
+      { commission: { model: "fixedPerOrder", amount: 1, rate: 0 } },
+      'config commission (model=fixedPerOrder): unknown key "rate"; known keys: "model", "amount"',
+    ],
+    [
+      { instruments: { SPY: { lotsize: 1 } } },
+      'config instruments.SPY: unknown key "lotsize" (did you mean "lotSize"?)',
+    ],
+    [
+      { instruments: { SPY: { borrowRate: 0.01 } } },
+      'config instruments.SPY: unknown key "borrowRate"; known keys: "kind", "multiplier", "lotSize", "tickSize"',
+    ],
+  ])("resolveConfig() rejects an unknown nested key: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    [{ instruments: { SPX: {} } }, 'config instruments: unknown symbol "SPX" (did you mean "SPY"?)'],
+    [
+      { instruments: { QQQ: {} } },
+      `config instruments: unknown symbol "QQQ"; the panel's symbols: "SPY", "TLT"`,
+    ],
+  ])("resolveConfig() rejects instruments naming a symbol not in the panel: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it("resolveConfig() lists at most 10 of the panel's symbols", () => {
+    const symbols = Array.from({ length: 12 }, (_, i) => `A${String(i).padStart(2, "0")}`);
+    const listed = symbols
+      .slice(0, 10)
+      .map((s) => `"${s}"`)
+      .join(", ");
+    expect(errorOf(() => resolveConfig({ instruments: { ZZZZ: {} } }, symbols))).toBe(
+      `config instruments: unknown symbol "ZZZZ"; the panel's symbols: ${listed}, ... (12 in all)`,
+    );
+  });
+
+  it.each([
+    [
+      { slippage: { model: "bps", bps: 1 } },
+      'config slippage field=model: unknown model "bps"; known models: "fixedBps", "perShare"',
+    ],
+    [
+      { slippage: { model: "FixedBps", bps: 1 } },
+      'config slippage field=model: unknown model "FixedBps"; known models: "fixedBps", "perShare"',
+    ],
+    [
+      { slippage: { bps: 1 } },
+      'config slippage field=model: must be given; known models: "fixedBps", "perShare"',
+    ],
+    [
+      { commission: { model: "tiered" } },
+      'config commission field=model: unknown model "tiered"; known models: "percent", "perShare", "fixedPerOrder"',
+    ],
+    [
+      { commission: { model: 1 } },
+      'config commission field=model: unknown model 1; known models: "percent", "perShare", "fixedPerOrder"',
+    ],
+  ])("resolveConfig() rejects an unknown model: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    [{ initialCash: "100" }, 'config initialCash: must be a number, got "100"'],
+    [{ initialCash: null }, "config initialCash: must be a number, got null"],
+    [{ account: "Margin" }, 'config account: must be one of "margin", "cash", got "Margin"'],
+    [{ account: null }, 'config account: must be one of "margin", "cash", got null'],
+    [{ fillAt: "open" }, 'config fillAt: must be one of "next-open", "close", got "open"'],
+    [
+      { onInsufficient: "skip" },
+      'config onInsufficient: must be one of "reject", "partial", "scale", null, got "skip"',
+    ],
+    [
+      { onZeroVolume: false },
+      'config onZeroVolume: must be one of "defer", "reject", "fill", "synthetic", got false',
+    ],
+    [
+      { intrabarPath: "pessimistic" },
+      'config intrabarPath: must be one of "nearer-first", got "pessimistic"',
+    ],
+    [{ timeInForce: "ioc" }, 'config timeInForce: must be one of "gtc", "day", got "ioc"'],
+    [{ onMarginCall: "warn" }, 'config onMarginCall: must be one of "liquidate", "ignore", got "warn"'],
+    [{ clampToBar: "true" }, 'config clampToBar: must be true or false, got "true"'],
+    [{ finraShortFloors: 1 }, "config finraShortFloors: must be true or false, got 1"],
+    [{ maxParticipation: "0.1" }, 'config maxParticipation: must be a number or null, got "0.1"'],
+    [{ maxGrossLeverage: [2] }, "config maxGrossLeverage: must be a number or null, got [2]"],
+    [{ slippage: 5 }, "config slippage: must be an object, got 5"],
+    [{ slippage: null }, "config slippage: must be an object, got null"],
+    [{ commission: "percent" }, 'config commission: must be an object, got "percent"'],
+    [
+      { slippage: { model: "fixedBps", bps: "5" } },
+      'config slippage (model=fixedBps) field=bps: must be a number, got "5"',
+    ],
+    [
+      { commission: { model: "perShare", rate: 0.01, max: "none" } },
+      'config commission (model=perShare) field=max: must be a number or null, got "none"',
+    ],
+    [{ instruments: [] }, "config instruments: must be an object, got []"],
+    [{ instruments: null }, "config instruments: must be an object, got null"],
+    [{ instruments: { SPY: null } }, "config instruments.SPY: must be an object, got null"],
+    [{ instruments: { SPY: 100 } }, "config instruments.SPY: must be an object, got 100"],
+    [
+      { instruments: { SPY: { kind: "future" } } },
+      'config instruments.SPY field=kind: must be one of "equity", got "future"',
+    ],
+    [
+      { instruments: { SPY: { kind: null } } },
+      'config instruments.SPY field=kind: must be one of "equity", got null',
+    ],
+    [
+      { instruments: { SPY: { lotSize: null } } },
+      "config instruments.SPY field=lotSize: must be a number, got null",
+    ],
+  ])("resolveConfig() rejects a value of the wrong type: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    [{ initialCash: 0 }, "config initialCash: must be finite and > 0, got 0"],
+    [{ initialCash: -1000 }, "config initialCash: must be finite and > 0, got -1000"],
+    [{ maxParticipation: 0 }, "config maxParticipation: must be null or finite and in (0, 1], got 0"],
+    [{ maxParticipation: 1.5 }, "config maxParticipation: must be null or finite and in (0, 1], got 1.5"],
+    [{ initialRate: 0 }, "config initialRate: must be finite and in (0, 1], got 0"],
+    [{ initialRate: 50 }, "config initialRate: must be finite and in (0, 1], got 50"],
+    [{ maintLong: -0.1 }, "config maintLong: must be finite and in [0, 1], got -0.1"],
+    [{ maintShort: 1.01 }, "config maintShort: must be finite and in [0, 1], got 1.01"],
+    [{ maxGrossLeverage: 0 }, "config maxGrossLeverage: must be null or finite and > 0, got 0"],
+    [{ maxNetLeverage: -1 }, "config maxNetLeverage: must be null or finite and > 0, got -1"],
+    [{ syntheticVolume: -1 }, "config syntheticVolume: must be finite and >= 0, got -1"],
+    [
+      { onZeroVolume: "synthetic", syntheticVolume: 0 },
+      'config syntheticVolume: must be finite and > 0 when onZeroVolume is "synthetic", got 0',
+    ],
+    [{ lotSize: 0 }, "config lotSize: must be finite and > 0, got 0"],
+    [{ multiplier: -50 }, "config multiplier: must be finite and > 0, got -50"],
+    [{ tickSize: 0 }, "config tickSize: must be null or finite and > 0, got 0"],
+    [
+      { slippage: { model: "perShare", amount: -0.01 } },
+      "config slippage (model=perShare) field=amount: must be finite and >= 0, got -0.01",
+    ],
+    [
+      { commission: { model: "percent", rate: 1 } },
+      "config commission (model=percent) field=rate: must be finite and in [0, 1), got 1",
+    ],
+    [
+      { commission: { model: "percent", rate: -0.001 } },
+      "config commission (model=percent) field=rate: must be finite and in [0, 1), got -0.001",
+    ],
+    [
+      { commission: { model: "perShare", rate: -0.005 } },
+      "config commission (model=perShare) field=rate: must be finite and >= 0, got -0.005",
+    ],
+    [
+      { commission: { model: "perShare", rate: 0.005, min: -1 } },
+      "config commission (model=perShare) field=min: must be finite and >= 0, got -1",
+    ],
+    [
+      { commission: { model: "perShare", rate: 0.005, max: -1 } },
+      "config commission (model=perShare) field=max: must be null or finite and >= 0, got -1",
+    ],
+    [
+      { commission: { model: "perShare", rate: 0.005, min: 1, max: 0.5 } },
+      "config commission (model=perShare) field=max: must be null or >= min (1), got 0.5",
+    ],
+    [
+      { commission: { model: "fixedPerOrder", amount: -1 } },
+      "config commission (model=fixedPerOrder) field=amount: must be finite and >= 0, got -1",
+    ],
+    [
+      { instruments: { TLT: { lotSize: 0 } } },
+      "config instruments.TLT field=lotSize: must be finite and > 0, got 0",
+    ],
+    [
+      { instruments: { SPY: { multiplier: -1 } } },
+      "config instruments.SPY field=multiplier: must be finite and > 0, got -1",
+    ],
+    [
+      { instruments: { SPY: { tickSize: 0 } } },
+      "config instruments.SPY field=tickSize: must be null or finite and > 0, got 0",
+    ],
+  ])("resolveConfig() rejects a value out of range: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    ["initialCash NaN", { initialCash: Number.NaN }, "config initialCash: must be finite and > 0, got NaN"],
+    [
+      "initialCash Infinity",
+      { initialCash: Number.POSITIVE_INFINITY },
+      "config initialCash: must be finite and > 0, got Infinity",
+    ],
+    [
+      "maxParticipation NaN",
+      { maxParticipation: Number.NaN },
+      "config maxParticipation: must be null or finite and in (0, 1], got NaN",
+    ],
+    [
+      "maxGrossLeverage Infinity",
+      { maxGrossLeverage: Number.POSITIVE_INFINITY },
+      "config maxGrossLeverage: must be null or finite and > 0, got Infinity",
+    ],
+    [
+      "slippage bps -Infinity",
+      { slippage: { model: "fixedBps", bps: Number.NEGATIVE_INFINITY } },
+      "config slippage (model=fixedBps) field=bps: must be finite and >= 0, got -Infinity",
+    ],
+    [
+      "commission max Infinity",
+      { commission: { model: "perShare", rate: 0, max: Number.POSITIVE_INFINITY } },
+      "config commission (model=perShare) field=max: must be null or finite and >= 0, got Infinity",
+    ],
+    [
+      "instrument lotSize NaN",
+      { instruments: { SPY: { lotSize: Number.NaN } } },
+      "config instruments.SPY field=lotSize: must be finite and > 0, got NaN",
+    ],
+    ["multiplier -0", { multiplier: -0 }, "config multiplier: must be finite and > 0, got -0"],
+  ])("resolveConfig() rejects NaN, Infinity and -0 where they break a bound: %s", (_, input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it.each([
+    [{ slippage: { model: "fixedBps" } }, "config slippage (model=fixedBps) field=bps: must be given"],
+    [{ slippage: { model: "perShare" } }, "config slippage (model=perShare) field=amount: must be given"],
+    [
+      { slippage: { model: "perShare", amount: undefined } },
+      "config slippage (model=perShare) field=amount: must be given",
+    ],
+    [{ commission: { model: "percent" } }, "config commission (model=percent) field=rate: must be given"],
+    [
+      { commission: { model: "perShare", min: 1 } },
+      "config commission (model=perShare) field=rate: must be given",
+    ],
+    [
+      { commission: { model: "fixedPerOrder" } },
+      "config commission (model=fixedPerOrder) field=amount: must be given",
+    ],
+    [{ onZeroVolume: "synthetic" }, 'config syntheticVolume: must be given when onZeroVolume is "synthetic"'],
+  ])("resolveConfig() rejects a missing required field: %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it("resolveConfig() exposes the place and rule of an error", () => {
+    try {
+      resolveConfig({ commission: { model: "percent", rate: 2 } }, SYMBOLS, "config run.json");
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const e = err as ConfigError;
+      expect(e.name).toBe("ConfigError");
+      expect(e.place).toStrictEqual({
+        source: "config run.json",
+        key: "commission",
+        model: "percent",
+        field: "rate",
+      });
+      expect(e.rule).toBe("must be finite and in [0, 1), got 2");
+    }
+  });
+});
