@@ -77,6 +77,7 @@ export class Batch {
       this.increaseChecked(entry, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
+    this.invariants.afterBatch(this.t, this.marksWith(this.slots.map((slot) => slot.entry)));
   }
 
   /** Missing bars and zero-volume deferrals stay out of the batch (SPEC 6.3); the price is fixed here. */
@@ -225,7 +226,7 @@ export class Batch {
     entry.slot.commission = entry.slot.commission.add(commission);
     order.record.filledQty = order.filled.toNumber();
     if (restOf(order).isZero()) finish(order, "filled", null, t);
-    this.invariants.afterFill(t, order, qty, entry.price, entry.basePrice, this.markOf);
+    this.invariants.afterFill(t, order, qty, entry.price, entry.basePrice);
   }
 
   private kill(order: WorkingOrder, reason: Reason): void {

@@ -24,6 +24,8 @@ export class TradeBook {
   private readonly open: (OpenTrade | null)[];
   private readonly closed: { asset: number; trade: OpenTrade; exitT: number }[] = [];
   private realizedTotal = ZERO;
+  /** Sum of realized P&L minus commission over closed trades, kept as each trade closes. */
+  private closedPnl = ZERO;
   private commissionTotal = ZERO;
 
   constructor(
@@ -48,10 +50,11 @@ export class TradeBook {
     while (left.gt(0)) {
       const lot = lots[0];
       const take = left.lt(lot.qty.abs()) ? left : lot.qty.abs();
-      const pnl = take.mul(price.sub(lot.price)).mul(this.multipliers[asset]).mul(trade.side);
+      const move = trade.side > 0 ? price.sub(lot.price) : lot.price.sub(price);
+      const pnl = take.mul(move).mul(this.multipliers[asset]);
       trade.realized = trade.realized.add(pnl);
       this.realizedTotal = this.realizedTotal.add(pnl);
-      lot.qty = lot.qty.sub(take.mul(trade.side));
+      lot.qty = trade.side > 0 ? lot.qty.sub(take) : lot.qty.add(take);
       if (lot.qty.isZero()) lots.shift();
       left = left.sub(take);
     }
@@ -60,6 +63,7 @@ export class TradeBook {
     trade.commission = trade.commission.add(commission);
     if (lots.length === 0) {
       this.closed.push({ asset, trade, exitT: t });
+      this.closedPnl = this.closedPnl.add(trade.realized).sub(trade.commission);
       this.open[asset] = null;
     }
   }
@@ -105,8 +109,7 @@ export class TradeBook {
 
   /** Sum over trades (closed and open) of realized P&L minus allocated commission (I14). */
   tradePnlTotal(): Dec {
-    let total = ZERO;
-    for (const { trade } of this.closed) total = total.add(trade.realized).sub(trade.commission);
+    let total = this.closedPnl;
     for (const trade of this.open)
       if (trade !== null) total = total.add(trade.realized).sub(trade.commission);
     return total;

@@ -15,6 +15,8 @@ export interface BarContext {
   /** The decision bar. */
   readonly t: number;
   readonly tsMs: number;
+  /** Number of bars in the run (the calendar's length, not its data: a strategy can skip the last bar). */
+  readonly bars: number;
   readonly symbols: readonly string[];
   /** Field of an asset at bar t - lag (lag >= 0); NaN for a missing bar. Throws on lag < 0. */
   bar(field: BarField, asset: number, lag?: number): number;

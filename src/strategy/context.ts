@@ -6,6 +6,7 @@ export class CausalContext implements BarContext {
   t = -1;
   tsMs = Number.NaN;
   readonly symbols: readonly string[];
+  readonly bars: number;
   private readonly panel: Panel;
   private readonly assets: number;
   private sink: (order: OrderRequest) => void = () => {
@@ -16,6 +17,7 @@ export class CausalContext implements BarContext {
   constructor(panel: Panel) {
     this.panel = panel;
     this.symbols = panel.symbols;
+    this.bars = panel.times.length;
     this.assets = panel.symbols.length;
   }
 
