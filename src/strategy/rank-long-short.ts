@@ -4,9 +4,12 @@
 import type { BarContext, Strategy } from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
 
+/** A causal score of an asset at the decision bar (higher ranks first); NaN leaves it unranked. */
+export type Signal = (ctx: BarContext, asset: number) => number;
+
 export interface RankLongShortOptions {
-  /** Name of the panel's extra column to rank by (known at the close: no look-ahead). */
-  readonly signal: string;
+  /** A panel extra column (known at the close: no look-ahead), or a causal score. */
+  readonly signal: string | Signal;
   readonly longs: number;
   readonly shorts: number;
   /** Money per position (positive); shorts get its negative. */
@@ -18,7 +21,7 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
   let ranked: number[] = [];
   const targets: number[] = [];
   return {
-    name: `rank-long-short(${options.signal}, ${options.longs}/${options.shorts} x ${options.targetValue})`,
+    name: `rank-long-short(${typeof options.signal === "string" ? options.signal : options.signal.name}, ${options.longs}/${options.shorts} x ${options.targetValue})`,
     onBar(ctx: BarContext) {
       // No decision on the last bar: its orders could never fill.
       if (ctx.t === ctx.bars - 1) return;
@@ -27,7 +30,11 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
         bySymbol = symbolOrder(ctx.symbols);
         ranked = bySymbol.slice();
       }
-      const score = (asset: number) => ctx.extra(options.signal, asset);
+      const { signal } = options;
+      const score =
+        typeof signal === "string"
+          ? (asset: number) => ctx.extra(signal, asset)
+          : (asset: number) => signal(ctx, asset);
       const ranks = ranked.filter((asset) => !Number.isNaN(score(asset)));
       ranks.sort((a, b) => score(b) - score(a) || (ctx.symbols[a] < ctx.symbols[b] ? -1 : 1));
       targets.length = n;
@@ -44,4 +51,11 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       }
     },
   };
+}
+
+/** Log return of the close over `lookback` bars; NaN while either close is missing. */
+export function momentum(lookback: number): Signal {
+  const signal: Signal = (ctx, asset) =>
+    Math.log(ctx.bar("close", asset) / ctx.bar("close", asset, lookback));
+  return Object.defineProperty(signal, "name", { value: `momentum:${lookback}` });
 }

@@ -1,0 +1,87 @@
+// The headline numbers of a run, computed from its records alone (any engine).
+import { isoDate, type Records } from "../model/index.ts";
+
+export interface RunSummary {
+  readonly engine: string;
+  readonly bars: number;
+  readonly assets: number;
+  readonly first: string;
+  readonly last: string;
+  readonly initialEquity: number;
+  readonly finalEquity: number;
+  readonly finalCash: number;
+  /** finalEquity / initialEquity - 1. */
+  readonly totalReturn: number;
+  /** Largest peak-to-trough fall of end-of-bar equity, as a fraction of the peak. */
+  readonly maxDrawdown: number;
+  readonly orders: number;
+  readonly fills: number;
+  readonly trades: number;
+  readonly openTrades: number;
+  readonly commission: number;
+  /** Orders whose rest died by a rule, by reason code. */
+  readonly rejectionsByReason: Readonly<Record<string, number>>;
+  readonly marginCalls: number;
+  readonly sameBarFills: boolean;
+}
+
+/** `initialEquity` is the starting cash (the equity before bar 0's fills). */
+export function summarize(records: Records, times: Float64Array, initialEquity: number): RunSummary {
+  const equity = records.series.equity;
+  const bars = equity.length;
+  let peak = initialEquity;
+  let maxDrawdown = 0;
+  for (const value of equity) {
+    if (value > peak) peak = value;
+    if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
+  }
+  const rejectionsByReason: Record<string, number> = {};
+  for (const order of records.orders) {
+    const reason = order.reason;
+    if (reason === null || reason.kind === "endOfData" || reason.kind === "dayExpired") continue;
+    rejectionsByReason[reason.kind] = (rejectionsByReason[reason.kind] ?? 0) + 1;
+  }
+  const finalEquity = bars > 0 ? equity[bars - 1] : initialEquity;
+  return {
+    engine: records.engine,
+    bars,
+    assets: records.symbols.length,
+    first: bars > 0 ? isoDate(times[0]) : "",
+    last: bars > 0 ? isoDate(times[bars - 1]) : "",
+    initialEquity,
+    finalEquity,
+    finalCash: bars > 0 ? records.series.cash[bars - 1] : initialEquity,
+    totalReturn: finalEquity / initialEquity - 1,
+    maxDrawdown,
+    orders: records.orders.length,
+    fills: records.fills.length,
+    trades: records.trades.length,
+    openTrades: records.trades.filter((trade) => trade.open).length,
+    commission: records.totals.commission,
+    rejectionsByReason,
+    marginCalls: records.events.filter((event) => event.kind === "marginCall").length,
+    sameBarFills: records.sameBarFills,
+  };
+}
+
+const money = (value: number) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
+
+export function renderSummary(summary: RunSummary, title: string): string {
+  const rejections = Object.entries(summary.rejectionsByReason).sort(([a], [b]) => (a < b ? -1 : 1));
+  const lines = [
+    title,
+    `  engine          ${summary.engine}${summary.sameBarFills ? " (same-bar fills: look-ahead if the signal used the close)" : ""}`,
+    `  data            ${summary.assets} assets x ${summary.bars} bars, ${summary.first} .. ${summary.last}`,
+    `  final equity    ${money(summary.finalEquity)} (cash ${money(summary.finalCash)})`,
+    `  return          ${percent(summary.totalReturn)} from ${money(summary.initialEquity)}`,
+    `  max drawdown    ${percent(summary.maxDrawdown)}`,
+    `  orders          ${summary.orders}, fills ${summary.fills}`,
+    `  trades          ${summary.trades} (${summary.openTrades} open at the end)`,
+    `  commission      ${money(summary.commission)}`,
+    `  margin calls    ${summary.marginCalls}`,
+    `  rejections      ${rejections.length === 0 ? "none" : rejections.map(([kind, count]) => `${kind} ${count}`).join(", ")}`,
+  ];
+  return lines.join("\n");
+}
