@@ -106,7 +106,8 @@ export const CONFIG_KEYS = deepFreeze({
   finraShortFloors: "Short maintenance by FINRA 4210, with its $5.00 and $2.50 per-share floors [SPEC 3.2]",
   maxGrossLeverage: "Cap on sum |market value| / equity after an increasing leg; null = none [SPEC 3.2]",
   maxNetLeverage: "Cap on |sum market value| / equity after an increasing leg; null = none [SPEC 3.2]",
-  onMarginCall: '"liquidate" (force sales to restore margin) or "ignore" (record the call only) [SPEC 7]',
+  onMarginCall:
+    '"liquidate" (entries rejected while in call; forced liquidation arrives with SPEC 7) or "ignore" (record the call only) [SPEC 7]',
   slippage: '{model: "fixedBps", bps} or {model: "perShare", amount} (money per unit) [SPEC 5]',
   commission:
     '{model: "percent", rate}, {model: "perShare", rate, min?, max?} or {model: "fixedPerOrder", amount} [SPEC 5]',
