@@ -81,6 +81,16 @@ export function intake(
     return invalid("limitPrice", `a ${type} order needs a finite limitPrice > 0, got ${request.limitPrice}`);
   if (needsStop && !validPrice(request.stopPrice))
     return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
+  const tick = state.ticks[asset];
+  const offGrid = (price: number | undefined) =>
+    tick !== null &&
+    !dec(price as number)
+      .mod(tick)
+      .isZero();
+  if (needsLimit && offGrid(request.limitPrice))
+    return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
+  if (needsStop && offGrid(request.stopPrice))
+    return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
   if (request.size === 0 && !TARGET_SIZE_TYPES.has(sizeType)) return null;
 
   const mark = state.lastClose[asset];

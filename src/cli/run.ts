@@ -2,7 +2,7 @@
 // or a CSV file, with the run configuration from a JSON file, and prints a summary.
 import type { Command } from "commander";
 import { configSource, mergeConfigInputs, readConfigFile, resolveConfig } from "../config/index.ts";
-import { loadCsvPanel, syntheticPanel } from "../data/index.ts";
+import { loadCsvPanel, syntheticPanel, validatePanel } from "../data/index.ts";
 import type { Panel } from "../model/index.ts";
 import { renderSummary, summarize } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
@@ -58,6 +58,12 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
         mergeConfigInputs(input),
         panel.symbols,
         options.config === undefined ? "config" : configSource(options.config),
+      );
+      // The tick grid is part of the config, so bars are checked against it once both are known.
+      validatePanel(
+        panel,
+        options.data ?? "synthetic data",
+        config.instruments.map((i) => i.tickSize),
       );
       const strategy = rankLongShort({
         signal: signalOf(options.signal, panel),
