@@ -1,6 +1,6 @@
 // Config validators (SPEC 3-6 options): each checks one value and throws the ConfigError that
 // names it. Nothing is coerced or repaired: "100" is not a number, null is not "use the default".
-import { type ConfigPlace, invalid, unknownKey } from "./errors.ts";
+import { type ConfigPlace, invalid, missing, unknownKey } from "./errors.ts";
 
 /** Open (gt, lt) or closed (ge, le) bounds of a number. */
 export interface Bounds {
@@ -24,6 +24,14 @@ export function finiteOrNull(at: ConfigPlace, value: unknown, bounds: Bounds): n
   if (typeof value !== "number") throw invalid(at, "must be a number or null", value);
   if (!Number.isFinite(value) || !within(value, bounds))
     throw invalid(at, `must be null or finite${describe(bounds)}`, value);
+  return value;
+}
+
+/** An integer within bounds: a count of days, bars or violations. */
+export function integer(at: ConfigPlace, value: unknown, bounds: Bounds): number {
+  if (typeof value !== "number") throw invalid(at, "must be a number", value);
+  if (!Number.isInteger(value) || !within(value, bounds))
+    throw invalid(at, `must be an integer${describe(bounds)}`, value);
   return value;
 }
 
@@ -61,6 +69,23 @@ export function own(obj: Record<string, unknown>, key: string): unknown {
 export function ownOr(obj: Record<string, unknown>, key: string, fallback: unknown): unknown {
   const value = own(obj, key);
   return value === undefined ? fallback : value;
+}
+
+/**
+ * A field of an object-valued key: its place for messages and its value. Absent (or undefined)
+ * takes `fallback`; without one the field is required.
+ */
+export function field(
+  at: ConfigPlace,
+  obj: Record<string, unknown>,
+  name: string,
+  fallback?: unknown,
+): [ConfigPlace, unknown] {
+  const place = { ...at, field: at.field === undefined ? name : `${at.field}.${name}` };
+  const value = own(obj, name);
+  if (value !== undefined) return [place, value];
+  if (fallback === undefined) throw missing(place);
+  return [place, fallback];
 }
 
 /** The option list of a string union, complete by construction: a new variant fails to compile. */

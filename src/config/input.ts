@@ -6,11 +6,16 @@ import type {
   FillAt,
   InstrumentKind,
   IntrabarPath,
+  LiquidationOrder,
+  MarginCheckAt,
   OnInsufficient,
   OnMarginCall,
   OnZeroVolume,
+  RestoreTo,
+  Settlement,
   SlippageModel,
   TimeInForce,
+  UnsettledFunds,
 } from "../model/index.ts";
 
 /** What resolveConfig() accepts; RunConfig is what it returns. */
@@ -32,7 +37,22 @@ export interface ConfigInput {
   maxGrossLeverage?: number | null;
   maxNetLeverage?: number | null;
   onMarginCall?: OnMarginCall;
-  slippage?: SlippageModel;
+  marginCheckAt?: MarginCheckAt;
+  cureDays?: number;
+  liquidationOrder?: LiquidationOrder;
+  liquidationBuffer?: number;
+  restoreTo?: RestoreTo;
+  debitRate?: number;
+  creditRate?: number;
+  shortRebateRate?: number;
+  /** Default of every instrument's borrowRate; `instruments` overrides it per symbol. */
+  borrowRate?: number;
+  settlement?: Settlement;
+  unsettledFunds?: UnsettledFunds;
+  gfvLimit?: number;
+  holidays?: readonly string[] | null;
+  slippage?: SlippageInput;
+  impact?: ImpactInput;
   commission?: CommissionInput;
   /** Defaults of every instrument; `instruments` overrides them per symbol. */
   multiplier?: number;
@@ -40,6 +60,24 @@ export interface ConfigInput {
   tickSize?: number | null;
   instruments?: { readonly [symbol: string]: InstrumentInput };
 }
+
+/** halfSpread's bps may be left out (null: half the bar's `spread` field). */
+export type SlippageInput =
+  | Exclude<SlippageModel, { model: "halfSpread" }>
+  | { model: "halfSpread"; bps?: number | null };
+
+/** Every impact parameter may be left out (SPEC 5 defaults; permanentFraction 0, halfLifeBars 1). */
+export type ImpactInput =
+  | { model: "none" }
+  | { model: "volumeShare"; k?: number; permanentFraction?: number; halfLifeBars?: number }
+  | {
+      model: "sqrtImpact";
+      y?: number;
+      e?: number;
+      windowBars?: number;
+      permanentFraction?: number;
+      halfLifeBars?: number;
+    };
 
 /** perShare's min and max may be left out (0 and null). */
 export type CommissionInput =
@@ -51,7 +89,14 @@ export interface InstrumentInput {
   multiplier?: number;
   lotSize?: number;
   tickSize?: number | null;
+  /** Futures only, and required for them. */
+  initialMargin?: MarginInput;
+  maintenanceMargin?: MarginInput;
+  borrowRate?: number;
 }
+
+/** A futures margin: money per contract, or `{rate}` of the notional at the mark (SPEC 3.3). */
+export type MarginInput = number | { rate: number };
 
 export type ConfigKey = keyof ConfigInput;
 
@@ -75,7 +120,21 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   maxGrossLeverage: null,
   maxNetLeverage: null,
   onMarginCall: "liquidate",
+  marginCheckAt: "close",
+  cureDays: 0,
+  liquidationOrder: "largest-requirement",
+  liquidationBuffer: 0,
+  restoreTo: "maintenance",
+  debitRate: 0,
+  creditRate: 0,
+  shortRebateRate: 0,
+  borrowRate: 0,
+  settlement: 0,
+  unsettledFunds: "good-faith",
+  gfvLimit: 3,
+  holidays: null,
   slippage: { model: "fixedBps", bps: 0 },
+  impact: { model: "none" },
   commission: { model: "percent", rate: 0 },
   multiplier: 1,
   lotSize: 1,
@@ -86,7 +145,8 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
 /** Every top-level key, in the order the docs list them and the checks run. */
 export const CONFIG_KEYS = deepFreeze({
   initialCash: "Starting cash in the account currency; finite > 0 [SPEC 2]",
-  account: '"margin" (Reg T) or "cash" (no shorts; buys need cash) [SPEC 3]',
+  account:
+    '"margin" (Reg T), "cash" (no shorts; buys need cash; no futures) or "futures" (futures only) [SPEC 3]',
   fillAt: '"next-open" (market orders fill at the next open) or "close" (same bar, look-ahead) [SPEC 4]',
   onInsufficient:
     'When an increasing leg does not fit: "reject", "partial", "scale", or null (reject explicit orders, scale target orders) [SPEC 6.1]',
@@ -96,7 +156,7 @@ export const CONFIG_KEYS = deepFreeze({
   syntheticVolume:
     'Volume assumed on a zero-volume bar; required and > 0 under onZeroVolume "synthetic" [SPEC 6.3]',
   intrabarPath:
-    'Assumed price path inside a bar: "nearer-first" (open, nearer extreme, other extreme, close) [SPEC 4.3]',
+    'Assumed price path inside a bar: "nearer-first" (open, nearer extreme, other extreme, close), "pessimistic" or "optimistic" for the position held [SPEC 4.3, 12]',
   timeInForce: 'Life of an order: "gtc" (until filled or cancelled) or "day" (one bar) [SPEC 4.5]',
   clampToBar: "Clamp adjusted fill prices into the bar's [low, high] [SPEC 5]",
   initialRate: "Initial margin rate of equities, long and short, in (0, 1] [SPEC 3.2]",
@@ -107,14 +167,38 @@ export const CONFIG_KEYS = deepFreeze({
   maxGrossLeverage: "Cap on sum |market value| / equity after an increasing leg; null = none [SPEC 3.2]",
   maxNetLeverage: "Cap on |sum market value| / equity after an increasing leg; null = none [SPEC 3.2]",
   onMarginCall:
-    '"liquidate" (entries rejected while in call; forced liquidation arrives with SPEC 7) or "ignore" (record the call only) [SPEC 7]',
-  slippage: '{model: "fixedBps", bps} or {model: "perShare", amount} (money per unit) [SPEC 5]',
+    '"liquidate" (force sales at the next open to restore margin, SPEC 7) or "ignore" (record the call only) [SPEC 7]',
+  marginCheckAt:
+    'Margin call check on "close" marks, or "adverse-extreme" (longs at the low, shorts at the high) [SPEC 7]',
+  cureDays:
+    "Closes a call may last before liquidation: liquidate after cureDays + 1 closes in call; integer >= 0 [SPEC 7]",
+  liquidationOrder:
+    'Which positions a margin call closes first: "largest-requirement", "largest-loss" or "pro-rata" [SPEC 7]',
+  liquidationBuffer: 'Liquidate to MM x (1 + liquidationBuffer) under restoreTo "maintenance"; >= 0 [SPEC 7]',
+  restoreTo: 'Target of a liquidation: "maintenance" (MM with the buffer) or "initial" (IM) [SPEC 7]',
+  debitRate: "Interest on negative cash, fraction per year, actual/360; >= 0 [SPEC 3.2]",
+  creditRate: "Interest paid on positive cash, fraction per year, actual/360; >= 0 [SPEC 3.2]",
+  shortRebateRate: "Rebate on short market value, fraction per year, actual/360; >= 0 [SPEC 3.2]",
+  borrowRate: "Borrow fee on short market value, fraction per year, for every asset; >= 0 [SPEC 3.2]",
+  settlement:
+    'Business days until a sale settles (0 = at once), or "us-equity" (T+3/T+2/T+1 by date) [SPEC 3.1]',
+  unsettledFunds:
+    'Cash account buys with unsettled proceeds: "good-faith" (allowed; violations counted) or "forbid" [SPEC 3.1]',
+  gfvLimit:
+    "Good-faith violations in 12 months that restrict the account for 90 days; integer >= 1 [SPEC 3.1]",
+  holidays:
+    'Exchange holidays, ISO dates "YYYY-MM-DD", removed from the weekdays; null = none (a warning) [SPEC 1]',
+  slippage:
+    '{model: "fixedBps", bps}, {model: "perShare", amount} (money per unit) or {model: "halfSpread", bps?} (no bps: half the spread field) [SPEC 5]',
+  impact:
+    '{model: "none"}, {model: "volumeShare", k?} or {model: "sqrtImpact", y?, e?, windowBars?}, with permanentFraction? and halfLifeBars? [SPEC 5]',
   commission:
-    '{model: "percent", rate}, {model: "perShare", rate, min?, max?} or {model: "fixedPerOrder", amount} [SPEC 5]',
+    '{model: "percent", rate}, {model: "perShare", rate, min?, max?}, {model: "perContract", rate}, {model: "fixedPerOrder", amount} or {model: "tiered", bands} [SPEC 5]',
   multiplier: "Money per price point per unit, for every asset (1 for stocks) [SPEC 1]",
   lotSize: "Quantity step, for every asset (1 share; 1e-8 for fractional crypto) [SPEC 1]",
   tickSize: "Price grid, for every asset; null = none [SPEC 1]",
-  instruments: "{ [symbol]: {kind?, multiplier?, lotSize?, tickSize?} }: per-asset overrides [SPEC 1]",
+  instruments:
+    "{ [symbol]: {kind?, multiplier?, lotSize?, tickSize?, initialMargin?, maintenanceMargin?, borrowRate?} }: per-asset overrides; futures need margins [SPEC 1, 3.3]",
 } satisfies Record<ConfigKey, string>);
 
 /** Shared constants must not change under a caller's feet. */

@@ -1,24 +1,25 @@
-// SPEC 3-6: user config input -> the fully resolved RunConfig every engine reads. Every key is
+// SPEC 1, 3-7: user config input -> the fully resolved RunConfig every engine reads. Every key is
 // checked (type, range, finiteness, unknown keys); nothing is ignored, coerced or repaired.
 import type {
   AccountType,
-  CommissionModel,
   FillAt,
-  Instrument,
-  InstrumentKind,
   IntrabarPath,
+  LiquidationOrder,
+  MarginCheckAt,
   OnInsufficient,
   OnMarginCall,
   OnZeroVolume,
+  RestoreTo,
   RunConfig,
-  SlippageModel,
+  Settlement,
   TimeInForce,
+  UnsettledFunds,
 } from "../model/index.ts";
 import {
   bool,
   finite,
   finiteOrNull,
-  nearest,
+  integer,
   noUnknownKeys,
   oneOf,
   own,
@@ -26,8 +27,10 @@ import {
   plainObject,
   variants,
 } from "./check.ts";
-import { type ConfigPlace, invalid, missing, unknownModel, unknownSymbol } from "./errors.ts";
+import { commission, impact, slippage } from "./costs.ts";
+import { type ConfigPlace, invalid, missing } from "./errors.ts";
 import { CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG_INPUT } from "./input.ts";
+import { instruments } from "./instruments.ts";
 
 export { CONFIG_KEYS, DEFAULT_CONFIG_INPUT } from "./input.ts";
 
@@ -44,14 +47,17 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
   // The defaults go through the same checks as the user's values: one path, no special case.
   const get = (key: ConfigKey): unknown => ownOr(obj, key, DEFAULT_CONFIG_INPUT[key]);
   const onZeroVolume = oneOf(at("onZeroVolume"), get("onZeroVolume"), ON_ZERO_VOLUME);
+  const account = oneOf(at("account"), get("account"), ACCOUNTS);
+  const rate = (key: ConfigKey) => finite(at(key), get(key), { ge: 0 });
   const base = {
     multiplier: finite(at("multiplier"), get("multiplier"), { gt: 0 }),
     lotSize: finite(at("lotSize"), get("lotSize"), { gt: 0 }),
     tickSize: finiteOrNull(at("tickSize"), get("tickSize"), { gt: 0 }),
+    borrowRate: rate("borrowRate"),
   };
   return Object.freeze({
     initialCash: finite(at("initialCash"), get("initialCash"), { gt: 0 }),
-    account: oneOf(at("account"), get("account"), ACCOUNTS),
+    account,
     fillAt: oneOf(at("fillAt"), get("fillAt"), FILL_AT),
     onInsufficient: oneOf(at("onInsufficient"), get("onInsufficient"), [...ON_INSUFFICIENT, null]),
     maxParticipation: finiteOrNull(at("maxParticipation"), get("maxParticipation"), { gt: 0, le: 1 }),
@@ -67,30 +73,41 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     maxGrossLeverage: finiteOrNull(at("maxGrossLeverage"), get("maxGrossLeverage"), { gt: 0 }),
     maxNetLeverage: finiteOrNull(at("maxNetLeverage"), get("maxNetLeverage"), { gt: 0 }),
     onMarginCall: oneOf(at("onMarginCall"), get("onMarginCall"), ON_MARGIN_CALL),
+    marginCheckAt: oneOf(at("marginCheckAt"), get("marginCheckAt"), MARGIN_CHECK_AT),
+    cureDays: integer(at("cureDays"), get("cureDays"), { ge: 0 }),
+    liquidationOrder: oneOf(at("liquidationOrder"), get("liquidationOrder"), LIQUIDATION_ORDERS),
+    liquidationBuffer: finite(at("liquidationBuffer"), get("liquidationBuffer"), { ge: 0 }),
+    restoreTo: oneOf(at("restoreTo"), get("restoreTo"), RESTORE_TO),
+    debitRate: rate("debitRate"),
+    creditRate: rate("creditRate"),
+    shortRebateRate: rate("shortRebateRate"),
+    settlement: settlement(at("settlement"), get("settlement")),
+    unsettledFunds: oneOf(at("unsettledFunds"), get("unsettledFunds"), UNSETTLED_FUNDS),
+    gfvLimit: integer(at("gfvLimit"), get("gfvLimit"), { ge: 1 }),
+    holidays: holidays(at("holidays"), get("holidays")),
     slippage: slippage(at("slippage"), get("slippage")),
+    impact: impact(at("impact"), get("impact")),
     commission: commission(at("commission"), get("commission")),
-    instruments: instruments(at("instruments"), get("instruments"), symbols, base),
+    instruments: instruments(at("instruments"), get("instruments"), symbols, base, account),
   });
 }
 
 const TOP_KEYS = Object.keys(CONFIG_KEYS);
-const ACCOUNTS = variants<AccountType>({ margin: true, cash: true });
+const ACCOUNTS = variants<AccountType>({ margin: true, cash: true, futures: true });
 const FILL_AT = variants<FillAt>({ "next-open": true, close: true });
 const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });
 const ON_ZERO_VOLUME = variants<OnZeroVolume>({ defer: true, reject: true, fill: true, synthetic: true });
-const INTRABAR_PATHS = variants<IntrabarPath>({ "nearer-first": true });
+const INTRABAR_PATHS = variants<IntrabarPath>({ "nearer-first": true, pessimistic: true, optimistic: true });
 const TIME_IN_FORCE = variants<TimeInForce>({ gtc: true, day: true });
 const ON_MARGIN_CALL = variants<OnMarginCall>({ liquidate: true, ignore: true });
-const SLIPPAGE_MODELS = variants<SlippageModel["model"]>({ fixedBps: true, perShare: true });
-const COMMISSION_MODELS = variants<CommissionModel["model"]>({
-  percent: true,
-  perShare: true,
-  fixedPerOrder: true,
+const MARGIN_CHECK_AT = variants<MarginCheckAt>({ close: true, "adverse-extreme": true });
+const LIQUIDATION_ORDERS = variants<LiquidationOrder>({
+  "largest-requirement": true,
+  "largest-loss": true,
+  "pro-rata": true,
 });
-const INSTRUMENT_KINDS = variants<InstrumentKind>({ equity: true });
-const INSTRUMENT_KEYS = ["kind", "multiplier", "lotSize", "tickSize"];
-
-type InstrumentTerms = Pick<Instrument, "multiplier" | "lotSize" | "tickSize">;
+const RESTORE_TO = variants<RestoreTo>({ maintenance: true, initial: true });
+const UNSETTLED_FUNDS = variants<UnsettledFunds>({ "good-faith": true, forbid: true });
 
 /** SPEC 6.3: required and > 0 under "synthetic", where it is the volume; else >= 0 and unused. */
 function syntheticVolume(at: ConfigPlace, value: unknown, onZeroVolume: OnZeroVolume): number {
@@ -101,92 +118,30 @@ function syntheticVolume(at: ConfigPlace, value: unknown, onZeroVolume: OnZeroVo
   return finite(at, value, { gt: 0 }, when);
 }
 
-function slippage(at: ConfigPlace, value: unknown): SlippageModel {
-  const obj = plainObject(at, value);
-  const model = own(obj, "model");
-  const m: ConfigPlace = { ...at, model: String(model) };
-  switch (model) {
-    case "fixedBps":
-      noUnknownKeys(m, obj, ["model", "bps"]);
-      return Object.freeze({ model: "fixedBps", bps: finite(...field(m, obj, "bps"), { ge: 0 }) });
-    case "perShare":
-      noUnknownKeys(m, obj, ["model", "amount"]);
-      return Object.freeze({ model: "perShare", amount: finite(...field(m, obj, "amount"), { ge: 0 }) });
-    default:
-      throw unknownModel({ ...at, field: "model" }, model, SLIPPAGE_MODELS);
-  }
+/** SPEC 3.1: business days to settle a sale, or "us-equity" (T+3, T+2, T+1 by trade date). */
+function settlement(at: ConfigPlace, value: unknown): Settlement {
+  if (value === "us-equity") return value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+    throw invalid(at, 'must be an integer >= 0 or "us-equity"', value);
+  return value;
 }
 
-function commission(at: ConfigPlace, value: unknown): CommissionModel {
-  const obj = plainObject(at, value);
-  const model = own(obj, "model");
-  const m: ConfigPlace = { ...at, model: String(model) };
-  switch (model) {
-    case "percent":
-      noUnknownKeys(m, obj, ["model", "rate"]);
-      return Object.freeze({ model: "percent", rate: finite(...field(m, obj, "rate"), { ge: 0, lt: 1 }) });
-    case "perShare": {
-      noUnknownKeys(m, obj, ["model", "rate", "min", "max"]);
-      const rate = finite(...field(m, obj, "rate"), { ge: 0 });
-      const min = finite(...field(m, obj, "min", 0), { ge: 0 });
-      const [maxAt, maxValue] = field(m, obj, "max", null);
-      const max = finiteOrNull(maxAt, maxValue, { ge: 0 });
-      if (max !== null && max < min) throw invalid(maxAt, `must be null or >= min (${min})`, max);
-      return Object.freeze({ model: "perShare", rate, min, max });
-    }
-    case "fixedPerOrder":
-      noUnknownKeys(m, obj, ["model", "amount"]);
-      return Object.freeze({ model: "fixedPerOrder", amount: finite(...field(m, obj, "amount"), { ge: 0 }) });
-    default:
-      throw unknownModel({ ...at, field: "model" }, model, COMMISSION_MODELS);
-  }
-}
-
-/** SPEC 1: one Instrument per symbol; an entry overrides the run-wide terms for its symbol. */
-function instruments(
-  at: ConfigPlace,
-  value: unknown,
-  symbols: readonly string[],
-  base: InstrumentTerms,
-): readonly Instrument[] {
-  const entries = plainObject(at, value);
-  const known = new Set(symbols);
-  for (const symbol of Object.keys(entries))
-    if (!known.has(symbol)) throw unknownSymbol(at, symbol, symbols, nearest(symbol, symbols));
+/** SPEC 1: the exchange holidays, ISO calendar dates, kept in the given order (a set). */
+function holidays(at: ConfigPlace, value: unknown): readonly string[] | null {
+  if (value === null) return null;
+  if (!Array.isArray(value)) throw invalid(at, 'must be null or an array of ISO dates "YYYY-MM-DD"', value);
   return Object.freeze(
-    symbols.map((symbol) => {
-      const entry = own(entries, symbol);
-      if (entry === undefined) return Object.freeze<Instrument>({ symbol, kind: "equity", ...base });
-      return instrument({ ...at, key: `${at.key}.${symbol}` }, symbol, entry, base);
+    value.map((date: unknown, i) => {
+      if (!isIsoDate(date))
+        throw invalid({ ...at, key: `${at.key}[${i}]` }, 'must be a calendar date "YYYY-MM-DD"', date);
+      return date;
     }),
   );
 }
 
-function instrument(at: ConfigPlace, symbol: string, value: unknown, base: InstrumentTerms): Instrument {
-  const entry = plainObject(at, value);
-  noUnknownKeys(at, entry, INSTRUMENT_KEYS);
-  return Object.freeze({
-    symbol,
-    kind: oneOf(...field(at, entry, "kind", "equity"), INSTRUMENT_KINDS),
-    multiplier: finite(...field(at, entry, "multiplier", base.multiplier), { gt: 0 }),
-    lotSize: finite(...field(at, entry, "lotSize", base.lotSize), { gt: 0 }),
-    tickSize: finiteOrNull(...field(at, entry, "tickSize", base.tickSize), { gt: 0 }),
-  });
-}
-
-/**
- * A field of an object-valued key: its place for messages and its value. Absent (or undefined)
- * takes `fallback`; without one the field is required.
- */
-function field(
-  at: ConfigPlace,
-  obj: Record<string, unknown>,
-  name: string,
-  fallback?: unknown,
-): [ConfigPlace, unknown] {
-  const place = { ...at, field: name };
-  const value = own(obj, name);
-  if (value !== undefined) return [place, value];
-  if (fallback === undefined) throw missing(place);
-  return [place, fallback];
+/** "2024-02-29" yes, "2023-02-29", "2024-1-5" and "2024-01-05T00:00" no. */
+function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }

@@ -22,30 +22,7 @@ export interface GoldenRun {
  * When a feature lands, remove its line: the option then reaches resolveConfig under its SPEC name.
  */
 const NOT_YET: readonly Gate[] = [
-  { path: "settlement", neutral: [0], needs: "SPEC 3.1 settlement" },
-  { path: "unsettledFunds", neutral: ["good-faith"], needs: "SPEC 3.1 settlement" },
-  { path: "gfvLimit", neutral: [3], needs: "SPEC 3.1 good-faith violations" },
-  { path: "holidays", neutral: [[]], needs: "SPEC 1 holiday calendar" },
-  { path: "debitRate", neutral: [0], needs: "SPEC 3.2 financing" },
-  { path: "creditRate", neutral: [0], needs: "SPEC 3.2 financing" },
-  { path: "borrowRate", neutral: [0], needs: "SPEC 3.2 financing" },
-  { path: "shortRebateRate", neutral: [0], needs: "SPEC 3.2 financing" },
-  { path: "instruments.*.borrowRate", neutral: [0], needs: "SPEC 3.2 financing" },
-  { path: "marginCheckAt", neutral: ["close"], needs: "SPEC 7 adverse-extreme margin check" },
   { path: "checkAtSubmit", neutral: [false], needs: "SPEC 3 check at submission" },
-  { path: "cureDays", neutral: [0], needs: "SPEC 7 cure days" },
-  { path: "liquidationBuffer", neutral: [0], needs: "SPEC 7 liquidation buffer" },
-  { path: "restoreTo", neutral: ["maintenance"], needs: "SPEC 7 restore target" },
-  { path: "liquidationOrder", neutral: ["largest-requirement"], needs: "SPEC 7 liquidation order" },
-  { path: "impact", neutral: [], needs: "SPEC 5 impact models" },
-  { path: "intrabarPath", neutral: ["nearer-first"], needs: "SPEC 4.3 pessimistic and optimistic paths" },
-  { path: "account", unsupported: ["futures"], needs: "SPEC 3.3 futures" },
-  { path: "instruments.*.kind", unsupported: ["future"], needs: "SPEC 3.3 futures" },
-  { path: "instruments.*.initialMargin", neutral: [], needs: "SPEC 3.3 futures" },
-  { path: "instruments.*.maintenanceMargin", neutral: [], needs: "SPEC 3.3 futures" },
-  { path: "slippage.model", unsupported: ["halfSpread"], needs: "SPEC 5 halfSpread slippage" },
-  { path: "commission.model", unsupported: ["perContract"], needs: "SPEC 5 perContract commission" },
-  { path: "commission.model", unsupported: ["tiered"], needs: "SPEC 5 tiered commission" },
 ];
 
 type Gate =
@@ -124,7 +101,9 @@ const MERGED = new Set(["fillAt", "commissionRate", "slippageBps", "commission",
 
 /**
  * The plain config input (RunConfig keys) for resolveConfig: input.cash, input.fillAt, input.costs
- * and input.options, with the options assay lacks checked against NOT_YET and dropped.
+ * and input.options, with the options assay lacks checked against NOT_YET and dropped. Every
+ * other option passes through under its SPEC name; a golden instrument's initialMargin and
+ * maintenanceMargin are numbers, money per contract, which is how resolveConfig reads a number.
  */
 export function goldenConfigInput(file: GoldenFile): Record<string, unknown> {
   const { input, source } = file;

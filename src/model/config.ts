@@ -1,23 +1,58 @@
-// SPEC 3-6: the run configuration, fully resolved (every default filled). src/config builds it
+// SPEC 3-7: the run configuration, fully resolved (every default filled). src/config builds it
 // from user input and validates it; engines read it and never see a partial config.
 import type { Instrument } from "./instrument.ts";
 
-export type AccountType = "cash" | "margin";
+/** "futures": only futures, margined per contract (SPEC 3.3). */
+export type AccountType = "cash" | "margin" | "futures";
 export type FillAt = "next-open" | "close";
 export type OnInsufficient = "reject" | "partial" | "scale";
 export type OnZeroVolume = "defer" | "reject" | "fill" | "synthetic";
 export type TimeInForce = "gtc" | "day";
-export type IntrabarPath = "nearer-first";
+/** SPEC 4.3, 12: which extreme of a bar the assumed path visits first. */
+export type IntrabarPath = "nearer-first" | "pessimistic" | "optimistic";
 export type OnMarginCall = "liquidate" | "ignore";
+/** SPEC 7: margin check on close marks, or longs at the low and shorts at the high. */
+export type MarginCheckAt = "close" | "adverse-extreme";
+export type LiquidationOrder = "largest-requirement" | "largest-loss" | "pro-rata";
+/** SPEC 7: liquidate to MM x (1 + buffer), or to IM. */
+export type RestoreTo = "maintenance" | "initial";
+/** SPEC 3.1: business days to settle a sale, or the US equity cycle by trade date. */
+export type Settlement = number | "us-equity";
+export type UnsettledFunds = "good-faith" | "forbid";
 
-/** SPEC 5: adverse price adjustment. */
-export type SlippageModel = { model: "fixedBps"; bps: number } | { model: "perShare"; amount: number };
+/** SPEC 5: adverse price adjustment before impact. */
+export type SlippageModel =
+  | { model: "fixedBps"; bps: number }
+  | { model: "perShare"; amount: number }
+  /** The half spread in bps, or (bps null) half the bar's relative `spread` field. */
+  | { model: "halfSpread"; bps: number | null };
+
+/** SPEC 5: market impact, in bps, from volume; optional permanent part decaying by half-life. */
+export type ImpactModel =
+  | { model: "none" }
+  | { model: "volumeShare"; k: number; permanentFraction: number; halfLifeBars: number }
+  | {
+      model: "sqrtImpact";
+      y: number;
+      e: number;
+      windowBars: number;
+      permanentFraction: number;
+      halfLifeBars: number;
+    };
+
+/** A tiered band: the per-unit rate while the month's cumulative quantity is below upTo (null: no bound). */
+export interface CommissionBand {
+  readonly upTo: number | null;
+  readonly rate: number;
+}
 
 /** SPEC 5: commission on the final fill price and filled quantity; never negative. */
 export type CommissionModel =
   | { model: "percent"; rate: number }
   | { model: "perShare"; rate: number; min: number; max: number | null }
-  | { model: "fixedPerOrder"; amount: number };
+  | { model: "perContract"; rate: number }
+  | { model: "fixedPerOrder"; amount: number }
+  | { model: "tiered"; bands: readonly CommissionBand[] };
 
 export interface RunConfig {
   readonly initialCash: number;
@@ -36,13 +71,30 @@ export interface RunConfig {
   /** Reg T initial margin rate, long and short (SPEC 3.2). */
   readonly initialRate: number;
   readonly maintLong: number;
-  /** Used for shorts when finraShortFloors is false. */
+  /** Short maintenance rate (the 30% of FINRA's rule when finraShortFloors is on). */
   readonly maintShort: number;
   readonly finraShortFloors: boolean;
   readonly maxGrossLeverage: number | null;
   readonly maxNetLeverage: number | null;
   readonly onMarginCall: OnMarginCall;
+  readonly marginCheckAt: MarginCheckAt;
+  /** Closes in call before liquidation: liquidate when cureDays + 1 consecutive closes are in call. */
+  readonly cureDays: number;
+  readonly liquidationOrder: LiquidationOrder;
+  readonly liquidationBuffer: number;
+  readonly restoreTo: RestoreTo;
+  /** Financing, fractions per year, actual/360 (SPEC 3.2). borrowRate is per asset in instruments. */
+  readonly debitRate: number;
+  readonly creditRate: number;
+  readonly shortRebateRate: number;
+  readonly settlement: Settlement;
+  readonly unsettledFunds: UnsettledFunds;
+  /** Good-faith violations in 12 months that restrict the account for 90 days. */
+  readonly gfvLimit: number;
+  /** Exchange holidays (ISO dates) of the business-day calendar; null = weekdays only (a warning). */
+  readonly holidays: readonly string[] | null;
   readonly slippage: SlippageModel;
+  readonly impact: ImpactModel;
   readonly commission: CommissionModel;
   /** One per panel symbol, in panel column order. */
   readonly instruments: readonly Instrument[];

@@ -38,7 +38,16 @@ describe("loadConfigFile()", () => {
     const config = loadConfigFile(path, ["SPY"]);
     expect(config.initialCash).toBe(5000);
     expect(config.instruments).toStrictEqual([
-      { symbol: "SPY", kind: "equity", multiplier: 1, lotSize: 10, tickSize: null },
+      {
+        symbol: "SPY",
+        kind: "equity",
+        multiplier: 1,
+        lotSize: 10,
+        tickSize: null,
+        initialMargin: null,
+        maintenanceMargin: null,
+        borrowRate: 0,
+      },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONFIG_KEYS, ConfigError, DEFAULT_CONFIG_INPUT, resolveConfig } from "../../src/config/index.ts";
-import type { RunConfig } from "../../src/model/index.ts";
+import type { Instrument, RunConfig } from "../../src/model/index.ts";
 
 const SYMBOLS = ["SPY", "TLT"];
 
@@ -40,13 +40,38 @@ const DEFAULTS: RunConfig = {
   maxGrossLeverage: null,
   maxNetLeverage: null,
   onMarginCall: "liquidate",
+  marginCheckAt: "close",
+  cureDays: 0,
+  liquidationOrder: "largest-requirement",
+  liquidationBuffer: 0,
+  restoreTo: "maintenance",
+  debitRate: 0,
+  creditRate: 0,
+  shortRebateRate: 0,
+  settlement: 0,
+  unsettledFunds: "good-faith",
+  gfvLimit: 3,
+  holidays: null,
   slippage: { model: "fixedBps", bps: 0 },
+  impact: { model: "none" },
   commission: { model: "percent", rate: 0 },
-  instruments: [
-    { symbol: "SPY", kind: "equity", multiplier: 1, lotSize: 1, tickSize: null },
-    { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: null },
-  ],
+  instruments: [equity("SPY"), equity("TLT")],
 };
+
+/** A resolved equity with the default terms, `terms` overriding them. */
+function equity(symbol: string, terms: Partial<Instrument> = {}): Instrument {
+  return {
+    symbol,
+    kind: "equity",
+    multiplier: 1,
+    lotSize: 1,
+    tickSize: null,
+    initialMargin: null,
+    maintenanceMargin: null,
+    borrowRate: 0,
+    ...terms,
+  };
+}
 
 describe("resolveConfig() defaults", () => {
   it("resolveConfig() fills an empty input with every SPEC default", () => {
@@ -66,6 +91,7 @@ describe("resolveConfig() defaults", () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.slippage)).toBe(true);
     expect(Object.isFrozen(config.commission)).toBe(true);
+    expect(Object.isFrozen(config.impact)).toBe(true);
     expect(Object.isFrozen(config.instruments)).toBe(true);
     expect(Object.isFrozen(config.instruments[0])).toBe(true);
   });
@@ -88,6 +114,18 @@ describe("resolveConfig() defaults", () => {
   it("DEFAULT_CONFIG_INPUT cannot be changed by a caller", () => {
     expect(Object.isFrozen(DEFAULT_CONFIG_INPUT)).toBe(true);
     expect(Object.isFrozen(DEFAULT_CONFIG_INPUT.slippage)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_CONFIG_INPUT.impact)).toBe(true);
+  });
+
+  it("CONFIG_KEYS cites its SPEC section at the end of every description", () => {
+    for (const [key, description] of Object.entries(CONFIG_KEYS))
+      expect(description, key).toMatch(/ \[SPEC [0-9., ]+\]$/);
+  });
+
+  it("resolveConfig() gives the documented onMarginCall description", () => {
+    expect(CONFIG_KEYS.onMarginCall).toBe(
+      '"liquidate" (force sales at the next open to restore margin, SPEC 7) or "ignore" (record the call only) [SPEC 7]',
+    );
   });
 });
 
@@ -101,7 +139,7 @@ describe("resolveConfig() accepts every option", () => {
       maxParticipation: 1,
       onZeroVolume: "synthetic",
       syntheticVolume: 5000,
-      intrabarPath: "nearer-first",
+      intrabarPath: "pessimistic",
       timeInForce: "day",
       clampToBar: false,
       initialRate: 1,
@@ -111,19 +149,33 @@ describe("resolveConfig() accepts every option", () => {
       maxGrossLeverage: 2,
       maxNetLeverage: 0.5,
       onMarginCall: "ignore",
+      marginCheckAt: "adverse-extreme",
+      cureDays: 2,
+      liquidationOrder: "pro-rata",
+      liquidationBuffer: 0.1,
+      restoreTo: "initial",
+      debitRate: 0.05,
+      creditRate: 0.025,
+      shortRebateRate: 0.01,
+      borrowRate: 0.02,
+      settlement: "us-equity",
+      unsettledFunds: "forbid",
+      gfvLimit: 1,
+      holidays: ["2024-01-15", "2024-01-01"],
       slippage: { model: "perShare", amount: 0.01 },
+      impact: { model: "volumeShare", k: 0.2, permanentFraction: 0.5, halfLifeBars: 3 },
       commission: { model: "perShare", rate: 0.005, min: 1, max: 10 },
       multiplier: 50,
       lotSize: 0.5,
       tickSize: 0.25,
-      instruments: { TLT: { kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 } },
+      instruments: { TLT: { kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01, borrowRate: 0.3 } },
     };
-    const { instruments, multiplier, lotSize, tickSize, ...rest } = input;
+    const { instruments, multiplier, lotSize, tickSize, borrowRate, ...rest } = input;
     expect(resolveConfig(input, SYMBOLS)).toStrictEqual({
       ...rest,
       instruments: [
-        { symbol: "SPY", kind: "equity", multiplier: 50, lotSize: 0.5, tickSize: 0.25 },
-        { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 },
+        equity("SPY", { multiplier: 50, lotSize: 0.5, tickSize: 0.25, borrowRate: 0.02 }),
+        equity("TLT", { tickSize: 0.01, borrowRate: 0.3 }),
       ],
     });
   });
@@ -133,7 +185,7 @@ describe("resolveConfig() accepts every option", () => {
     ["fillAt", ["next-open", "close"]],
     ["onInsufficient", ["reject", "partial", "scale", null]],
     ["onZeroVolume", ["defer", "reject", "fill"]],
-    ["intrabarPath", ["nearer-first"]],
+    ["intrabarPath", ["nearer-first", "pessimistic", "optimistic"]],
     ["timeInForce", ["gtc", "day"]],
     ["onMarginCall", ["liquidate", "ignore"]],
     ["clampToBar", [true, false]],
@@ -145,6 +197,18 @@ describe("resolveConfig() accepts every option", () => {
     ["maintLong", [0, 1]],
     ["maintShort", [0, 1]],
     ["syntheticVolume", [0, 100]],
+    ["marginCheckAt", ["close", "adverse-extreme"]],
+    ["cureDays", [0, 1, 30]],
+    ["liquidationOrder", ["largest-requirement", "largest-loss", "pro-rata"]],
+    ["liquidationBuffer", [0, 0.1, 2]],
+    ["restoreTo", ["maintenance", "initial"]],
+    ["debitRate", [0, 0.05, 1.5]],
+    ["creditRate", [0, 0.025]],
+    ["shortRebateRate", [0, 0.01]],
+    ["settlement", [0, 1, 2, "us-equity"]],
+    ["unsettledFunds", ["good-faith", "forbid"]],
+    ["gfvLimit", [1, 3, 10]],
+    ["holidays", [null, [], ["2024-02-29"], ["2024-05-27", "2017-09-04", "2024-05-27"]]],
   ])("resolveConfig() accepts every valid %s", (key, values) => {
     for (const value of values) expect(resolveConfig({ [key]: value }, SYMBOLS)).toHaveProperty(key, value);
   });
@@ -201,8 +265,8 @@ describe("resolveConfig() instruments", () => {
   it("resolveConfig() applies the run-wide terms to every symbol, in the order of symbols", () => {
     const config = resolveConfig({ multiplier: 50, lotSize: 1e-8, tickSize: 0.25 }, ["ZZZ", "AAA"]);
     expect(config.instruments).toStrictEqual([
-      { symbol: "ZZZ", kind: "equity", multiplier: 50, lotSize: 1e-8, tickSize: 0.25 },
-      { symbol: "AAA", kind: "equity", multiplier: 50, lotSize: 1e-8, tickSize: 0.25 },
+      equity("ZZZ", { multiplier: 50, lotSize: 1e-8, tickSize: 0.25 }),
+      equity("AAA", { multiplier: 50, lotSize: 1e-8, tickSize: 0.25 }),
     ]);
   });
 
@@ -216,21 +280,15 @@ describe("resolveConfig() instruments", () => {
       ["SPY", "TLT", "BTC"],
     );
     expect(config.instruments).toStrictEqual([
-      { symbol: "SPY", kind: "equity", multiplier: 1, lotSize: 100, tickSize: 0.01 },
-      { symbol: "TLT", kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01 },
-      { symbol: "BTC", kind: "equity", multiplier: 1, lotSize: 1e-8, tickSize: null },
+      equity("SPY", { lotSize: 100, tickSize: 0.01 }),
+      equity("TLT", { tickSize: 0.01 }),
+      equity("BTC", { lotSize: 1e-8 }),
     ]);
   });
 
   it("resolveConfig() takes an entry's multiplier and kind", () => {
     const config = resolveConfig({ instruments: { SPY: { kind: "equity", multiplier: 10 } } }, SYMBOLS);
-    expect(config.instruments[0]).toStrictEqual({
-      symbol: "SPY",
-      kind: "equity",
-      multiplier: 10,
-      lotSize: 1,
-      tickSize: null,
-    });
+    expect(config.instruments[0]).toStrictEqual(equity("SPY", { multiplier: 10 }));
     expect(config.instruments[1]).toStrictEqual(DEFAULTS.instruments[1]);
   });
 
@@ -311,8 +369,8 @@ describe("resolveConfig() errors", () => {
       'config instruments.SPY: unknown key "lotsize" (did you mean "lotSize"?)',
     ],
     [
-      { instruments: { SPY: { borrowRate: 0.01 } } },
-      'config instruments.SPY: unknown key "borrowRate"; known keys: "kind", "multiplier", "lotSize", "tickSize"',
+      { instruments: { SPY: { margin: 0.01 } } },
+      'config instruments.SPY: unknown key "margin"; known keys: "kind", "multiplier", "lotSize", "tickSize", "initialMargin", "maintenanceMargin", "borrowRate"',
     ],
   ])("resolveConfig() rejects an unknown nested key: %j", (input, message) => {
     expect(resolveError(input)).toBe(message);
@@ -342,23 +400,31 @@ describe("resolveConfig() errors", () => {
   it.each([
     [
       { slippage: { model: "bps", bps: 1 } },
-      'config slippage field=model: unknown model "bps"; known models: "fixedBps", "perShare"',
+      'config slippage field=model: unknown model "bps"; known models: "fixedBps", "perShare", "halfSpread"',
     ],
     [
       { slippage: { model: "FixedBps", bps: 1 } },
-      'config slippage field=model: unknown model "FixedBps"; known models: "fixedBps", "perShare"',
+      'config slippage field=model: unknown model "FixedBps"; known models: "fixedBps", "perShare", "halfSpread"',
     ],
     [
       { slippage: { bps: 1 } },
-      'config slippage field=model: must be given; known models: "fixedBps", "perShare"',
+      'config slippage field=model: must be given; known models: "fixedBps", "perShare", "halfSpread"',
     ],
     [
-      { commission: { model: "tiered" } },
-      'config commission field=model: unknown model "tiered"; known models: "percent", "perShare", "fixedPerOrder"',
+      { commission: { model: "tieredBands" } },
+      'config commission field=model: unknown model "tieredBands"; known models: "percent", "perShare", "perContract", "fixedPerOrder", "tiered"',
     ],
     [
       { commission: { model: 1 } },
-      'config commission field=model: unknown model 1; known models: "percent", "perShare", "fixedPerOrder"',
+      'config commission field=model: unknown model 1; known models: "percent", "perShare", "perContract", "fixedPerOrder", "tiered"',
+    ],
+    [
+      { impact: { model: "linear" } },
+      'config impact field=model: unknown model "linear"; known models: "none", "volumeShare", "sqrtImpact"',
+    ],
+    [
+      { impact: {} },
+      'config impact field=model: must be given; known models: "none", "volumeShare", "sqrtImpact"',
     ],
   ])("resolveConfig() rejects an unknown model: %j", (input, message) => {
     expect(resolveError(input)).toBe(message);
@@ -367,8 +433,8 @@ describe("resolveConfig() errors", () => {
   it.each([
     [{ initialCash: "100" }, 'config initialCash: must be a number, got "100"'],
     [{ initialCash: null }, "config initialCash: must be a number, got null"],
-    [{ account: "Margin" }, 'config account: must be one of "margin", "cash", got "Margin"'],
-    [{ account: null }, 'config account: must be one of "margin", "cash", got null'],
+    [{ account: "Margin" }, 'config account: must be one of "margin", "cash", "futures", got "Margin"'],
+    [{ account: null }, 'config account: must be one of "margin", "cash", "futures", got null'],
     [{ fillAt: "open" }, 'config fillAt: must be one of "next-open", "close", got "open"'],
     [
       { onInsufficient: "skip" },
@@ -379,8 +445,8 @@ describe("resolveConfig() errors", () => {
       'config onZeroVolume: must be one of "defer", "reject", "fill", "synthetic", got false',
     ],
     [
-      { intrabarPath: "pessimistic" },
-      'config intrabarPath: must be one of "nearer-first", got "pessimistic"',
+      { intrabarPath: "worst" },
+      'config intrabarPath: must be one of "nearer-first", "pessimistic", "optimistic", got "worst"',
     ],
     [{ timeInForce: "ioc" }, 'config timeInForce: must be one of "gtc", "day", got "ioc"'],
     [{ onMarginCall: "warn" }, 'config onMarginCall: must be one of "liquidate", "ignore", got "warn"'],
@@ -404,12 +470,12 @@ describe("resolveConfig() errors", () => {
     [{ instruments: { SPY: null } }, "config instruments.SPY: must be an object, got null"],
     [{ instruments: { SPY: 100 } }, "config instruments.SPY: must be an object, got 100"],
     [
-      { instruments: { SPY: { kind: "future" } } },
-      'config instruments.SPY field=kind: must be one of "equity", got "future"',
+      { instruments: { SPY: { kind: "option" } } },
+      'config instruments.SPY field=kind: must be one of "equity", "future", got "option"',
     ],
     [
       { instruments: { SPY: { kind: null } } },
-      'config instruments.SPY field=kind: must be one of "equity", got null',
+      'config instruments.SPY field=kind: must be one of "equity", "future", got null',
     ],
     [
       { instruments: { SPY: { lotSize: null } } },
@@ -560,5 +626,60 @@ describe("resolveConfig() errors", () => {
       });
       expect(e.rule).toBe("must be finite and in [0, 1), got 2");
     }
+  });
+});
+
+describe("resolveConfig() margin calls, financing, settlement and calendar", () => {
+  it("resolveConfig() keeps holidays in the given order, as a frozen copy", () => {
+    const input = { holidays: ["2024-05-27", "2017-09-04"] };
+    const config = resolveConfig(input, SYMBOLS);
+    expect(config.holidays).toStrictEqual(["2024-05-27", "2017-09-04"]);
+    expect(config.holidays).not.toBe(input.holidays);
+    expect(Object.isFrozen(config.holidays)).toBe(true);
+  });
+
+  it.each([
+    [{ marginCheckAt: "low" }, 'config marginCheckAt: must be one of "close", "adverse-extreme", got "low"'],
+    [{ cureDays: 1.5 }, "config cureDays: must be an integer and >= 0, got 1.5"],
+    [{ cureDays: -1 }, "config cureDays: must be an integer and >= 0, got -1"],
+    [{ cureDays: "2" }, 'config cureDays: must be a number, got "2"'],
+    [
+      { liquidationOrder: "fifo" },
+      'config liquidationOrder: must be one of "largest-requirement", "largest-loss", "pro-rata", got "fifo"',
+    ],
+    [{ liquidationBuffer: -0.1 }, "config liquidationBuffer: must be finite and >= 0, got -0.1"],
+    [{ restoreTo: "mm" }, 'config restoreTo: must be one of "maintenance", "initial", got "mm"'],
+    [{ debitRate: -0.05 }, "config debitRate: must be finite and >= 0, got -0.05"],
+    [{ debitRate: Number.NaN }, "config debitRate: must be finite and >= 0, got NaN"],
+    [{ creditRate: "0.02" }, 'config creditRate: must be a number, got "0.02"'],
+    [{ shortRebateRate: -1 }, "config shortRebateRate: must be finite and >= 0, got -1"],
+    [{ borrowRate: -0.02 }, "config borrowRate: must be finite and >= 0, got -0.02"],
+    [{ borrowRate: null }, "config borrowRate: must be a number, got null"],
+    [{ settlement: -1 }, 'config settlement: must be an integer >= 0 or "us-equity", got -1'],
+    [{ settlement: 1.5 }, 'config settlement: must be an integer >= 0 or "us-equity", got 1.5'],
+    [{ settlement: "T+2" }, 'config settlement: must be an integer >= 0 or "us-equity", got "T+2"'],
+    [{ settlement: null }, 'config settlement: must be an integer >= 0 or "us-equity", got null'],
+    [
+      { unsettledFunds: "allow" },
+      'config unsettledFunds: must be one of "good-faith", "forbid", got "allow"',
+    ],
+    [{ gfvLimit: 0 }, "config gfvLimit: must be an integer and >= 1, got 0"],
+    [{ gfvLimit: 2.5 }, "config gfvLimit: must be an integer and >= 1, got 2.5"],
+    [
+      { holidays: "2024-01-01" },
+      'config holidays: must be null or an array of ISO dates "YYYY-MM-DD", got "2024-01-01"',
+    ],
+    [
+      { holidays: ["2024-01-15", "2023-02-29"] },
+      'config holidays[1]: must be a calendar date "YYYY-MM-DD", got "2023-02-29"',
+    ],
+    [{ holidays: ["2024-1-5"] }, 'config holidays[0]: must be a calendar date "YYYY-MM-DD", got "2024-1-5"'],
+    [
+      { holidays: ["2024-01-05T00:00:00Z"] },
+      'config holidays[0]: must be a calendar date "YYYY-MM-DD", got "2024-01-05T00:00:00Z"',
+    ],
+    [{ holidays: [20240105] }, 'config holidays[0]: must be a calendar date "YYYY-MM-DD", got 20240105'],
+  ])("resolveConfig() rejects %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
   });
 });

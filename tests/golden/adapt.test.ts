@@ -1,6 +1,9 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { goldenConfigInput, goldenRun } from "../../src/golden/adapt.ts";
-import { parseGolden } from "../../src/golden/format.ts";
+import { resolveConfig } from "../../src/config/index.ts";
+import { goldenConfigInput, goldenConfigSource, goldenRun } from "../../src/golden/adapt.ts";
+import { parseGolden, readGoldenFile } from "../../src/golden/format.ts";
 import { tinyGolden } from "./fixtures.ts";
 
 function run(edit: (g: ReturnType<typeof tinyGolden>) => void = () => {}) {
@@ -74,7 +77,7 @@ describe("goldenRun() orders", () => {
 });
 
 describe("goldenConfigInput()", () => {
-  it("maps cash, fillAt, percent commission and bps slippage; passes options through; drops neutral ones", () => {
+  it("maps cash, fillAt, percent commission and bps slippage; passes options through", () => {
     const { configInput } = run();
     expect(configInput).toEqual({
       initialCash: 10000,
@@ -84,6 +87,8 @@ describe("goldenConfigInput()", () => {
       account: "margin",
       onInsufficient: null,
       maxParticipation: null,
+      settlement: 0,
+      debitRate: 0,
     });
   });
 
@@ -130,40 +135,79 @@ describe("goldenConfigInput()", () => {
   it("refuses an option assay lacks at a non-neutral value, naming the feature", () => {
     expect(
       config((g) => {
-        g.input.options.debitRate = 0.05;
+        g.input.options.checkAtSubmit = true;
       }),
     ).toThrow(
-      "golden realism-03.json input.options.debitRate: 0.05 is not supported yet (needs SPEC 3.2 financing)",
+      "golden realism-03.json input.options.checkAtSubmit: true is not supported yet (needs SPEC 3 check at submission)",
     );
-    expect(
-      config((g) => {
-        g.input.options.instruments = { A: { kind: "future", multiplier: 50, initialMargin: 6200 } };
-      }),
-    ).toThrow(
-      'golden realism-03.json input.options.instruments.A.kind: "future" is not supported yet (needs SPEC 3.3 futures)',
-    );
-    expect(
-      config((g) => {
-        g.input.options.slippage = { model: "halfSpread" };
-        delete g.input.costs;
-      }),
-    ).toThrow(/input\.options\.slippage\.model: "halfSpread" is not supported yet/);
   });
 
-  it("drops neutral values of options assay lacks, nested ones included", () => {
+  it("drops neutral values of options assay lacks", () => {
     const input = config((g) => {
-      Object.assign(g.input.options, {
-        holidays: [],
-        intrabarPath: "nearer-first",
-        impact: null,
-        marginCheckAt: "close",
-        instruments: { A: { kind: "equity", multiplier: 1, lotSize: 1, borrowRate: 0 } },
-      });
+      g.input.options.checkAtSubmit = false;
     })();
-    expect(input).not.toHaveProperty("holidays");
-    expect(input).not.toHaveProperty("intrabarPath");
-    expect(input).not.toHaveProperty("impact");
-    expect(input).not.toHaveProperty("settlement");
-    expect(input.instruments).toEqual({ A: { kind: "equity", multiplier: 1, lotSize: 1 } });
+    expect(input).not.toHaveProperty("checkAtSubmit");
+    expect(
+      config((g) => {
+        g.input.options.checkAtSubmit = null;
+      })(),
+    ).not.toHaveProperty("checkAtSubmit");
+  });
+
+  it("passes the realism options through under their SPEC names", () => {
+    const options = {
+      account: "futures",
+      intrabarPath: "pessimistic",
+      marginCheckAt: "adverse-extreme",
+      cureDays: 2,
+      liquidationBuffer: 0.1,
+      restoreTo: "initial",
+      liquidationOrder: "pro-rata",
+      debitRate: 0.05,
+      creditRate: 0.025,
+      borrowRate: 0.02,
+      shortRebateRate: 0.01,
+      settlement: "us-equity",
+      unsettledFunds: "forbid",
+      gfvLimit: 1,
+      holidays: ["2024-01-15"],
+      impact: { model: "sqrtImpact", windowBars: 10, permanentFraction: 0.25 },
+      slippage: { model: "halfSpread" },
+      commission: { model: "tiered", bands: [{ upTo: null, rate: 0.005 }] },
+      instruments: {
+        A: { kind: "future", multiplier: 50, initialMargin: 6200, maintenanceMargin: 5600, borrowRate: 0 },
+        B: { kind: "future", multiplier: 20, initialMargin: 18700, maintenanceMargin: 17000 },
+      },
+    };
+    const input = config((g) => {
+      delete g.input.costs;
+      g.input.options = structuredClone(options);
+    })();
+    expect(input).toEqual({ initialCash: 10000, fillAt: "next-open", ...options });
+    const resolved = resolveConfig(input, ["B", "A"]);
+    expect(resolved.instruments[1]).toMatchObject({
+      kind: "future",
+      initialMargin: { kind: "money", amount: 6200 },
+      maintenanceMargin: { kind: "money", amount: 5600 },
+    });
+  });
+
+  it("passes a perContract commission through", () => {
+    const input = config((g) => {
+      delete g.input.costs;
+      g.input.options.commission = { model: "perContract", rate: 2.25 };
+    })();
+    expect(input.commission).toEqual({ model: "perContract", rate: 2.25 });
+  });
+});
+
+describe("goldenRun() on the shared golden files", () => {
+  const folder = fileURLToPath(new URL("../../../shared/golden/assay-spec/", import.meta.url));
+  const names = readdirSync(folder).filter((name) => name.endsWith(".json"));
+
+  it.each(names)("turns %s into a config that resolveConfig accepts", (name) => {
+    const file = readGoldenFile(`${folder}${name}`);
+    const { panel, configInput } = goldenRun(file);
+    expect(() => resolveConfig(configInput, panel.symbols, goldenConfigSource(file))).not.toThrow();
   });
 });
