@@ -4,8 +4,9 @@
 // group); then every further order of an asset, split against the position at that moment.
 import type { OnInsufficient, Reason } from "../src/model/index.ts";
 import { checkLegs, type Leg } from "./checks.ts";
-import { adjustedPrice, recordCommission } from "./costs.ts";
+import { adjustedPrice, type Priced, recordCommission, slippageTerms, splitCosts } from "./costs.ts";
 import { type Dec, dec, maxDec, minDec, truncToStep, ZERO } from "./decimal.ts";
+import type { Impact } from "./impact.ts";
 import type { Invariants } from "./invariants.ts";
 import { type RunState, restOf, type WorkingOrder } from "./state.ts";
 
@@ -14,18 +15,28 @@ export interface Candidate {
   readonly basePrice: Dec;
 }
 
-/** One order inside a batch: its one price, and its fill record once a leg fills. */
+/** One order inside a batch: its one price (fixed when first processed), and its fill record. */
 interface Entry {
   readonly order: WorkingOrder;
   readonly basePrice: Dec;
-  readonly price: Dec;
+  readonly side: 1 | -1;
   readonly hadFill: boolean;
   readonly zeroVolume: boolean;
+  /** The bar's volume for the cap and volume-based impact (synthetic on a zero-volume bar). */
+  readonly volume: number;
+  pricing: Pricing | null;
   slot: Slot | null;
+}
+
+interface Pricing extends Priced {
+  readonly temporaryBps: Dec;
+  readonly noImpactHistory: boolean;
 }
 
 interface Slot {
   readonly entry: Entry;
+  /** The account's month-to-date quantity before this record (tiered commission). */
+  readonly monthQtyBefore: Dec;
   reducing: Dec;
   increasing: Dec;
   commission: Dec;
@@ -39,6 +50,7 @@ export class Batch {
   constructor(
     private readonly state: RunState,
     private readonly invariants: Invariants,
+    private readonly impact: Impact,
     private readonly t: number,
     /** Marks for checks: opens (open auction, intrabar) or closes (same-bar), SPEC 3. */
     private readonly markOf: (asset: number) => Dec,
@@ -80,31 +92,97 @@ export class Batch {
     this.invariants.afterBatch(this.t, this.marksWith(this.slots.map((slot) => slot.entry)));
   }
 
-  /** Missing bars and zero-volume deferrals stay out of the batch (SPEC 6.3); the price is fixed here. */
+  /** Missing bars and zero-volume deferrals stay out of the batch (SPEC 6.3). */
   private admit(candidate: Candidate): Entry | null {
     const { order, basePrice } = candidate;
-    const bar = this.state.bar(this.t, order.asset);
-    if (bar === null) return null;
+    if (this.state.bar(this.t, order.asset) === null) return null;
+    const { config } = this.state;
     const zeroVolume = this.state.volume(this.t, order.asset) === 0;
     if (zeroVolume) {
-      const policy = this.state.config.onZeroVolume;
-      if (policy === "defer") return null;
-      if (policy === "reject") {
+      // Forced orders defer under "reject" too (SPEC 6.3).
+      if (config.onZeroVolume === "defer" || (config.onZeroVolume === "reject" && order.forced !== null))
+        return null;
+      if (config.onZeroVolume === "reject") {
         this.kill(order, { kind: "zeroVolume" });
         return null;
       }
     }
+    const volume = zeroVolume ? config.syntheticVolume : this.state.volume(this.t, order.asset);
     const side = restOf(order).isPositive() ? 1 : -1;
-    const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
-    const bounds = { low: bar.low, high: bar.high, limit, tick: this.state.ticks[order.asset] };
-    const price = adjustedPrice(
-      this.state.config.slippage,
-      this.state.config.clampToBar,
+    return {
+      order,
       basePrice,
       side,
+      hadFill: !order.filled.isZero(),
+      zeroVolume,
+      volume,
+      pricing: null,
+      slot: null,
+    };
+  }
+
+  /**
+   * SPEC 12: one price per order per batch, fixed when the order is first processed: impact on
+   * min(|rest|, cap left then), plus the asset's permanent impact as it stands then.
+   */
+  private priced(entry: Entry): Pricing {
+    if (entry.pricing !== null) return entry.pricing;
+    const { order } = entry;
+    const room = this.capRoom(entry);
+    const rest = restOf(order).abs();
+    const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
+    entry.pricing = this.price(entry, room === null ? rest : minDec(rest, room), limit);
+    return entry.pricing;
+  }
+
+  private price(entry: Entry, quantity: Dec, limit: Dec | null): Pricing {
+    const { state, t } = this;
+    const { side, basePrice } = entry;
+    const asset = entry.order.asset;
+    const bar = state.bar(t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
+    const volumeBased = !(entry.zeroVolume && state.config.onZeroVolume === "fill");
+    const temporary = this.impact.temporary(t, asset, quantity, entry.volume, volumeBased);
+    const impactBps = temporary.bps.add(this.impact.permanentBps(t, asset, side));
+    const slippage = slippageTerms(state.config.slippage, () => state.spread(t, asset));
+    const bounds = { low: bar.low, high: bar.high, limit, tick: state.ticks[asset] };
+    const priced = adjustedPrice(
+      basePrice,
+      side,
+      slippage.bps,
+      impactBps,
+      slippage.perUnit,
+      state.config.clampToBar,
       bounds,
     );
-    return { order, basePrice, price, hadFill: !order.filled.isZero(), zeroVolume, slot: null };
+    return { ...priced, temporaryBps: temporary.bps, noImpactHistory: temporary.noHistory };
+  }
+
+  /**
+   * The price and commission an order of |qty| towards 0 on an asset would get now at the open
+   * (liquidation sizing, SPEC 12: "at open prices, with costs").
+   */
+  quote(asset: number, qty: Dec, basePrice: Dec): { price: Dec; commission: Dec } {
+    const side = qty.isPositive() ? 1 : -1;
+    const zeroVolume = this.state.volume(this.t, asset) === 0;
+    const volume = zeroVolume ? this.state.config.syntheticVolume : this.state.volume(this.t, asset);
+    const probe: Entry = {
+      order: { asset } as WorkingOrder,
+      basePrice,
+      side,
+      hadFill: false,
+      zeroVolume,
+      volume,
+      pricing: null,
+      slot: null,
+    };
+    const room = this.capRoom(probe);
+    const { price } = this.price(probe, room === null ? qty.abs() : minDec(qty.abs(), room), null);
+    const terms = {
+      multiplier: this.state.multipliers[asset],
+      orderHadFill: false,
+      monthQtyBefore: this.state.monthQty,
+    };
+    return { price, commission: recordCommission(this.state.config.commission, qty.abs(), price, terms) };
   }
 
   /** Fills a reducing leg up to the volume cap; false when the cap cut it (the rest waits). */
@@ -176,7 +254,7 @@ export class Batch {
 
   /** The batch's marks with each given entry's asset at its fill price (the marks of its check). */
   private marksWith(entries: readonly Entry[]): (asset: number) => Dec {
-    const prices = new Map(entries.map((e) => [e.order.asset, e.price]));
+    const prices = new Map(entries.map((e) => [e.order.asset, this.priced(e).price]));
     return (asset) => prices.get(asset) ?? this.markOf(asset);
   }
 
@@ -191,7 +269,7 @@ export class Batch {
     const asLegs: Leg[] = legs.map(({ entry, qty }) => ({
       asset: entry.order.asset,
       qty,
-      price: entry.price,
+      price: this.priced(entry).price,
       commission: this.legCommission(entry, qty),
     }));
     return checkLegs(this.state, asLegs, this.markOf);
@@ -199,34 +277,54 @@ export class Batch {
 
   /** What a leg adds to its fill record's commission (SPEC 12: the record is charged as parts fill). */
   private legCommission(entry: Entry, qty: Dec): Dec {
-    const before = entry.slot === null ? ZERO : entry.slot.reducing.abs().add(entry.slot.increasing.abs());
+    const { slot } = entry;
+    const before = slot === null ? ZERO : slot.reducing.abs().add(slot.increasing.abs());
     const model = this.state.config.commission;
-    const multiplier = this.state.multipliers[entry.order.asset];
-    const withLeg = recordCommission(model, before.add(qty.abs()), entry.price, multiplier, entry.hadFill);
-    return withLeg.sub(recordCommission(model, before, entry.price, multiplier, entry.hadFill));
+    const price = this.priced(entry).price;
+    const terms = {
+      multiplier: this.state.multipliers[entry.order.asset],
+      orderHadFill: entry.hadFill,
+      monthQtyBefore: slot === null ? this.state.monthQty : slot.monthQtyBefore,
+    };
+    return recordCommission(model, before.add(qty.abs()), price, terms).sub(
+      recordCommission(model, before, price, terms),
+    );
   }
 
   private fill(entry: Entry, qty: Dec, reducing: boolean): void {
     const { state, t } = this;
     const { order } = entry;
     const asset = order.asset;
+    const { price, temporaryBps } = this.priced(entry);
     const commission = this.legCommission(entry, qty);
-    state.ledger.post(t, "fillNotional", qty.mul(entry.price).mul(state.multipliers[asset]).neg());
+    if (entry.slot === null) {
+      entry.slot = {
+        entry,
+        monthQtyBefore: state.monthQty,
+        reducing: ZERO,
+        increasing: ZERO,
+        commission: ZERO,
+      };
+      this.slots.push(entry.slot);
+      this.impact.record(t, asset, entry.side, temporaryBps);
+    }
+    if (state.terms.isFuture(asset)) {
+      state.ledger.post(t, "variationMargin", state.variationMargin.onFill(asset, qty, price, reducing));
+    } else {
+      state.ledger.post(t, "fillNotional", qty.mul(price).mul(state.multipliers[asset]).neg());
+    }
     state.ledger.post(t, "commission", commission.neg());
     state.setPosition(asset, state.qty[asset].add(qty));
-    state.trades.leg(asset, t, qty, entry.price, commission, reducing);
+    state.trades.leg(asset, t, qty, price, commission, reducing);
     state.volumeUsed[asset] = state.volumeUsed[asset].add(qty.abs());
+    state.monthQty = state.monthQty.add(qty.abs());
     order.filled = order.filled.add(qty);
-    if (entry.slot === null) {
-      entry.slot = { entry, reducing: ZERO, increasing: ZERO, commission: ZERO };
-      this.slots.push(entry.slot);
-    }
     if (reducing) entry.slot.reducing = entry.slot.reducing.add(qty);
     else entry.slot.increasing = entry.slot.increasing.add(qty);
     entry.slot.commission = entry.slot.commission.add(commission);
     order.record.filledQty = order.filled.toNumber();
     if (restOf(order).isZero()) finish(order, "filled", null, t);
-    this.invariants.afterFill(t, order, qty, entry.price, entry.basePrice);
+    this.invariants.afterFill(t, order, qty, price, entry.basePrice);
   }
 
   private kill(order: WorkingOrder, reason: Reason): void {
@@ -245,16 +343,16 @@ export class Batch {
     if (config.maxParticipation === null) return null;
     if (entry.zeroVolume && config.onZeroVolume === "fill") return null;
     const asset = entry.order.asset;
-    const volume = entry.zeroVolume ? config.syntheticVolume : this.state.volume(this.t, asset);
-    const cap = truncToStep(dec(config.maxParticipation).mul(dec(volume)), this.state.lots[asset]);
+    const cap = truncToStep(dec(config.maxParticipation).mul(dec(entry.volume)), this.state.lots[asset]);
     return maxDec(cap.sub(this.state.volumeUsed[asset]), ZERO);
   }
 
   private writeFills(): void {
     for (const slot of this.slots) {
-      const { order, basePrice, price, zeroVolume } = slot.entry;
+      const { order, basePrice, zeroVolume } = slot.entry;
+      const pricing = this.priced(slot.entry);
       const qty = slot.reducing.add(slot.increasing);
-      const multiplier = this.state.multipliers[order.asset];
+      const costs = splitCosts(pricing, basePrice, qty.abs(), this.state.multipliers[order.asset]);
       this.state.fills.push({
         orderId: order.record.id,
         t: this.t,
@@ -263,15 +361,27 @@ export class Batch {
         reducingQty: slot.reducing.toNumber(),
         increasingQty: slot.increasing.toNumber(),
         basePrice: basePrice.toNumber(),
-        fillPrice: price.toNumber(),
+        fillPrice: pricing.price.toNumber(),
         commission: slot.commission.toNumber(),
-        slippageCost: qty.abs().mul(multiplier).mul(price.sub(basePrice).abs()).toNumber(),
-        impactCost: 0,
-        forced: false,
+        slippageCost: costs.slippageCost.toNumber(),
+        impactCost: costs.impactCost.toNumber(),
+        forced: order.forced !== null,
         partial: order.record.status !== "filled",
         zeroVolume,
-        noImpactHistory: false,
+        noImpactHistory: pricing.noImpactHistory,
       });
+      if (order.forced !== null) {
+        this.state.events.push({
+          kind: "liquidation",
+          t: this.t,
+          step: 2,
+          asset: order.record.asset,
+          orderId: order.record.id,
+          qty: qty.toNumber(),
+          price: pricing.price.toNumber(),
+          cause: order.forced,
+        });
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
-// SPEC 3.1, 3.2 and 6.5: the pre-trade check of one or more increasing legs, as if they filled
-// together, at the batch's marks with each leg's asset at its fill price. Checks run in the order
-// of SPEC 6.5 and the first failure names the reason.
+// SPEC 3.1-3.3, 6.5 and 12: the pre-trade check of one or more increasing legs, as if they
+// filled together, at the batch's marks with each leg's asset at its fill price. Checks run in
+// the order of SPEC 6.5 and the first failure names the reason.
 import type { Reason } from "../src/model/index.ts";
 import { type Dec, dec, maxDec } from "./decimal.ts";
 import type { RunState } from "./state.ts";
@@ -25,23 +25,27 @@ export function checkLegs(
   const legPrice = new Map<number, Dec>();
   for (const [asset, qty] of state.holdings()) after.set(asset, qty);
   for (const leg of legs) {
-    outflow = outflow.add(leg.qty.mul(leg.price).mul(state.multipliers[leg.asset])).add(leg.commission);
+    // A futures leg moves no notional (SPEC 2); an equity leg pays or receives it.
+    const notional = state.terms.isFuture(leg.asset)
+      ? dec(0)
+      : leg.qty.mul(leg.price).mul(state.multipliers[leg.asset]);
+    outflow = outflow.add(notional).add(leg.commission);
     after.set(leg.asset, (after.get(leg.asset) ?? state.qty[leg.asset]).add(leg.qty));
     legPrice.set(leg.asset, leg.price);
   }
   const cashAfter = cash.sub(outflow);
   const config = state.config;
-  if (config.account === "cash" && cashAfter.isNegative()) {
-    return { kind: "insufficientCash", required: outflow.toNumber(), available: cash.toNumber() };
+  if (config.account === "cash") {
+    const available = state.availableCash();
+    if (outflow.gt(available.all))
+      return { kind: "insufficientCash", required: outflow.toNumber(), available: available.all.toNumber() };
+    if (outflow.gt(available.forBuys))
+      return { kind: "restricted", required: outflow.toNumber(), available: available.forBuys.toNumber() };
   }
-  const value = state.terms.value(
-    cashAfter,
-    after,
-    (asset) => legPrice.get(asset) ?? markOf(asset),
-    state.multipliers,
-  );
-  if (config.account === "margin") {
-    const required = maxDec(value.im, value.mm);
+  const value = state.terms.value(cashAfter, after, (asset) => legPrice.get(asset) ?? markOf(asset));
+  if (config.account !== "cash") {
+    // A futures account needs the initial margins; a margin account max(IM, MM) (SPEC 3.2, 3.3).
+    const required = config.account === "futures" ? value.im : maxDec(value.im, value.mm);
     if (value.equity.lt(required)) {
       return {
         kind: "insufficientBuyingPower",

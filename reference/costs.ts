@@ -1,7 +1,7 @@
-// SPEC 5: the price of a fill (slippage, clamp to the bar, limit cap, tick rounding) and the
-// commission of a fill record.
+// SPEC 5 and 12: the price of a fill (slippage and impact in bps, per-share slippage, clamp to
+// the bar, limit cap, tick rounding) and the commission of a fill record.
 import { type CommissionModel, type SlippageModel, unreachable } from "../src/model/index.ts";
-import { BPS, type Dec, dec, maxDec, minDec, ZERO } from "./decimal.ts";
+import { BPS, type Dec, dec, maxDec, minDec, settle, ZERO } from "./decimal.ts";
 
 export interface PriceBounds {
   readonly low: Dec;
@@ -11,28 +11,64 @@ export interface PriceBounds {
   readonly tick: Dec | null;
 }
 
-export function adjustedPrice(
-  slippage: SlippageModel,
-  clampToBar: boolean,
-  base: Dec,
-  side: 1 | -1,
-  bounds: PriceBounds,
-): Dec {
-  let price = slip(slippage, base, side);
-  if (clampToBar) price = minDec(maxDec(price, bounds.low), bounds.high);
-  if (bounds.limit !== null) price = side > 0 ? minDec(price, bounds.limit) : maxDec(price, bounds.limit);
-  return bounds.tick === null ? price : roundToTick(price, side, bounds, clampToBar);
+/** A fill price and the unclamped moves that made it, to split the cost between them. */
+export interface Priced {
+  readonly price: Dec;
+  readonly slippageMove: Dec;
+  readonly impactMove: Dec;
 }
 
-function slip(slippage: SlippageModel, base: Dec, side: 1 | -1): Dec {
-  switch (slippage.model) {
+/** Slippage of a model in bps and per unit at a bar (halfSpread reads the bar's spread). */
+export function slippageTerms(model: SlippageModel, barSpread: () => number): { bps: Dec; perUnit: Dec } {
+  switch (model.model) {
     case "fixedBps":
-      return base.mul(dec(slippage.bps).mul(side).div(BPS).add(1));
+      return { bps: dec(model.bps), perUnit: ZERO };
     case "perShare":
-      return base.add(dec(slippage.amount).mul(side));
+      return { bps: ZERO, perUnit: dec(model.amount) };
+    case "halfSpread":
+      // SPEC 12: bps is the half spread itself; without it, half the bar's relative spread.
+      return { bps: model.bps === null ? dec(barSpread()).mul(BPS).div(2) : dec(model.bps), perUnit: ZERO };
     default:
-      return unreachable(slippage);
+      return unreachable(model);
   }
+}
+
+/** base x (1 + side x (slippageBps + impactBps) / 1e4) + side x perUnit, then clamp, limit cap, tick. */
+export function adjustedPrice(
+  base: Dec,
+  side: 1 | -1,
+  slippageBps: Dec,
+  impactBps: Dec,
+  perUnit: Dec,
+  clampToBar: boolean,
+  bounds: PriceBounds,
+): Priced {
+  // Impact bps may come from a root or a power: its move is rounded to SCALE places, so prices
+  // (and every sum of them) stay terminating decimals.
+  const slippageMove = base.mul(slippageBps).div(BPS).add(perUnit);
+  const impactMove = settle(base.mul(impactBps).div(BPS));
+  let price = side > 0 ? base.add(slippageMove).add(impactMove) : base.sub(slippageMove).sub(impactMove);
+  if (clampToBar) price = minDec(maxDec(price, bounds.low), bounds.high);
+  if (bounds.limit !== null) price = side > 0 ? minDec(price, bounds.limit) : maxDec(price, bounds.limit);
+  if (bounds.tick !== null) price = roundToTick(price, side, bounds, clampToBar);
+  return { price, slippageMove, impactMove };
+}
+
+/**
+ * SPEC 12: the actual move |fill - base| split between slippage and impact pro rata to their
+ * unclamped moves, times |qty| x multiplier. A move with neither (tick rounding alone) is slippage.
+ */
+export function splitCosts(
+  priced: Priced,
+  base: Dec,
+  absQty: Dec,
+  multiplier: Dec,
+): { slippageCost: Dec; impactCost: Dec } {
+  const total = priced.price.sub(base).abs().mul(absQty).mul(multiplier);
+  const moves = priced.slippageMove.add(priced.impactMove);
+  if (moves.isZero()) return { slippageCost: total, impactCost: ZERO };
+  const impactCost = total.mul(priced.impactMove).div(moves);
+  return { slippageCost: total.sub(impactCost), impactCost };
 }
 
 /** Buys round up, sells down; the other way when that would leave the clamp or pass the limit. */
@@ -51,28 +87,36 @@ function roundToTick(price: Dec, side: 1 | -1, bounds: PriceBounds, clampToBar: 
   return floor !== null && down.lt(floor) ? up : down;
 }
 
+/** What a fill record's commission depends on beyond its quantity and price. */
+export interface RecordTerms {
+  readonly multiplier: Dec;
+  /** The order filled before this record (fixedPerOrder is charged once per order). */
+  readonly orderHadFill: boolean;
+  /** The account's quantity traded earlier in the calendar month (tiered). */
+  readonly monthQtyBefore: Dec;
+}
+
 /**
- * Commission of one fill record of |qty| absQty at price (SPEC 5, 12): percent of notional,
- * per share with min and max per record, or a fixed amount at the order's first fill. A leg is
- * charged the difference between the record with and without it, so checks see the exact extra.
+ * Commission of one fill record of |qty| absQty at price (SPEC 5, 12). A leg is charged the
+ * difference between the record with and without it, so a check sees the exact extra.
  */
-export function recordCommission(
-  model: CommissionModel,
-  absQty: Dec,
-  price: Dec,
-  multiplier: Dec,
-  orderHadFill: boolean,
-): Dec {
+export function recordCommission(model: CommissionModel, absQty: Dec, price: Dec, terms: RecordTerms): Dec {
   if (absQty.isZero()) return ZERO;
   switch (model.model) {
     case "percent":
-      return absQty.mul(price).mul(multiplier).mul(dec(model.rate));
+      return absQty.mul(price).mul(terms.multiplier).mul(dec(model.rate));
     case "perShare": {
       const raw = maxDec(absQty.mul(dec(model.rate)), dec(model.min));
       return model.max === null ? raw : minDec(raw, dec(model.max));
     }
+    case "perContract":
+      return absQty.mul(dec(model.rate));
     case "fixedPerOrder":
-      return orderHadFill ? ZERO : dec(model.amount);
+      return terms.orderHadFill ? ZERO : dec(model.amount);
+    case "tiered": {
+      const band = model.bands.find((b) => b.upTo === null || dec(b.upTo).gt(terms.monthQtyBefore));
+      return absQty.mul(dec((band ?? model.bands[model.bands.length - 1]).rate));
+    }
     default:
       return unreachable(model);
   }

@@ -3,13 +3,27 @@
 // reference computes on the decimals a person reads in the data and the config.
 import { Decimal } from "decimal.js";
 
-/** 40 significant digits: money to 1e-12 on balances up to 1e27, far beyond any account. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+/**
+ * 60 significant digits. Sums and products of the data's and the config's decimals are exact at
+ * that width; the only values that are not terminating decimals (financing accruals divided by
+ * 360, impact from sqrt/ln/pow) are rounded to SCALE places where they are made, so that every
+ * later sum is exact again and the invariants can be asserted with equality.
+ */
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
 export type Dec = Decimal;
 
 export const ZERO: Dec = new Dec(0);
 export const ONE: Dec = new Dec(1);
+export const TWO: Dec = new Dec(2);
 export const BPS: Dec = new Dec(10_000);
+
+/** Decimal places kept of a value that is not a terminating decimal (see Dec). */
+export const SCALE = 12;
+
+/** Rounds a value that came from a division, root or power to SCALE places (half to even). */
+export function settle(value: Dec): Dec {
+  return value.toDecimalPlaces(SCALE, Dec.ROUND_HALF_EVEN);
+}
 
 export function dec(value: number): Dec {
   if (!Number.isFinite(value)) throw new Error(`reference: cannot make an exact decimal of ${value}`);

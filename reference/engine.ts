@@ -1,13 +1,25 @@
 // SPEC 4: the timeline of one bar, strictly in order: (1 settlement: none yet) 2 open auction,
 // 3 intrabar, 4 close (marks, margin check), 5 decision (and same-bar fills), 6 snapshot.
 // The reference engine: exact decimals, every invariant asserted at every step.
-import type { Engine, EventRecord, Panel, Records, RunConfig, Strategy } from "../src/model/index.ts";
+import type {
+  Engine,
+  EventRecord,
+  OrderRecord,
+  Panel,
+  Records,
+  RunConfig,
+  Strategy,
+} from "../src/model/index.ts";
 import { CausalContext } from "../src/strategy/context.ts";
+import { symbolOrder } from "../src/strategy/declarative.ts";
 import { Batch, type Candidate, finish } from "./batch.ts";
 import { type Dec, ZERO } from "./decimal.ts";
+import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
+import { Impact } from "./impact.ts";
 import { intake } from "./intake.ts";
-import { evaluateResting, nearerFirstPath } from "./intrabar.ts";
+import { evaluateResting, intrabarPath } from "./intrabar.ts";
 import { Invariants } from "./invariants.ts";
+import { sizeLiquidation } from "./liquidation.ts";
 import { RunState, restOf, type WorkingOrder } from "./state.ts";
 
 export const referenceEngine: Engine = {
@@ -20,6 +32,7 @@ export const referenceEngine: Engine = {
 class ReferenceRun {
   private readonly state: RunState;
   private readonly invariants: Invariants;
+  private readonly impact: Impact;
   private readonly context: CausalContext;
   private readonly symbolIndex: Map<string, number>;
   private readonly series: Records["series"] = {
@@ -31,6 +44,11 @@ class ReferenceRun {
     maintenanceMargin: [],
     positions: [],
   };
+  /** SPEC 7: consecutive closes in call since the last liquidation, and a liquidation due at the next open. */
+  private callStreak = 0;
+  private liquidationDue = false;
+  private bankrupt = false;
+  private financingSnapshot: FinancingSnapshot | null = null;
 
   constructor(
     private readonly panel: Panel,
@@ -39,6 +57,7 @@ class ReferenceRun {
   ) {
     this.state = new RunState(panel, config);
     this.invariants = new Invariants(this.state);
+    this.impact = new Impact(this.state, config);
     this.context = new CausalContext(panel);
     this.symbolIndex = new Map(panel.symbols.map((s, i) => [s, i]));
   }
@@ -47,16 +66,12 @@ class ReferenceRun {
     const bars = this.panel.times.length;
     for (let t = 0; t < bars; t++) {
       this.state.volumeUsed.fill(ZERO);
-      if (this.config.fillAt === "next-open") {
-        this.marketBatch(
-          t,
-          (asset) => this.state.bar(t, asset)?.open ?? null,
-          (asset) => this.state.openMark(t, asset),
-        );
-      }
+      if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1]))
+        this.state.monthQty = ZERO;
+      this.openAuction(t);
       this.intrabar(t);
       this.close(t);
-      this.decide(t);
+      if (!this.bankrupt) this.decide(t);
       if (this.config.fillAt === "close") {
         this.marketBatch(
           t,
@@ -71,41 +86,79 @@ class ReferenceRun {
     return this.records();
   }
 
-  /** Step 2 (next-open) or step 5 (same-bar): every working market order, in id order. */
+  /**
+   * Step 2: forced orders first, as their own batch (bankruptcy close-outs, then margin-call
+   * liquidations sized at this open), then, under next-open, the strategy's market orders.
+   */
+  private openAuction(t: number): void {
+    const { state } = this;
+    const openOf = (asset: number) => state.bar(t, asset)?.open ?? null;
+    const markOf = (asset: number) => state.openMark(t, asset);
+    const forced = new Batch(state, this.invariants, this.impact, t, markOf);
+    if (this.liquidationDue) {
+      this.liquidationDue = false;
+      this.callStreak = 0;
+      const quote = (asset: number, absQty: Dec) =>
+        forced.quote(asset, state.qty[asset].isPositive() ? absQty.neg() : absQty, state.openMark(t, asset));
+      for (const { asset, qty } of sizeLiquidation(state, t, quote))
+        this.createForced(t, asset, qty, "marginCall");
+    }
+    const forcedOrders = state.working.filter((order) => order.forced !== null);
+    const byCause = (cause: "bankrupt" | "marginCall") =>
+      forcedOrders.filter((order) => order.forced === cause);
+    forced.run(candidates([...byCause("bankrupt"), ...byCause("marginCall")], openOf));
+    this.dropDone();
+    if (this.config.fillAt === "next-open") this.marketBatch(t, openOf, markOf);
+  }
+
+  /** Step 2 (next-open) or step 5 (same-bar): every working strategy market order, in id order. */
   private marketBatch(
     t: number,
     baseOf: (asset: number) => Dec | null,
     markOf: (asset: number) => Dec,
   ): void {
-    const candidates: Candidate[] = [];
-    for (const order of this.state.working) {
-      if (order.mode !== "market") continue;
-      const basePrice = baseOf(order.asset);
-      if (basePrice !== null) candidates.push({ order, basePrice });
-    }
-    new Batch(this.state, this.invariants, t, markOf).run(candidates);
+    const orders = this.state.working.filter((order) => order.mode === "market" && order.forced === null);
+    new Batch(this.state, this.invariants, this.impact, t, markOf).run(candidates(orders, baseOf));
     this.expireDayOrders(t, (order) => order.record.type === "market");
   }
 
-  /** Step 3: resting orders against bar t, ordered by id across assets and by trigger within one. */
+  /**
+   * Step 3: resting orders against bar t, ordered by id across assets and by trigger within one.
+   * A bar whose outcome hung on the path assumption gets an ambiguousBar record (SPEC 4.3, 12).
+   */
   private intrabar(t: number): void {
+    const { state } = this;
     const triggered: { order: WorkingOrder; basePrice: Dec; time: Dec }[] = [];
-    for (const order of this.state.working) {
+    const triggers = new Map<number, number>();
+    for (const order of state.working) {
       if (order.mode === "market") continue;
-      const bar = this.state.bar(t, order.asset);
+      const bar = state.bar(t, order.asset);
       if (bar === null) continue;
-      if (this.state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") continue;
+      if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") continue;
       const side = restOf(order).isPositive() ? 1 : -1;
+      const path = intrabarPath(bar, this.config.intrabarPath, state.qty[order.asset]);
       const outcome = evaluateResting(
         { mode: order.mode, side, limitPrice: order.limitPrice, stopPrice: order.stopPrice },
-        nearerFirstPath(bar),
+        path,
       );
+      if (outcome.kind === "none") continue;
+      triggers.set(order.asset, (triggers.get(order.asset) ?? 0) + 1);
       if (outcome.kind === "becameLimit") order.mode = "limit";
-      if (outcome.kind === "fill")
-        triggered.push({ order, basePrice: outcome.basePrice, time: outcome.time });
+      else triggered.push({ order, basePrice: outcome.basePrice, time: outcome.time });
+    }
+    const threshold = this.config.marginCheckAt === "adverse-extreme" ? 1 : 2;
+    for (const [asset, count] of triggers) {
+      if (count >= threshold)
+        state.events.push({
+          kind: "ambiguousBar",
+          t,
+          step: 3,
+          asset: this.panel.symbols[asset],
+          triggered: count,
+        });
     }
     const candidates = pathOrder(triggered);
-    new Batch(this.state, this.invariants, t, (asset) => this.state.openMark(t, asset)).run(candidates);
+    new Batch(state, this.invariants, this.impact, t, (asset) => state.openMark(t, asset)).run(candidates);
     // A triggered stop keeps working as a market order, a triggered stop-limit as a limit order.
     for (const { order } of candidates) {
       if (order.mode === "stop") order.mode = "market";
@@ -115,26 +168,131 @@ class ReferenceRun {
     this.dropDone();
   }
 
-  /** Step 4: marks at the close, then the margin check of SPEC 7 (recorded; liquidation comes later). */
+  /**
+   * Step 4: marks move to the closes, futures settle variation margin, financing accrues, then
+   * the margin check of SPEC 7 (margin call, or bankruptcy at equity <= 0).
+   */
   private close(t: number): void {
     const { state } = this;
     for (let asset = 0; asset < state.assets; asset++) {
       const bar = state.bar(t, asset);
-      if (bar !== null) state.lastClose[asset] = bar.close;
+      if (bar === null) continue;
+      state.lastClose[asset] = bar.close;
+      if (state.terms.isFuture(asset))
+        state.ledger.post(t, "variationMargin", state.variationMargin.atClose(asset, bar.close));
     }
-    if (this.config.account !== "margin") return;
-    const value = state.valueAtClose();
-    state.inCall = value.equity.lt(value.mm);
-    if (state.inCall) {
-      state.events.push({
-        kind: "marginCall",
-        t,
-        step: 4,
-        equity: value.equity.toNumber(),
-        requirement: value.mm.toNumber(),
-        deficit: value.mm.sub(value.equity).toNumber(),
-      });
+    const snapshot = this.financingSnapshot;
+    const flatAfterBankruptcy = this.bankrupt && state.held.size === 0;
+    if (this.config.account === "margin" && snapshot !== null && !flatAfterBankruptcy) {
+      const days = calendarDays(this.panel.times[t - 1], this.panel.times[t]);
+      for (const entry of financingEntries(snapshot, this.config, days))
+        state.ledger.post(t, entry.kind, entry.amount);
     }
+    if (!this.bankrupt) this.marginCheck(t);
+  }
+
+  private marginCheck(t: number): void {
+    const { state, config } = this;
+    const { equity, mm } = this.checkedValues(t);
+    if (!equity.isPositive()) {
+      this.declareBankruptcy(t, equity, mm);
+      return;
+    }
+    state.inCall = config.account !== "cash" && equity.lt(mm);
+    if (!state.inCall) {
+      this.callStreak = 0;
+      return;
+    }
+    state.events.push({
+      kind: "marginCall",
+      t,
+      step: 4,
+      equity: equity.toNumber(),
+      requirement: mm.toNumber(),
+      deficit: mm.sub(equity).toNumber(),
+    });
+    this.callStreak++;
+    const liquidating = state.working.some((order) => order.forced === "marginCall");
+    if (config.onMarginCall === "liquidate" && this.callStreak >= config.cureDays + 1 && !liquidating)
+      this.liquidationDue = true;
+  }
+
+  /**
+   * Equity and MM for the margin check: at the closes, or under "adverse-extreme" with longs at
+   * the bar's low and shorts at its high (missing assets at their close), SPEC 7 and 12.
+   */
+  private checkedValues(t: number): { equity: Dec; mm: Dec } {
+    const { state } = this;
+    const atClose = state.valueAtClose();
+    if (this.config.marginCheckAt === "close") return { equity: atClose.equity, mm: atClose.mm };
+    const extremeOf = (asset: number) => {
+      const bar = state.bar(t, asset);
+      if (bar === null) return state.closeMark(asset);
+      return state.qty[asset].isPositive() ? bar.low : bar.high;
+    };
+    let equity = atClose.equity;
+    for (const [asset, qty] of state.holdings()) {
+      equity = equity.add(
+        qty.mul(extremeOf(asset).sub(state.closeMark(asset))).mul(state.multipliers[asset]),
+      );
+    }
+    return { equity, mm: state.terms.value(ZERO, state.holdings(), extremeOf).mm };
+  }
+
+  /**
+   * SPEC 7 and 12: terminal. Every working order is cancelled ("bankrupt"), one close-out order
+   * per open position (symbol order) takes its id now, and the strategy decides no more.
+   */
+  private declareBankruptcy(t: number, equity: Dec, requirement: Dec): void {
+    const { state } = this;
+    this.bankrupt = true;
+    state.inCall = false;
+    state.events.push({
+      kind: "bankrupt",
+      t,
+      step: 4,
+      equity: equity.toNumber(),
+      requirement: requirement.toNumber(),
+    });
+    for (const order of state.working)
+      finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "bankrupt" }, t);
+    this.dropDone();
+    for (const asset of symbolOrder(this.panel.symbols)) {
+      if (!state.qty[asset].isZero()) this.createForced(t, asset, state.qty[asset].neg(), "bankrupt");
+    }
+  }
+
+  /** A liquidation order (type "liquidation", gtc, under the volume cap), id in creation order. */
+  private createForced(t: number, asset: number, qty: Dec, cause: "marginCall" | "bankrupt"): void {
+    const { state } = this;
+    const record: OrderRecord = {
+      id: state.orders.length + 1,
+      t,
+      asset: this.panel.symbols[asset],
+      type: "liquidation",
+      sizeType: "units",
+      size: qty.toNumber(),
+      qty: qty.toNumber(),
+      limitPrice: null,
+      stopPrice: null,
+      timeInForce: "gtc",
+      onInsufficient: "reject",
+      status: "working",
+      filledQty: 0,
+      reason: null,
+      doneT: null,
+    };
+    state.orders.push(record);
+    state.working.push({
+      record,
+      asset,
+      qty,
+      filled: ZERO,
+      mode: "market",
+      limitPrice: null,
+      stopPrice: null,
+      forced: cause,
+    });
   }
 
   /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
@@ -153,18 +311,26 @@ class ReferenceRun {
     this.strategy.onBar(this.context);
   }
 
-  /** Step 6: the per-bar series, after the invariants at the close hold. */
+  /** Step 6: the per-bar series, after the invariants at the close hold; financing reads it next bar. */
   private snapshot(t: number): void {
+    const { state } = this;
     this.invariants.atClose(t);
-    const value = this.state.valueAtClose();
+    const value = state.valueAtClose();
     const s = this.series;
-    s.cash.push(this.state.ledger.cash.toNumber());
+    s.cash.push(state.ledger.cash.toNumber());
     s.equity.push(value.equity.toNumber());
     s.grossExposure.push(value.gross.toNumber());
     s.netExposure.push(value.net.toNumber());
     s.initialMargin.push(value.im.toNumber());
     s.maintenanceMargin.push(value.mm.toNumber());
-    s.positions.push(this.state.qty.map((q) => q.toNumber()));
+    s.positions.push(state.qty.map((q) => q.toNumber()));
+    const shorts = [...state.held]
+      .filter((asset) => state.qty[asset].isNegative() && !state.terms.isFuture(asset))
+      .map((asset) => ({
+        value: state.qty[asset].abs().mul(state.closeMark(asset)).mul(state.multipliers[asset]),
+        borrowRate: this.config.instruments[asset].borrowRate,
+      }));
+    this.financingSnapshot = { cash: state.ledger.cash, shorts };
   }
 
   /** SPEC 12: a "day" order works in one step only; its rest ends "dayExpired". */
@@ -195,6 +361,14 @@ class ReferenceRun {
         commission: state.ledger.total("commission").neg().toNumber(),
         realizedPnl: state.trades.realized.toNumber(),
         unrealizedPnl: state.trades.unrealized(markOf).toNumber(),
+      },
+      ledgerTotals: {
+        commission: state.ledger.total("commission").toNumber(),
+        variationMargin: state.ledger.total("variationMargin").toNumber(),
+        debitInterest: state.ledger.total("debitInterest").toNumber(),
+        creditInterest: state.ledger.total("creditInterest").toNumber(),
+        borrowFee: state.ledger.total("borrowFee").toNumber(),
+        shortRebate: state.ledger.total("shortRebate").toNumber(),
       },
       sameBarFills: this.config.fillAt === "close",
       warnings: [],
@@ -238,4 +412,20 @@ function canonicalEvents(events: EventRecord[]): EventRecord[] {
       return a.index - b.index;
     })
     .map(({ event }) => event);
+}
+
+/** Calendar month of a UTC ms timestamp, as year * 12 + month. */
+function monthOf(tsMs: number): number {
+  const date = new Date(tsMs);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** Orders as batch candidates at a base price; orders of assets without one (missing) wait. */
+function candidates(orders: readonly WorkingOrder[], baseOf: (asset: number) => Dec | null): Candidate[] {
+  const result: Candidate[] = [];
+  for (const order of orders) {
+    const basePrice = baseOf(order.asset);
+    if (basePrice !== null) result.push({ order, basePrice });
+  }
+  return result;
 }

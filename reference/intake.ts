@@ -112,6 +112,7 @@ export function intake(
     mode: type,
     limitPrice: needsLimit ? dec(request.limitPrice as number) : null,
     stopPrice: needsStop ? dec(request.stopPrice as number) : null,
+    forced: null,
   };
 }
 

@@ -1,6 +1,7 @@
 // SPEC 4.3 and 12: resting limit, stop and stop-limit orders against one bar, along the assumed
 // intrabar path (nearer-first: open -> the extreme nearer the open -> the other extreme -> close;
 // the high first on a tie). A position on the path is a "time" in [0, 3]: segment + fraction.
+import type { IntrabarPath } from "../src/model/index.ts";
 import { type Dec, ZERO } from "./decimal.ts";
 
 export interface BarPrices {
@@ -27,8 +28,17 @@ export interface RestingOrder {
 
 const NONE: RestingOutcome = { kind: "none" };
 
-export function nearerFirstPath(bar: BarPrices): Dec[] {
-  const highFirst = bar.high.sub(bar.open).lte(bar.open.sub(bar.low));
+/**
+ * The assumed path of one asset's bar. "pessimistic" and "optimistic" are judged on the asset's
+ * position at the start of the intrabar step (long: the low first is pessimistic; short: the high
+ * first); a flat asset, and "nearer-first", go to the extreme nearer the open (the high on a tie).
+ */
+export function intrabarPath(bar: BarPrices, policy: IntrabarPath, position: Dec): Dec[] {
+  let highFirst = bar.high.sub(bar.open).lte(bar.open.sub(bar.low));
+  if (policy !== "nearer-first" && !position.isZero()) {
+    const lowFirstHurts = position.isPositive();
+    highFirst = policy === "pessimistic" ? !lowFirstHurts : lowFirstHurts;
+  }
   return highFirst ? [bar.open, bar.high, bar.low, bar.close] : [bar.open, bar.low, bar.high, bar.close];
 }
 

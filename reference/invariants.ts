@@ -2,7 +2,7 @@
 // from its own sources (fill records, the ledger, the lots), not from the number it checks.
 import { isoDate, type Reason } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
-import { LEDGER_KINDS } from "./ledger.ts";
+import { FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
 import { type RunState, restOf, type WorkingOrder } from "./state.ts";
 
 export class InvariantError extends Error {
@@ -101,8 +101,10 @@ export class Invariants {
         `${where}: ${state.volumeUsed[asset]} units filled > cap ${cap}`,
       );
     }
-    const earliest =
-      order.record.type === "market" && fillAt === "close" ? order.record.t : order.record.t + 1;
+    // Same-bar market orders fill at their decision close; margin-call liquidations are created
+    // at the open they fill at (SPEC 7); everything else fills from the next bar on.
+    const sameBar = (order.record.type === "market" && fillAt === "close") || order.forced === "marginCall";
+    const earliest = sameBar ? order.record.t : order.record.t + 1;
     this.assert(t >= earliest, "I6", t, `${where}: decided at t=${order.record.t}, filled at t=${t}`);
     if (state.config.account === "cash") {
       this.assert(
@@ -128,7 +130,7 @@ export class Invariants {
   /** I5: after an accepted increasing leg (or scale group), at the marks of its check. */
   afterIncrease(t: number, markOf: (asset: number) => Dec): void {
     const { state } = this;
-    const value = state.terms.value(state.ledger.cash, state.holdings(), markOf, state.multipliers);
+    const value = state.terms.value(state.ledger.cash, state.holdings(), markOf);
     if (state.config.account === "margin") {
       const required = maxDec(value.im, value.mm);
       this.assert(
@@ -179,13 +181,15 @@ export class Invariants {
     const equity = this.checkIdentity(t, markOf);
     const trades = state.trades;
     const commissions = state.ledger.total("commission").neg();
-    const attributed = trades.realized.add(trades.unrealized(markOf)).sub(commissions);
+    const financing = FINANCING_KINDS.reduce((sum, kind) => sum.add(state.ledger.total(kind)), ZERO);
+    const unrealized = trades.unrealized(markOf);
+    const attributed = trades.realized.add(unrealized).sub(commissions).add(financing);
     const change = equity.sub(state.ledger.initialCash);
     this.assert(
       change.eq(attributed),
       "I7",
       t,
-      `equity change ${change} != realized ${trades.realized} + unrealized ${trades.unrealized(markOf)} - commissions ${commissions} = ${attributed}`,
+      `equity change ${change} != realized ${trades.realized} + unrealized ${unrealized} - commissions ${commissions} + financing ${financing} = ${attributed}`,
     );
     this.assert(
       trades.commission.eq(commissions),
@@ -223,11 +227,12 @@ export class Invariants {
   /** I1: the account's equity == ledger cash + positions from fills at the marks. Returns equity. */
   private checkIdentity(t: number, markOf: (asset: number) => Dec): Dec {
     const { state } = this;
-    const equity = state.terms.value(state.ledger.cash, state.holdings(), markOf, state.multipliers).equity;
+    const equity = state.terms.value(state.ledger.cash, state.holdings(), markOf).equity;
     let positions = ZERO;
     for (const asset of this.touched) {
       const qty = this.positionsFromFills[asset];
-      if (!qty.isZero()) positions = positions.add(qty.mul(markOf(asset)).mul(state.multipliers[asset]));
+      if (!qty.isZero() && !state.terms.isFuture(asset))
+        positions = positions.add(qty.mul(markOf(asset)).mul(state.multipliers[asset]));
     }
     const cash = this.ledgerSum.add(state.ledger.initialCash);
     this.assert(

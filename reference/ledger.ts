@@ -1,8 +1,30 @@
 // SPEC 2: every change of cash is a ledger entry of a known kind; cash is their sum (I2).
 import { type Dec, ZERO } from "./decimal.ts";
 
-export type LedgerKind = "fillNotional" | "commission";
-export const LEDGER_KINDS: ReadonlySet<string> = new Set<LedgerKind>(["fillNotional", "commission"]);
+export type LedgerKind =
+  | "fillNotional"
+  | "commission"
+  | "variationMargin"
+  | "debitInterest"
+  | "creditInterest"
+  | "borrowFee"
+  | "shortRebate";
+export const LEDGER_KINDS: ReadonlySet<string> = new Set<LedgerKind>([
+  "fillNotional",
+  "commission",
+  "variationMargin",
+  "debitInterest",
+  "creditInterest",
+  "borrowFee",
+  "shortRebate",
+]);
+/** The kinds that are financing (SPEC 3.2), for P&L attribution (I7). */
+export const FINANCING_KINDS: readonly LedgerKind[] = [
+  "debitInterest",
+  "creditInterest",
+  "borrowFee",
+  "shortRebate",
+];
 
 export interface LedgerEntry {
   readonly t: number;

@@ -1,68 +1,92 @@
-// SPEC 2 and 3.2: valuation of an account at given marks: equity, exposures, Reg T initial
-// margin and maintenance margin (FINRA 4210 short floors by default).
-import type { RunConfig } from "../src/model/index.ts";
+// SPEC 2, 3.2 and 3.3: valuation of an account at given marks: equity, exposures, initial and
+// maintenance margin. Equities: Reg T rates, FINRA 4210 short floors by default. Futures:
+// per-contract margins, 0 to equity (their P&L reaches cash as variation margin), notional in
+// the exposures.
+import type { ContractMargin, Instrument, RunConfig } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
 
 export interface Valuation {
   readonly equity: Dec;
-  /** Sum of |market value|. */
+  /** Sum of |market value| (futures at notional). */
   readonly gross: Dec;
-  /** Sum of signed market value. */
+  /** Sum of signed market value (futures at notional). */
   readonly net: Dec;
   readonly im: Dec;
   readonly mm: Dec;
 }
+
+/** FINRA 4210: the $5.00 price threshold and per-share floors above ($5.00) and below ($2.50) it. */
+const FLOOR_PRICE = dec(5);
+const FLOOR_HIGH = dec(5);
+const FLOOR_LOW = dec(2.5);
 
 export class MarginTerms {
   private readonly initialRate: Dec;
   private readonly maintLong: Dec;
   private readonly maintShort: Dec;
   private readonly finraShortFloors: boolean;
-  private static readonly FLOOR_PRICE = dec(5);
-  private static readonly FLOOR_HIGH = dec(5);
-  private static readonly FLOOR_LOW = dec(2.5);
-  private static readonly RATE_LOW = dec(1);
+  private readonly multipliers: Dec[];
+  private readonly futures: boolean[];
+  private readonly initialMargins: (ContractMargin | null)[];
+  private readonly maintenanceMargins: (ContractMargin | null)[];
 
   constructor(config: RunConfig) {
     this.initialRate = dec(config.initialRate);
     this.maintLong = dec(config.maintLong);
     this.maintShort = dec(config.maintShort);
     this.finraShortFloors = config.finraShortFloors;
+    const instruments: readonly Instrument[] = config.instruments;
+    this.multipliers = instruments.map((i) => dec(i.multiplier));
+    this.futures = instruments.map((i) => i.kind === "future");
+    this.initialMargins = instruments.map((i) => i.initialMargin);
+    this.maintenanceMargins = instruments.map((i) => i.maintenanceMargin);
+  }
+
+  isFuture(asset: number): boolean {
+    return this.futures[asset];
   }
 
   /**
-   * Values cash plus holdings (asset, signed qty) at marks. Multipliers per asset.
-   * IM = |mv| x initialRate; MM long = |mv| x maintLong; MM short = FINRA 4210:
-   * max(30% |mv|, $5 |q|) at a mark >= $5, max(100% |mv|, $2.50 |q|) below.
+   * Values cash plus holdings (asset, signed qty) at marks. Equities: IM = |mv| x initialRate,
+   * MM long = |mv| x maintLong, MM short = max(maintShort |mv|, $5 |q|) at a mark >= $5 and
+   * max(100% |mv|, $2.50 |q|) below (FINRA 4210), or maintShort |mv| without the floors.
    */
-  value(
-    cash: Dec,
-    holdings: Iterable<readonly [number, Dec]>,
-    markOf: (asset: number) => Dec,
-    multipliers: readonly Dec[],
-  ): Valuation {
+  value(cash: Dec, holdings: Iterable<readonly [number, Dec]>, markOf: (asset: number) => Dec): Valuation {
     let positions = ZERO;
     let gross = ZERO;
+    let net = ZERO;
+    let im = ZERO;
     let mm = ZERO;
     for (const [asset, qty] of holdings) {
       if (qty.isZero()) continue;
       const mark = markOf(asset);
-      const marketValue = qty.mul(mark).mul(multipliers[asset]);
+      const marketValue = qty.mul(mark).mul(this.multipliers[asset]);
       const absValue = marketValue.abs();
-      positions = positions.add(marketValue);
       gross = gross.add(absValue);
+      net = net.add(marketValue);
+      if (this.futures[asset]) {
+        im = im.add(contractMargin(this.initialMargins[asset], qty.abs(), absValue));
+        mm = mm.add(contractMargin(this.maintenanceMargins[asset], qty.abs(), absValue));
+        continue;
+      }
+      positions = positions.add(marketValue);
+      im = im.add(absValue.mul(this.initialRate));
       mm = mm.add(
         qty.isPositive() ? absValue.mul(this.maintLong) : this.shortMaintenance(qty.abs(), mark, absValue),
       );
     }
-    return { equity: cash.add(positions), gross, net: positions, im: gross.mul(this.initialRate), mm };
+    return { equity: cash.add(positions), gross, net, im, mm };
   }
 
   private shortMaintenance(absQty: Dec, mark: Dec, absValue: Dec): Dec {
     if (!this.finraShortFloors) return absValue.mul(this.maintShort);
-    if (mark.gte(MarginTerms.FLOOR_PRICE)) {
-      return maxDec(absValue.mul(this.maintShort), absQty.mul(MarginTerms.FLOOR_HIGH));
-    }
-    return maxDec(absValue.mul(MarginTerms.RATE_LOW), absQty.mul(MarginTerms.FLOOR_LOW));
+    if (mark.gte(FLOOR_PRICE)) return maxDec(absValue.mul(this.maintShort), absQty.mul(FLOOR_HIGH));
+    return maxDec(absValue, absQty.mul(FLOOR_LOW));
   }
+}
+
+/** A futures margin for |qty| contracts: money per contract, or a rate of the notional. */
+function contractMargin(margin: ContractMargin | null, absQty: Dec, notional: Dec): Dec {
+  if (margin === null) throw new Error("reference: a future without a margin (the config must give one)");
+  return margin.kind === "money" ? absQty.mul(dec(margin.amount)) : notional.mul(dec(margin.rate));
 }

@@ -2,6 +2,7 @@
 // book, trade book and the records written so far. Every module of reference/ works on it.
 import type { EventRecord, FillRecord, OrderRecord, Panel, RunConfig } from "../src/model/index.ts";
 import { type Dec, dec, ZERO } from "./decimal.ts";
+import { VariationMargin } from "./futures.ts";
 import type { BarPrices } from "./intrabar.ts";
 import { Ledger } from "./ledger.ts";
 import { MarginTerms, type Valuation } from "./margin.ts";
@@ -19,6 +20,8 @@ export interface WorkingOrder {
   mode: OrderMode;
   readonly limitPrice: Dec | null;
   readonly stopPrice: Dec | null;
+  /** A liquidation order (SPEC 7): its cause, else null for a strategy order. */
+  readonly forced: "marginCall" | "bankrupt" | null;
 }
 
 export function restOf(order: WorkingOrder): Dec {
@@ -33,6 +36,7 @@ export class RunState {
   readonly ledger: Ledger;
   readonly terms: MarginTerms;
   readonly trades: TradeBook;
+  readonly variationMargin: VariationMargin;
   /** Signed position per asset. */
   readonly qty: Dec[];
   /** Assets with a non-zero position. */
@@ -46,6 +50,8 @@ export class RunState {
   readonly events: EventRecord[] = [];
   /** Units filled per asset in the current bar (SPEC 6.2 cap is per asset per bar). */
   readonly volumeUsed: Dec[];
+  /** The account's quantity traded in the current calendar month (tiered commission, SPEC 5). */
+  monthQty: Dec = ZERO;
   /** Set at a close in margin call; holds for all of the next bar (SPEC 12). */
   inCall = false;
   private barCache = new Map<number, BarPrices | null>();
@@ -62,6 +68,7 @@ export class RunState {
     this.ledger = new Ledger(dec(config.initialCash));
     this.terms = new MarginTerms(config);
     this.trades = new TradeBook(this.assets, this.multipliers);
+    this.variationMargin = new VariationMargin(this.assets, this.multipliers);
     this.qty = new Array(this.assets).fill(ZERO);
     this.lastClose = new Array(this.assets).fill(null);
     this.volumeUsed = new Array(this.assets).fill(ZERO);
@@ -83,6 +90,17 @@ export class RunState {
       this.barCache.set(asset, bar);
     }
     return bar;
+  }
+
+  /** The bar's relative quoted spread (halfSpread slippage without bps); an error if absent. */
+  spread(t: number, asset: number): number {
+    const value = this.panel.extra.spread?.[t * this.assets + asset];
+    if (value === undefined || !Number.isFinite(value) || value < 0) {
+      throw new Error(
+        `bar t=${t} asset=${this.panel.symbols[asset]} field=spread: halfSpread slippage without bps needs a spread >= 0 on every bar it fills, got ${value} [SPEC 12]`,
+      );
+    }
+    return value;
   }
 
   volume(t: number, asset: number): number {
@@ -110,6 +128,15 @@ export class RunState {
   }
 
   valueAtClose(): Valuation {
-    return this.terms.value(this.ledger.cash, this.holdings(), (a) => this.closeMark(a), this.multipliers);
+    return this.terms.value(this.ledger.cash, this.holdings(), (a) => this.closeMark(a));
+  }
+
+  /**
+   * Cash a cash account's buy may use (SPEC 3.1, 12): `all` for the insufficientCash check,
+   * `forBuys` for the restricted check (settled cash only when restricted or under "forbid").
+   */
+  availableCash(): { all: Dec; forBuys: Dec } {
+    const cash = this.ledger.cash;
+    return { all: cash, forBuys: cash };
   }
 }

@@ -97,6 +97,14 @@ export class TradeBook {
     return this.commissionTotal;
   }
 
+  /** One asset's open lots valued at a mark: qty x (mark - lot price) x multiplier. */
+  unrealizedOf(asset: number, mark: Dec): Dec {
+    let total = ZERO;
+    for (const lot of this.lots[asset])
+      total = total.add(lot.qty.mul(mark.sub(lot.price)).mul(this.multipliers[asset]));
+    return total;
+  }
+
   /** Sum over open lots of qty x (mark - lot price) x multiplier. */
   unrealized(markOf: (asset: number) => Dec): Dec {
     let total = ZERO;

@@ -52,6 +52,7 @@ export interface FillRecord {
 /** SPEC 4 timeline steps, used to order events canonically. */
 export type TimelineStep = 1 | 2 | 3 | 4 | 5;
 
+/** SPEC 9 and 12: events, in canonical order (bar, timeline step, no asset first, symbol, creation). */
 export type EventRecord = { readonly t: number; readonly step: TimelineStep } & (
   | {
       readonly kind: "marginCall";
@@ -59,7 +60,31 @@ export type EventRecord = { readonly t: number; readonly step: TimelineStep } & 
       readonly requirement: number;
       readonly deficit: number;
     }
+  | { readonly kind: "bankrupt"; readonly equity: number; readonly requirement: number }
+  | {
+      readonly kind: "liquidation";
+      readonly asset: string;
+      readonly orderId: number;
+      readonly qty: number;
+      readonly price: number;
+      readonly cause: "marginCall" | "bankrupt";
+    }
   | { readonly kind: "ambiguousBar"; readonly asset: string; readonly triggered: number }
+  | {
+      readonly kind: "settlement";
+      readonly asset: string;
+      readonly orderId: number;
+      readonly tradeDate: string;
+      readonly amount: number;
+    }
+  | {
+      readonly kind: "goodFaithViolation";
+      readonly asset: string;
+      readonly orderId: number;
+      readonly violations: number;
+    }
+  /** `until`: the ISO date the restriction ends on (the first bar dated on or after it trades freely). */
+  | { readonly kind: "restricted"; readonly until: string; readonly violations: number }
 );
 
 /** A FIFO round trip (SPEC 8): opens when a position leaves 0, closes when it returns to 0. */
@@ -98,6 +123,15 @@ export interface BarSeries {
   readonly positions: number[][];
 }
 
+/** SPEC 2: the kinds of cash change besides fill notional. */
+export type LedgerTotalKind =
+  | "commission"
+  | "variationMargin"
+  | "debitInterest"
+  | "creditInterest"
+  | "borrowFee"
+  | "shortRebate";
+
 export interface Records {
   readonly engine: string;
   readonly symbols: readonly string[];
@@ -108,6 +142,8 @@ export interface Records {
   readonly series: BarSeries;
   /** Money paid in commissions, realized and unrealized P&L at the end (SPEC 8). */
   readonly totals: { commission: number; realizedPnl: number; unrealizedPnl: number };
+  /** The sum of each ledger kind other than fill notional, signed as cash changes (0 when none). */
+  readonly ledgerTotals: { readonly [kind in LedgerTotalKind]: number };
   /** True when market orders filled at the decision bar's close (look-ahead if the signal used it). */
   readonly sameBarFills: boolean;
   readonly warnings: string[];

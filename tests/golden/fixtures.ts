@@ -156,6 +156,14 @@ export function tinyRecords(): Records {
       ],
     },
     totals: { commission: 1.6305, realizedPnl: 0, unrealizedPnl: -2.5 },
+    ledgerTotals: {
+      commission: -1.6305,
+      variationMargin: 0,
+      debitInterest: 0,
+      creditInterest: 0,
+      borrowFee: 0,
+      shortRebate: 0,
+    },
     sameBarFills: false,
     warnings: [],
   };
