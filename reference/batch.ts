@@ -52,6 +52,8 @@ export class Batch {
     private readonly invariants: Invariants,
     private readonly impact: Impact,
     private readonly t: number,
+    /** The timeline step of this batch (2 open auction, 3 intrabar, 5 same-bar close), for events. */
+    private readonly step: 2 | 3 | 5,
     /** Marks for checks: opens (open auction, intrabar) or closes (same-bar), SPEC 3. */
     private readonly markOf: (asset: number) => Dec,
   ) {}
@@ -272,7 +274,7 @@ export class Batch {
       price: this.priced(entry).price,
       commission: this.legCommission(entry, qty),
     }));
-    return checkLegs(this.state, asLegs, this.markOf);
+    return checkLegs(this.state, this.t, asLegs, this.markOf);
   }
 
   /** What a leg adds to its fill record's commission (SPEC 12: the record is charged as parts fill). */
@@ -308,12 +310,15 @@ export class Batch {
       this.slots.push(entry.slot);
       this.impact.record(t, asset, entry.side, temporaryBps);
     }
+    const cashBefore = state.ledger.cash;
+    const notional = qty.mul(price).mul(state.multipliers[asset]);
     if (state.terms.isFuture(asset)) {
       state.ledger.post(t, "variationMargin", state.variationMargin.onFill(asset, qty, price, reducing));
     } else {
-      state.ledger.post(t, "fillNotional", qty.mul(price).mul(state.multipliers[asset]).neg());
+      state.ledger.post(t, "fillNotional", notional.neg());
     }
     state.ledger.post(t, "commission", commission.neg());
+    if (state.settlement.active) this.settle(order, qty, notional.add(commission), cashBefore);
     state.setPosition(asset, state.qty[asset].add(qty));
     state.trades.leg(asset, t, qty, price, commission, reducing);
     state.volumeUsed[asset] = state.volumeUsed[asset].add(qty.abs());
@@ -325,6 +330,36 @@ export class Batch {
     order.record.filledQty = order.filled.toNumber();
     if (restOf(order).isZero()) finish(order, "filled", null, t);
     this.invariants.afterFill(t, order, qty, price, entry.basePrice);
+  }
+
+  /** SPEC 3.1: a cash account's buy draws on its funds, a sale becomes a receivable (and may violate good faith). */
+  private settle(order: WorkingOrder, qty: Dec, outflow: Dec, cashBefore: Dec): void {
+    const { state, t } = this;
+    if (qty.isPositive()) {
+      const drawn = state.settlement.onBuy(order.asset, qty, outflow, cashBefore);
+      const settledOnly = state.config.unsettledFunds === "forbid" || state.settlement.restricted(t);
+      this.invariants.settledOnly(t, order, drawn, settledOnly);
+      return;
+    }
+    const violating = state.settlement.onSale(
+      order.asset,
+      order.record.asset,
+      order.record.id,
+      qty,
+      outflow.neg(),
+      t,
+    );
+    if (!violating || state.violatedOrders.has(order.record.id)) return;
+    state.violatedOrders.add(order.record.id);
+    const violations = state.settlement.addViolation(t);
+    state.events.push({
+      kind: "goodFaithViolation",
+      t,
+      step: this.step,
+      asset: order.record.asset,
+      orderId: order.record.id,
+      violations,
+    });
   }
 
   private kill(order: WorkingOrder, reason: Reason): void {
@@ -374,7 +409,7 @@ export class Batch {
         this.state.events.push({
           kind: "liquidation",
           t: this.t,
-          step: 2,
+          step: this.step,
           asset: order.record.asset,
           orderId: order.record.id,
           qty: qty.toNumber(),

@@ -16,6 +16,7 @@ export interface Leg {
 
 export function checkLegs(
   state: RunState,
+  t: number,
   legs: readonly Leg[],
   markOf: (asset: number) => Dec,
 ): Reason | null {
@@ -36,7 +37,7 @@ export function checkLegs(
   const cashAfter = cash.sub(outflow);
   const config = state.config;
   if (config.account === "cash") {
-    const available = state.availableCash();
+    const available = state.availableCash(t);
     if (outflow.gt(available.all))
       return { kind: "insufficientCash", required: outflow.toNumber(), available: available.all.toNumber() };
     if (outflow.gt(available.forBuys))

@@ -68,6 +68,7 @@ class ReferenceRun {
       this.state.volumeUsed.fill(ZERO);
       if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1]))
         this.state.monthQty = ZERO;
+      for (const event of this.state.settlement.step1(t)) this.state.events.push({ ...event, t, step: 1 });
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
@@ -94,7 +95,7 @@ class ReferenceRun {
     const { state } = this;
     const openOf = (asset: number) => state.bar(t, asset)?.open ?? null;
     const markOf = (asset: number) => state.openMark(t, asset);
-    const forced = new Batch(state, this.invariants, this.impact, t, markOf);
+    const forced = new Batch(state, this.invariants, this.impact, t, 2, markOf);
     if (this.liquidationDue) {
       this.liquidationDue = false;
       this.callStreak = 0;
@@ -118,7 +119,8 @@ class ReferenceRun {
     markOf: (asset: number) => Dec,
   ): void {
     const orders = this.state.working.filter((order) => order.mode === "market" && order.forced === null);
-    new Batch(this.state, this.invariants, this.impact, t, markOf).run(candidates(orders, baseOf));
+    const step = this.config.fillAt === "close" ? 5 : 2;
+    new Batch(this.state, this.invariants, this.impact, t, step, markOf).run(candidates(orders, baseOf));
     this.expireDayOrders(t, (order) => order.record.type === "market");
   }
 
@@ -158,7 +160,7 @@ class ReferenceRun {
         });
     }
     const candidates = pathOrder(triggered);
-    new Batch(state, this.invariants, this.impact, t, (asset) => state.openMark(t, asset)).run(candidates);
+    new Batch(state, this.invariants, this.impact, t, 3, (asset) => state.openMark(t, asset)).run(candidates);
     // A triggered stop keeps working as a market order, a triggered stop-limit as a limit order.
     for (const { order } of candidates) {
       if (order.mode === "stop") order.mode = "market";
@@ -333,6 +335,14 @@ class ReferenceRun {
     this.financingSnapshot = { cash: state.ledger.cash, shorts };
   }
 
+  /** SPEC 1: without holidays, settlement counts weekdays only; said once. */
+  private warnings(): string[] {
+    if (!this.state.settlement.active || this.config.holidays !== null) return [];
+    return [
+      "no holidays given: settlement dates count weekdays only and may be early on exchange holidays [SPEC 1]",
+    ];
+  }
+
   /** SPEC 12: a "day" order works in one step only; its rest ends "dayExpired". */
   private expireDayOrders(t: number, inStep: (order: WorkingOrder) => boolean): void {
     for (const order of this.state.working) {
@@ -371,7 +381,7 @@ class ReferenceRun {
         shortRebate: state.ledger.total("shortRebate").toNumber(),
       },
       sameBarFills: this.config.fillAt === "close",
-      warnings: [],
+      warnings: this.warnings(),
     };
   }
 }

@@ -159,6 +159,16 @@ export class Invariants {
     }
   }
 
+  /** I4: under "forbid" or a restriction, a buy draws on settled cash only. */
+  settledOnly(t: number, order: WorkingOrder, drawnUnsettled: Dec, settledOnly: boolean): void {
+    this.assert(
+      !settledOnly || drawnUnsettled.isZero(),
+      "I4",
+      t,
+      `order ${order.record.id} (${order.record.asset}) drew ${drawnUnsettled} of unsettled funds while buys must use settled cash`,
+    );
+  }
+
   /** I11: a rule (cash, margin, leverage, scale) never kills a reducing leg. */
   onKill(t: number, order: WorkingOrder, reason: Reason): void {
     if (!REJECTIONS_BY_RULE.has(reason.kind)) return;

@@ -6,6 +6,7 @@ import { VariationMargin } from "./futures.ts";
 import type { BarPrices } from "./intrabar.ts";
 import { Ledger } from "./ledger.ts";
 import { MarginTerms, type Valuation } from "./margin.ts";
+import { CashSettlement } from "./settlement.ts";
 import { TradeBook } from "./trades.ts";
 
 export type OrderMode = "market" | "limit" | "stop" | "stop-limit";
@@ -37,6 +38,9 @@ export class RunState {
   readonly terms: MarginTerms;
   readonly trades: TradeBook;
   readonly variationMargin: VariationMargin;
+  readonly settlement: CashSettlement;
+  /** Orders that already had their good-faith violation (one per order, SPEC 12). */
+  readonly violatedOrders = new Set<number>();
   /** Signed position per asset. */
   readonly qty: Dec[];
   /** Assets with a non-zero position. */
@@ -69,6 +73,7 @@ export class RunState {
     this.terms = new MarginTerms(config);
     this.trades = new TradeBook(this.assets, this.multipliers);
     this.variationMargin = new VariationMargin(this.assets, this.multipliers);
+    this.settlement = new CashSettlement(config, panel.times, this.assets);
     this.qty = new Array(this.assets).fill(ZERO);
     this.lastClose = new Array(this.assets).fill(null);
     this.volumeUsed = new Array(this.assets).fill(ZERO);
@@ -135,8 +140,7 @@ export class RunState {
    * Cash a cash account's buy may use (SPEC 3.1, 12): `all` for the insufficientCash check,
    * `forBuys` for the restricted check (settled cash only when restricted or under "forbid").
    */
-  availableCash(): { all: Dec; forBuys: Dec } {
-    const cash = this.ledger.cash;
-    return { all: cash, forBuys: cash };
+  availableCash(t: number): { all: Dec; forBuys: Dec } {
+    return this.settlement.available(this.ledger.cash, t);
   }
 }
