@@ -254,6 +254,11 @@ export class Batch {
       for (const { entry } of members) this.kill(entry.order, { kind: "scaled", k: j / SCALE_STEPS });
   }
 
+  /** The batch's marks with every filled asset at its fill price (the marks after the batch). */
+  fillMarks(): (asset: number) => Dec {
+    return this.marksWith(this.slots.map((slot) => slot.entry));
+  }
+
   /** The batch's marks with each given entry's asset at its fill price (the marks of its check). */
   private marksWith(entries: readonly Entry[]): (asset: number) => Dec {
     const prices = new Map(entries.map((e) => [e.order.asset, this.priced(e).price]));

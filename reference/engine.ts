@@ -47,7 +47,6 @@ class ReferenceRun {
   /** SPEC 7: consecutive closes in call since the last liquidation, and a liquidation due at the next open. */
   private callStreak = 0;
   private liquidationDue = false;
-  private bankrupt = false;
   private financingSnapshot: FinancingSnapshot | null = null;
 
   constructor(
@@ -72,7 +71,7 @@ class ReferenceRun {
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
-      if (!this.bankrupt) this.decide(t);
+      if (!this.state.bankrupt) this.decide(t);
       if (this.config.fillAt === "close") {
         this.marketBatch(
           t,
@@ -108,6 +107,8 @@ class ReferenceRun {
     const byCause = (cause: "bankrupt" | "marginCall") =>
       forcedOrders.filter((order) => order.forced === cause);
     forced.run(candidates([...byCause("bankrupt"), ...byCause("marginCall")], openOf));
+    const liquidations = byCause("marginCall").filter((order) => order.record.t === t);
+    if (liquidations.length > 0) this.invariants.afterLiquidation(t, liquidations, forced.fillMarks());
     this.dropDone();
     if (this.config.fillAt === "next-open") this.marketBatch(t, openOf, markOf);
   }
@@ -184,13 +185,13 @@ class ReferenceRun {
         state.ledger.post(t, "variationMargin", state.variationMargin.atClose(asset, bar.close));
     }
     const snapshot = this.financingSnapshot;
-    const flatAfterBankruptcy = this.bankrupt && state.held.size === 0;
+    const flatAfterBankruptcy = this.state.bankrupt && state.held.size === 0;
     if (this.config.account === "margin" && snapshot !== null && !flatAfterBankruptcy) {
       const days = calendarDays(this.panel.times[t - 1], this.panel.times[t]);
       for (const entry of financingEntries(snapshot, this.config, days))
         state.ledger.post(t, entry.kind, entry.amount);
     }
-    if (!this.bankrupt) this.marginCheck(t);
+    if (!this.state.bankrupt) this.marginCheck(t);
   }
 
   private marginCheck(t: number): void {
@@ -247,7 +248,7 @@ class ReferenceRun {
    */
   private declareBankruptcy(t: number, equity: Dec, requirement: Dec): void {
     const { state } = this;
-    this.bankrupt = true;
+    this.state.bankrupt = true;
     state.inCall = false;
     state.events.push({
       kind: "bankrupt",

@@ -3,6 +3,7 @@
 import { isoDate, type Reason } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
 import { FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
+import { restoreTargetMet } from "./liquidation.ts";
 import { type RunState, restOf, type WorkingOrder } from "./state.ts";
 
 export class InvariantError extends Error {
@@ -105,6 +106,12 @@ export class Invariants {
     // at the open they fill at (SPEC 7); everything else fills from the next bar on.
     const sameBar = (order.record.type === "market" && fillAt === "close") || order.forced === "marginCall";
     const earliest = sameBar ? order.record.t : order.record.t + 1;
+    this.assert(
+      !state.bankrupt || order.forced !== null,
+      "I12",
+      t,
+      `${where}: a strategy order filled after bankruptcy`,
+    );
     this.assert(t >= earliest, "I6", t, `${where}: decided at t=${order.record.t}, filled at t=${t}`);
     if (state.config.account === "cash") {
       this.assert(
@@ -157,6 +164,23 @@ export class Invariants {
         `|net| ${value.net.abs()} > ${maxNetLeverage} x equity ${value.equity}`,
       );
     }
+  }
+
+  /**
+   * I13: after a margin-call liquidation at the open, equity >= the restore target at the fill
+   * prices, or the account is flat, or a liquidation order was blocked (its rest still works:
+   * volume cap, zero-volume or missing bar).
+   */
+  afterLiquidation(t: number, orders: readonly WorkingOrder[], markOf: (asset: number) => Dec): void {
+    const { state } = this;
+    if (state.held.size === 0 || orders.some((order) => order.record.status === "working")) return;
+    const { met, equity, target } = restoreTargetMet(state, state.ledger.cash, state.holdings(), markOf);
+    this.assert(
+      met,
+      "I13",
+      t,
+      `after liquidation equity ${equity} < restore target ${target}, with positions left and no order blocked`,
+    );
   }
 
   /** I4: under "forbid" or a restriction, a buy draws on settled cash only. */

@@ -2,7 +2,6 @@
 // missing at the open keeps its last close and is never liquidated); each liquidated asset is
 // valued at its own fill price, costs included. Orders are sized so that afterwards equity >= the
 // restore target: MM x (1 + liquidationBuffer), or IM with restoreTo "initial".
-import type { RunConfig } from "../src/model/index.ts";
 import { type Dec, dec, ZERO } from "./decimal.ts";
 import type { RunState } from "./state.ts";
 
@@ -16,7 +15,7 @@ export function sizeLiquidation(state: RunState, t: number, quote: Quote): { ass
   const config = state.config;
   const markOf = (asset: number) => state.openMark(t, asset);
   const eligible = [...state.held].filter((asset) => state.bar(t, asset) !== null);
-  const meets = (plan: ReadonlyMap<number, Dec>) => meetsTarget(state, config, plan, markOf, quote);
+  const meets = (plan: ReadonlyMap<number, Dec>) => meetsTarget(state, plan, markOf, quote);
   if (meets(new Map())) return [];
   const order = rank(state, eligible, markOf);
   const plan = new Map<number, Dec>();
@@ -83,7 +82,6 @@ function toOrders(order: readonly number[], plan: ReadonlyMap<number, Dec>): { a
 
 function meetsTarget(
   state: RunState,
-  config: RunConfig,
   plan: ReadonlyMap<number, Dec>,
   markOf: (asset: number) => Dec,
   quote: Quote,
@@ -104,8 +102,19 @@ function meetsTarget(
     after.set(asset, state.qty[asset].add(qty));
     prices.set(asset, price);
   }
-  const value = state.terms.value(cash, after, (asset) => prices.get(asset) ?? markOf(asset));
+  return restoreTargetMet(state, cash, after, (asset) => prices.get(asset) ?? markOf(asset)).met;
+}
+
+/** SPEC 7: equity against the restore target, MM x (1 + liquidationBuffer) or IM with restoreTo "initial". */
+export function restoreTargetMet(
+  state: RunState,
+  cash: Dec,
+  holdings: Iterable<readonly [number, Dec]>,
+  markOf: (asset: number) => Dec,
+): { met: boolean; equity: Dec; target: Dec } {
+  const config = state.config;
+  const value = state.terms.value(cash, holdings, markOf);
   const target =
     config.restoreTo === "initial" ? value.im : value.mm.mul(dec(config.liquidationBuffer).add(1));
-  return value.equity.gte(target);
+  return { met: value.equity.gte(target), equity: value.equity, target };
 }

@@ -56,6 +56,8 @@ export class RunState {
   readonly volumeUsed: Dec[];
   /** The account's quantity traded in the current calendar month (tiered commission, SPEC 5). */
   monthQty: Dec = ZERO;
+  /** SPEC 7: terminal once set; no strategy order fills after it (I12). */
+  bankrupt = false;
   /** Set at a close in margin call; holds for all of the next bar (SPEC 12). */
   inCall = false;
   private barCache = new Map<number, BarPrices | null>();

@@ -20,6 +20,7 @@ interface RunOptions {
   assets: string;
   bars: string;
   seed: string;
+  set: string[];
   json?: boolean;
 }
 
@@ -43,6 +44,12 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     .option("--assets <n>", "synthetic data: number of assets", "50")
     .option("--bars <n>", "synthetic data: number of daily bars", "504")
     .option("--seed <n>", "synthetic data: seed", "42")
+    .option(
+      "--set <key=value>",
+      "set a config key (the value is JSON, or a plain string); repeatable, over --config",
+      collect,
+      [],
+    )
     .option("--json", "print the summary as JSON")
     .action(async (options: RunOptions) => {
       const panel =
@@ -54,11 +61,8 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
             })
           : loadCsvPanel(options.data);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
-      const config = resolveConfig(
-        mergeConfigInputs(input),
-        panel.symbols,
-        options.config === undefined ? "config" : configSource(options.config),
-      );
+      const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
+      const config = resolveConfig(mergeConfigInputs(input, settings(options.set)), panel.symbols, source);
       // The tick grid is part of the config, so bars are checked against it once both are known.
       validatePanel(
         panel,
@@ -110,4 +114,26 @@ function money(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag}: expected a number > 0, got "${text}"`);
   return value;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--set key=value` pairs as a config input; values parse as JSON when they can (numbers, null, objects). */
+function settings(pairs: readonly string[]): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new Error(`--set: expected key=value, got "${pair}"`);
+    const text = pair.slice(at + 1);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = text;
+    }
+    input[pair.slice(0, at)] = value;
+  }
+  return input;
 }

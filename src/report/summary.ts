@@ -18,10 +18,20 @@ export interface RunSummary {
   readonly fills: number;
   readonly trades: number;
   readonly openTrades: number;
-  readonly commission: number;
+  /** Costs paid, as positive money: commission; slippage and impact (inside the fill prices); net financing. */
+  readonly costs: {
+    readonly commission: number;
+    readonly slippage: number;
+    readonly impact: number;
+    readonly financing: number;
+  };
   /** Orders whose rest died by a rule, by reason code. */
   readonly rejectionsByReason: Readonly<Record<string, number>>;
   readonly marginCalls: number;
+  /** Forced fills (margin-call liquidations and bankruptcy close-outs). */
+  readonly liquidations: number;
+  /** Date of the bankruptcy, or null. */
+  readonly bankrupt: string | null;
   readonly sameBarFills: boolean;
 }
 
@@ -42,6 +52,8 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
     rejectionsByReason[reason.kind] = (rejectionsByReason[reason.kind] ?? 0) + 1;
   }
   const finalEquity = bars > 0 ? equity[bars - 1] : initialEquity;
+  const ledger = records.ledgerTotals;
+  const bankruptcy = records.events.find((event) => event.kind === "bankrupt");
   return {
     engine: records.engine,
     bars,
@@ -57,9 +69,16 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
     fills: records.fills.length,
     trades: records.trades.length,
     openTrades: records.trades.filter((trade) => trade.open).length,
-    commission: records.totals.commission,
+    costs: {
+      commission: records.totals.commission,
+      slippage: sum(records.fills.map((fill) => fill.slippageCost)),
+      impact: sum(records.fills.map((fill) => fill.impactCost)),
+      financing: 0 - (ledger.debitInterest + ledger.creditInterest + ledger.borrowFee + ledger.shortRebate),
+    },
     rejectionsByReason,
     marginCalls: records.events.filter((event) => event.kind === "marginCall").length,
+    liquidations: records.fills.filter((fill) => fill.forced).length,
+    bankrupt: bankruptcy === undefined ? null : isoDate(times[bankruptcy.t]),
     sameBarFills: records.sameBarFills,
   };
 }
@@ -79,9 +98,15 @@ export function renderSummary(summary: RunSummary, title: string): string {
     `  max drawdown    ${percent(summary.maxDrawdown)}`,
     `  orders          ${summary.orders}, fills ${summary.fills}`,
     `  trades          ${summary.trades} (${summary.openTrades} open at the end)`,
-    `  commission      ${money(summary.commission)}`,
-    `  margin calls    ${summary.marginCalls}`,
+    `  costs           commission ${money(summary.costs.commission)}, slippage ${money(summary.costs.slippage)}, impact ${money(summary.costs.impact)}, financing ${money(summary.costs.financing)}`,
+    `  margin calls    ${summary.marginCalls}, forced fills ${summary.liquidations}${summary.bankrupt === null ? "" : `, BANKRUPT on ${summary.bankrupt}`}`,
     `  rejections      ${rejections.length === 0 ? "none" : rejections.map(([kind, count]) => `${kind} ${count}`).join(", ")}`,
   ];
   return lines.join("\n");
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
