@@ -377,14 +377,29 @@ export class Batch {
     finish(order, status, reason, this.t);
   }
 
+  /** SPEC 5: volumeCap {filled, cap} when the cap left the order's rest for a later bar. */
+  private capReport(entry: Entry): { filled: number; cap: number } | null {
+    const room = this.capRoom(entry);
+    if (entry.order.record.status !== "working" || room === null || !room.isZero()) return null;
+    const asset = entry.order.asset;
+    return { filled: this.state.volumeUsed[asset].toNumber(), cap: (this.cap(entry) as Dec).toNumber() };
+  }
+
   /** Units still allowed on this bar for the entry's asset (SPEC 6.2); null = no cap. */
   private capRoom(entry: Entry): Dec | null {
+    const cap = this.cap(entry);
+    return cap === null ? null : maxDec(cap.sub(this.state.volumeUsed[entry.order.asset]), ZERO);
+  }
+
+  /** The asset's cap on this bar: floor(p x volume / lot) lots; null = no cap (SPEC 6.2). */
+  private cap(entry: Entry): Dec | null {
     const { config } = this.state;
     if (config.maxParticipation === null) return null;
     if (entry.zeroVolume && config.onZeroVolume === "fill") return null;
-    const asset = entry.order.asset;
-    const cap = truncToStep(dec(config.maxParticipation).mul(dec(entry.volume)), this.state.lots[asset]);
-    return maxDec(cap.sub(this.state.volumeUsed[asset]), ZERO);
+    return truncToStep(
+      dec(config.maxParticipation).mul(dec(entry.volume)),
+      this.state.lots[entry.order.asset],
+    );
   }
 
   private writeFills(): void {
@@ -409,6 +424,8 @@ export class Batch {
         partial: order.record.status !== "filled",
         zeroVolume,
         noImpactHistory: pricing.noImpactHistory,
+        clamped: pricing.clamped,
+        volumeCap: this.capReport(slot.entry),
       });
       if (order.forced !== null) {
         this.state.events.push({

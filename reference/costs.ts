@@ -14,6 +14,8 @@ export interface PriceBounds {
 /** A fill price and the unclamped moves that made it, to split the cost between them. */
 export interface Priced {
   readonly price: Dec;
+  /** The adjusted price was outside [low, high] and clampToBar moved it in. */
+  readonly clamped: boolean;
   readonly slippageMove: Dec;
   readonly impactMove: Dec;
 }
@@ -48,10 +50,11 @@ export function adjustedPrice(
   const slippageMove = base.mul(slippageBps).div(BPS).add(perUnit);
   const impactMove = settle(base.mul(impactBps).div(BPS));
   let price = side > 0 ? base.add(slippageMove).add(impactMove) : base.sub(slippageMove).sub(impactMove);
+  const clamped = clampToBar && (price.lt(bounds.low) || price.gt(bounds.high));
   if (clampToBar) price = minDec(maxDec(price, bounds.low), bounds.high);
   if (bounds.limit !== null) price = side > 0 ? minDec(price, bounds.limit) : maxDec(price, bounds.limit);
   if (bounds.tick !== null) price = roundToTick(price, side, bounds, clampToBar);
-  return { price, slippageMove, impactMove };
+  return { price, clamped, slippageMove, impactMove };
 }
 
 /**

@@ -47,6 +47,10 @@ export interface FillRecord {
   readonly partial: boolean;
   readonly zeroVolume: boolean;
   readonly noImpactHistory: boolean;
+  /** The adjusted price fell outside [low, high] and was clamped into it (SPEC 5). */
+  readonly clamped: boolean;
+  /** SPEC 5, 6.2: set when the volume cap cut the order on this bar (its rest keeps working). */
+  readonly volumeCap: { readonly filled: number; readonly cap: number } | null;
 }
 
 /** SPEC 4 timeline steps, used to order events canonically. */

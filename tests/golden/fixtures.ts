@@ -88,6 +88,8 @@ function fill(
     partial: false,
     zeroVolume: false,
     noImpactHistory: false,
+    clamped: false,
+    volumeCap: null,
     ...f,
   };
 }

@@ -6,6 +6,7 @@ import { referenceEngine } from "../../reference/engine.ts";
 import { type ConfigInput, resolveConfig } from "../../src/config/index.ts";
 import type { OrderRecord, OrderRequest, Panel } from "../../src/model/index.ts";
 import { scheduledOrders } from "../../src/strategy/declarative.ts";
+import { testPanel } from "../helpers/panel.ts";
 
 // Two assets, three bars (2024-01-02..04), volume 1,000,000 everywhere.
 //   A: t0 open 40 close 40; t1 open 48 close 50; t2 open 50 close 50
@@ -25,28 +26,7 @@ const BARS: Record<string, readonly (readonly [open: number, high: number, low: 
 };
 
 function panel(): Panel {
-  const times = Float64Array.from(["2024-01-02", "2024-01-03", "2024-01-04"], (d) =>
-    Date.parse(`${d}T00:00:00Z`),
-  );
-  const n = SYMBOLS.length;
-  const size = times.length * n;
-  const fields = {
-    open: new Float64Array(size),
-    high: new Float64Array(size),
-    low: new Float64Array(size),
-    close: new Float64Array(size),
-    volume: new Float64Array(size).fill(1_000_000),
-  };
-  SYMBOLS.forEach((symbol, i) => {
-    BARS[symbol].forEach(([open, high, low, close], t) => {
-      const at = t * n + i;
-      fields.open[at] = open;
-      fields.high[at] = high;
-      fields.low[at] = low;
-      fields.close[at] = close;
-    });
-  });
-  return { symbols: SYMBOLS, times, ...fields, extra: {} };
+  return testPanel(["2024-01-02", "2024-01-03", "2024-01-04"], BARS);
 }
 
 /** Margin account, $100,000, no costs, no volume cap: orders decided at the closes of t0 and t1. */
