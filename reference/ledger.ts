@@ -1,14 +1,8 @@
 // SPEC 2: every change of cash is a ledger entry of a known kind; cash is their sum (I2).
+import type { LedgerTotalKind } from "../src/model/index.ts";
 import { type Dec, ZERO } from "./decimal.ts";
 
-export type LedgerKind =
-  | "fillNotional"
-  | "commission"
-  | "variationMargin"
-  | "debitInterest"
-  | "creditInterest"
-  | "borrowFee"
-  | "shortRebate";
+export type LedgerKind = "fillNotional" | LedgerTotalKind;
 export const LEDGER_KINDS: ReadonlySet<string> = new Set<LedgerKind>([
   "fillNotional",
   "commission",

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, resolveConfig } from "../../src/config/index.ts";
+import { errorOf as expectError } from "../helpers/errors.ts";
 
 const SYMBOLS = ["SPY"];
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).message;
-  }
-  throw new Error("expected a ConfigError, nothing was thrown");
-}
+const errorOf = (run: () => unknown) => expectError(run, ConfigError);
 
 const resolveError = (input: unknown) => errorOf(() => resolveConfig(input, SYMBOLS));
 

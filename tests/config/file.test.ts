@@ -9,6 +9,7 @@ import {
   readConfigFile,
   resolveConfig,
 } from "../../src/config/index.ts";
+import { errorOf as expectError } from "../helpers/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "assay-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,15 +20,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).message;
-  }
-  throw new Error("expected a ConfigError, nothing was thrown");
-}
+const errorOf = (run: () => unknown) => expectError(run, ConfigError);
 
 describe("loadConfigFile()", () => {
   it("loadConfigFile() resolves a JSON file", () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, resolveConfig } from "../../src/config/index.ts";
 import type { Instrument } from "../../src/model/index.ts";
+import { errorOf as expectError } from "../helpers/errors.ts";
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).message;
-  }
-  throw new Error("expected a ConfigError, nothing was thrown");
-}
+const errorOf = (run: () => unknown) => expectError(run, ConfigError);
 
 const CL = { kind: "future", multiplier: 1000, initialMargin: 6200, maintenanceMargin: 5600 };
 

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CONFIG_KEYS, ConfigError, DEFAULT_CONFIG_INPUT, resolveConfig } from "../../src/config/index.ts";
 import type { Instrument, RunConfig } from "../../src/model/index.ts";
+import { errorOf as expectError } from "../helpers/errors.ts";
 
 const SYMBOLS = ["SPY", "TLT"];
 
 /** The message of the ConfigError that `run` throws (fails the test on anything else). */
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).message;
-  }
-  throw new Error("expected a ConfigError, nothing was thrown");
-}
+const errorOf = (run: () => unknown) => expectError(run, ConfigError);
 
 const resolveError = (input: unknown, source?: string) =>
   errorOf(() => resolveConfig(input, SYMBOLS, source));
