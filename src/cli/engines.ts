@@ -4,6 +4,7 @@ import type { Engine } from "../model/index.ts";
 
 export const engines: Record<string, () => Promise<Engine>> = {
   reference: async () => (await import("../../reference/engine.ts")).referenceEngine,
+  fast: async () => (await import("../engine/index.ts")).fastEngine,
 };
 
 export const DEFAULT_ENGINE = "reference";

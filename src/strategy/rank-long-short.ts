@@ -3,6 +3,7 @@
 // close everything else. Orders are target values (SPEC 6.4), sent in symbol order.
 import type { BarContext, Strategy } from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
+import { kthLargest } from "./select.ts";
 
 /** A causal score of an asset at the decision bar (higher ranks first); NaN leaves it unranked. */
 export type Signal = (ctx: BarContext, asset: number) => number;
@@ -17,37 +18,67 @@ export interface RankLongShortOptions {
 }
 
 export function rankLongShort(options: RankLongShortOptions): Strategy {
-  let bySymbol: number[] | null = null;
-  let ranked: number[] = [];
-  const targets: number[] = [];
+  let bySymbol: number[] = [];
+  let scores = new Float64Array(0);
+  let scratch = new Float64Array(0);
+  let ranked = new Int32Array(0);
+  let targets = new Float64Array(0);
+  const { signal, longs, shorts, targetValue } = options;
+  const name = typeof signal === "string" ? signal : signal.name;
   return {
-    name: `rank-long-short(${typeof options.signal === "string" ? options.signal : options.signal.name}, ${options.longs}/${options.shorts} x ${options.targetValue})`,
+    name: `rank-long-short(${name}, ${longs}/${shorts} x ${targetValue})`,
     onBar(ctx: BarContext) {
       // No decision on the last bar: its orders could never fill.
       if (ctx.t === ctx.bars - 1) return;
       const n = ctx.symbols.length;
-      if (bySymbol === null) {
+      if (bySymbol.length !== n) {
         bySymbol = symbolOrder(ctx.symbols);
-        ranked = bySymbol.slice();
+        scores = new Float64Array(n);
+        scratch = new Float64Array(n);
+        ranked = new Int32Array(n);
+        targets = new Float64Array(n);
       }
-      const { signal } = options;
-      const score =
-        typeof signal === "string"
-          ? (asset: number) => ctx.extra(signal, asset)
-          : (asset: number) => signal(ctx, asset);
-      const ranks = ranked.filter((asset) => !Number.isNaN(score(asset)));
-      ranks.sort((a, b) => score(b) - score(a) || (ctx.symbols[a] < ctx.symbols[b] ? -1 : 1));
-      targets.length = n;
+      // The ranked assets (score not NaN) in symbol order, with their scores.
+      let count = 0;
+      for (const asset of bySymbol) {
+        const score = typeof signal === "string" ? ctx.extra(signal, asset) : signal(ctx, asset);
+        if (Number.isNaN(score)) continue;
+        ranked[count] = asset;
+        scores[count++] = score;
+      }
       targets.fill(0);
-      ranks.slice(0, options.longs).forEach((asset) => {
-        targets[asset] = options.targetValue;
-      });
-      ranks.slice(Math.max(options.longs, ranks.length - options.shorts)).forEach((asset) => {
-        targets[asset] = -options.targetValue;
-      });
+      const longCount = Math.min(longs, count);
+      const shortCount = Math.min(shorts, count - longCount);
+      pick(longCount, 1, targetValue);
+      pick(shortCount, -1, -targetValue);
       for (const asset of bySymbol) {
         if (targets[asset] === 0 && ctx.account.position(asset) === 0) continue;
         ctx.submit({ asset: ctx.symbols[asset], sizeType: "targetValue", size: targets[asset] });
+      }
+
+      /**
+       * The k highest scores (direction +1) or lowest (-1) in the order (score descending, symbol
+       * ascending): the top k of that order, or its bottom k. Ties at the threshold go by symbol.
+       */
+      function pick(k: number, direction: 1 | -1, value: number): void {
+        if (k === 0) return;
+        for (let i = 0; i < count; i++) scores[i] *= direction;
+        const threshold = kthLargest(scores, count, k, scratch);
+        let taken = 0;
+        for (let i = 0; i < count; i++)
+          if (scores[i] > threshold) {
+            targets[ranked[i]] = value;
+            taken++;
+          }
+        // Ties: the top of the order takes them in symbol order, its bottom from the end.
+        for (let step = 0; step < count && taken < k; step++) {
+          const i = direction > 0 ? step : count - 1 - step;
+          if (scores[i] === threshold) {
+            targets[ranked[i]] = value;
+            taken++;
+          }
+        }
+        for (let i = 0; i < count; i++) scores[i] *= direction;
       }
     },
   };

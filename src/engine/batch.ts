@@ -1,0 +1,596 @@
+// SPEC 3 (legs and batches), 6.1-6.3, 6.5, 12: one batch of fills, in float64. The first order of
+// each asset is split against the position at the start of the batch: reducing legs fill first,
+// then increasing legs ("reject"/"partial" in order, then one "scale" group), then every further
+// order of an asset against the position at that moment. Scratch arrays are reused across batches.
+import type { OnInsufficient, Reason } from "../model/index.ts";
+import { atLeast, beyond, floorLots } from "./numeric.ts";
+import { Quote, recordCommission } from "./pricing.ts";
+import {
+  COMMISSION,
+  FILL_NOTIONAL,
+  FORCED_BANKRUPT,
+  FORCED_NONE,
+  LIMIT,
+  MARKET,
+  type Order,
+  type RunState,
+  STOP_LIMIT,
+  VARIATION_MARGIN,
+} from "./state.ts";
+import { Valuation } from "./valuation.ts";
+
+const SCALE_STEPS = 10_000;
+/** How the batch marks positions for checks: the bar's opens (open auction, intrabar) or closes. */
+export const AT_OPEN = 0;
+export const AT_CLOSE = 1;
+
+export class Batch {
+  private t = 0;
+  private step: 2 | 3 | 5 = 2;
+  private markAt = AT_OPEN;
+  private count = 0;
+  private orders: Order[] = [];
+  private base = new Float64Array(16);
+  private side = new Int8Array(16);
+  private hadFill = new Uint8Array(16);
+  private zeroVolume = new Uint8Array(16);
+  private volume = new Float64Array(16);
+  private quotes: (Quote | null)[] = [];
+  /** 1 for the first order of its asset in the batch. */
+  private first = new Uint8Array(16);
+  /** Increasing lots left after a first order's reducing leg (0 = none). */
+  private pendingIncreasing = new Float64Array(16);
+  /** The entry's position in the fill order, -1 before its first fill. */
+  private slot = new Int32Array(16);
+  private reducingLots = new Float64Array(16);
+  private increasingLots = new Float64Array(16);
+  private commission = new Float64Array(16);
+  private monthBefore = new Float64Array(16);
+  private slotOrder = new Int32Array(16);
+  private slots = 0;
+  /** Per-asset stamp of the last batch that saw the asset (first orders vs further ones). */
+  private readonly seen: Int32Array;
+  private batchId = 0;
+  /** The account at the batch's marks, kept up to date fill by fill. */
+  private readonly valuation: Valuation;
+  private readonly trial: Valuation;
+  private readonly available = { all: 0, forBuys: 0 };
+  private readonly legIndex = new Int32Array(1);
+  private readonly legLots = new Float64Array(1);
+  private scaleIndex = new Int32Array(16);
+  private scaleLots = new Float64Array(16);
+  private scaleTry = new Float64Array(16);
+  private readonly quotePool: Quote[] = [];
+
+  constructor(private readonly s: RunState) {
+    this.seen = new Int32Array(s.n).fill(-1);
+    this.valuation = new Valuation(s.rules);
+    this.trial = new Valuation(s.rules);
+  }
+
+  /** Runs one batch over orders (in processing order) with their base prices. */
+  run(t: number, step: 2 | 3 | 5, markAt: number, orders: readonly Order[], bases: ArrayLike<number>): void {
+    this.t = t;
+    this.step = step;
+    this.markAt = markAt;
+    this.batchId++;
+    this.count = 0;
+    this.slots = 0;
+    this.ensure(orders.length);
+    for (let i = 0; i < orders.length; i++) this.admit(orders[i], bases[i]);
+    if (this.count === 0) return;
+    this.valueAtMarks();
+    const s = this.s;
+    const n = this.count;
+    // Phase 1: reducing legs of each asset's first order; their increasing legs wait.
+    let scaleCount = 0;
+    for (let e = 0; e < n; e++) {
+      this.pendingIncreasing[e] = 0;
+      const asset = this.orders[e].asset;
+      this.first[e] = this.seen[asset] === this.batchId ? 0 : 1;
+      if (this.first[e] === 0) continue;
+      this.seen[asset] = this.batchId;
+      const rest = this.orders[e].restLots();
+      const reducing = reducingPart(rest, s.lots[asset]);
+      if (this.reduce(e, reducing)) this.pendingIncreasing[e] = rest - reducing;
+    }
+    // Phase 2: increasing legs of first orders: reject/partial in order, then the scale group.
+    for (let e = 0; e < n; e++) {
+      if (this.first[e] === 0 || this.pendingIncreasing[e] === 0) continue;
+      const leg = this.prepareIncreasing(e, this.pendingIncreasing[e]);
+      if (leg === 0) continue;
+      const policy = this.orders[e].record.onInsufficient;
+      if (policy === "scale") {
+        this.scaleIndex[scaleCount] = e;
+        this.scaleLots[scaleCount++] = leg;
+      } else this.increaseChecked(e, leg, policy);
+    }
+    if (scaleCount > 0) this.scale(scaleCount);
+    // Phase 3: every further order of an asset, against the position at that moment.
+    for (let e = 0; e < n; e++) {
+      if (this.first[e] === 1) continue;
+      const order = this.orders[e];
+      if (order.record.status !== "working") continue;
+      const rest = order.restLots();
+      const reducing = reducingPart(rest, s.lots[order.asset]);
+      if (!this.reduce(e, reducing) || rest === reducing) continue;
+      const leg = this.prepareIncreasing(e, rest - reducing);
+      if (leg === 0) continue;
+      const policy = order.record.onInsufficient;
+      this.increaseChecked(e, leg, policy === "scale" ? "partial" : policy);
+    }
+    this.writeFills();
+  }
+
+  /**
+   * The price and commission a forced order of signed lots would get now at base (liquidation
+   * sizing at the open, SPEC 12). Writes into `out` and returns the commission.
+   */
+  quoteForced(t: number, asset: number, lots: number, base: number, out: Quote): number {
+    const s = this.s;
+    const at = t * s.n + asset;
+    const zero = s.panel.volume[at] === 0;
+    const volume = zero ? s.config.syntheticVolume : s.panel.volume[at];
+    const cap = this.capLotsOf(asset, zero, volume);
+    const absLots = Math.abs(lots);
+    const room = cap < 0 ? absLots : Math.min(absLots, Math.max(0, cap - s.volumeUsed[asset]));
+    const volumeBased = !(zero && s.config.onZeroVolume === "fill");
+    s.pricing.quote(
+      out,
+      t,
+      asset,
+      base,
+      lots > 0 ? 1 : -1,
+      s.toUnits(asset, room),
+      volume,
+      volumeBased,
+      Number.NaN,
+      s.tick[asset],
+    );
+    return recordCommission(
+      s.config.commission,
+      s.toUnits(asset, absLots),
+      out.price,
+      s.multiplier[asset],
+      false,
+      s.monthUnits,
+    );
+  }
+
+  private admit(order: Order, base: number): void {
+    const s = this.s;
+    const at = this.t * s.n + order.asset;
+    if (Number.isNaN(s.panel.close[at])) return;
+    const zero = s.panel.volume[at] === 0;
+    if (zero) {
+      const policy = s.config.onZeroVolume;
+      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) return;
+      if (policy === "reject") {
+        this.kill(order, { kind: "zeroVolume" });
+        return;
+      }
+    }
+    const e = this.count++;
+    this.orders[e] = order;
+    this.base[e] = base;
+    this.side[e] = order.restLots() > 0 ? 1 : -1;
+    this.hadFill[e] = order.filledLots !== 0 ? 1 : 0;
+    this.zeroVolume[e] = zero ? 1 : 0;
+    this.volume[e] = zero ? s.config.syntheticVolume : s.panel.volume[at];
+    this.quotes[e] = null;
+    this.slot[e] = -1;
+  }
+
+  /** SPEC 12: one price per order per batch, fixed when it is first processed. */
+  private priced(e: number): Quote {
+    const cached = this.quotes[e];
+    if (cached !== null) return cached;
+    const s = this.s;
+    const order = this.orders[e];
+    const room = this.room(e);
+    const rest = Math.abs(order.restLots());
+    const quantity = room < 0 ? rest : Math.min(rest, room);
+    const limit = order.mode === LIMIT || order.mode === STOP_LIMIT ? order.limitPrice : Number.NaN;
+    const volumeBased = !(this.zeroVolume[e] === 1 && s.config.onZeroVolume === "fill");
+    const quote = this.quotePool[e] ?? new Quote();
+    this.quotePool[e] = quote;
+    s.pricing.quote(
+      quote,
+      this.t,
+      order.asset,
+      this.base[e],
+      this.side[e],
+      s.toUnits(order.asset, quantity),
+      this.volume[e],
+      volumeBased,
+      limit,
+      s.tick[order.asset],
+    );
+    this.quotes[e] = quote;
+    return quote;
+  }
+
+  /** Fills a reducing leg up to the cap; false when the cap cut it (its increasing part waits). */
+  private reduce(e: number, reducing: number): boolean {
+    if (reducing === 0) return true;
+    const room = this.room(e);
+    const lots = room < 0 ? reducing : Math.sign(reducing) * Math.min(Math.abs(reducing), room);
+    if (lots !== 0) this.fill(e, lots, true);
+    return lots === reducing;
+  }
+
+  /** Cuts an increasing leg to the cap; 0 when it cannot be processed on this bar. */
+  private prepareIncreasing(e: number, lots: number): number {
+    const s = this.s;
+    const order = this.orders[e];
+    if (s.config.account === "cash" && s.lots[order.asset] + lots < 0) {
+      this.kill(order, { kind: "shortInCashAccount", qty: s.toUnits(order.asset, lots) });
+      return 0;
+    }
+    const room = this.room(e);
+    if (room < 0) return lots;
+    return Math.sign(lots) * Math.min(Math.abs(lots), room);
+  }
+
+  private increaseChecked(e: number, leg: number, policy: OnInsufficient): void {
+    const s = this.s;
+    const order = this.orders[e];
+    this.legIndex[0] = e;
+    this.legLots[0] = leg;
+    const reason = this.check(this.legIndex, this.legLots, 1);
+    if (reason === null) {
+      if (s.inCall && s.config.onMarginCall === "liquidate") this.kill(order, { kind: "marginCall" });
+      else this.fill(e, leg, false);
+      return;
+    }
+    if (policy === "partial" && !s.inCall) {
+      // The largest lot count below the leg that fits.
+      let lo = 0;
+      let hi = Math.abs(leg) - 1;
+      const sign = Math.sign(leg);
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        this.legLots[0] = sign * mid;
+        if (this.check(this.legIndex, this.legLots, 1) === null) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo > 0) this.fill(e, sign * lo, false);
+    }
+    this.kill(order, reason);
+  }
+
+  /** SPEC 6.1 "scale": k = j / 10^4 for the largest j whose floored legs all fit together. */
+  private scale(count: number): void {
+    const s = this.s;
+    let members = 0;
+    for (let i = 0; i < count; i++) {
+      const e = this.scaleIndex[i];
+      if (s.inCall && s.config.onMarginCall === "liquidate") {
+        this.legIndex[0] = e;
+        this.legLots[0] = this.scaleLots[i];
+        this.kill(this.orders[e], this.check(this.legIndex, this.legLots, 1) ?? { kind: "marginCall" });
+        continue;
+      }
+      this.scaleIndex[members] = e;
+      this.scaleLots[members++] = this.scaleLots[i];
+    }
+    if (members === 0) return;
+    const fits = (j: number) => {
+      for (let i = 0; i < members; i++) this.scaleTry[i] = scaled(this.scaleLots[i], j);
+      return this.check(this.scaleIndex, this.scaleTry, members) === null;
+    };
+    let j = SCALE_STEPS;
+    if (!fits(SCALE_STEPS)) {
+      let lo = 0;
+      let hi = SCALE_STEPS - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      j = lo;
+    }
+    for (let i = 0; i < members; i++) {
+      const lots = scaled(this.scaleLots[i], j);
+      if (lots !== 0) this.fill(this.scaleIndex[i], lots, false);
+    }
+    if (j < SCALE_STEPS)
+      for (let i = 0; i < members; i++)
+        this.kill(this.orders[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
+  }
+
+  /**
+   * SPEC 3.1-3.3, 6.5: legs (entries and signed lots) as if filled together, at the batch's marks
+   * with each leg's asset at its fill price. The first failing rule names the reason.
+   */
+  private check(entries: Int32Array, legs: Float64Array, count: number): Reason | null {
+    const s = this.s;
+    const config = s.config;
+    const v = this.trial;
+    v.copyFrom(this.valuation);
+    let outflow = 0;
+    for (let i = 0; i < count; i++) {
+      const lots = legs[i];
+      if (lots === 0) continue;
+      const e = entries[i];
+      const asset = this.orders[e].asset;
+      const price = this.priced(e).price;
+      const units = s.toUnits(asset, lots);
+      if (s.rules.future[asset] === 0) outflow += units * price * s.multiplier[asset];
+      outflow += this.legCommission(e, lots);
+      v.add(asset, s.units[asset], this.markOf(asset), -1);
+      v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
+    }
+    const cashAfter = s.cash - outflow;
+    const scale = v.scale + Math.abs(s.cash) + Math.abs(outflow);
+    if (config.account === "cash") {
+      s.settlement.available(s.cash, this.t, this.available);
+      if (beyond(outflow, this.available.all, scale))
+        return { kind: "insufficientCash", required: outflow, available: this.available.all };
+      if (beyond(outflow, this.available.forBuys, scale))
+        return { kind: "restricted", required: outflow, available: this.available.forBuys };
+    }
+    const equity = cashAfter + v.positions;
+    if (config.account !== "cash") {
+      const required = config.account === "futures" ? v.im : Math.max(v.im, v.mm);
+      if (!atLeast(equity, required, scale))
+        return { kind: "insufficientBuyingPower", required, available: equity };
+    }
+    if (config.maxGrossLeverage !== null) {
+      const limit = equity * config.maxGrossLeverage;
+      if (beyond(v.gross, limit, scale)) return { kind: "maxGrossLeverage", gross: v.gross, limit };
+    }
+    if (config.maxNetLeverage !== null) {
+      const limit = equity * config.maxNetLeverage;
+      if (beyond(Math.abs(v.net), limit, scale))
+        return { kind: "maxNetLeverage", net: Math.abs(v.net), limit };
+    }
+    return null;
+  }
+
+  /** What a leg adds to its fill record's commission (SPEC 12). */
+  private legCommission(e: number, lots: number): number {
+    const s = this.s;
+    const asset = this.orders[e].asset;
+    const hasSlot = this.slot[e] >= 0;
+    const beforeLots = hasSlot ? Math.abs(this.reducingLots[e]) + Math.abs(this.increasingLots[e]) : 0;
+    const price = this.priced(e).price;
+    const month = hasSlot ? this.monthBefore[e] : s.monthUnits;
+    const model = s.config.commission;
+    const had = this.hadFill[e] === 1;
+    const mult = s.multiplier[asset];
+    return (
+      recordCommission(model, s.toUnits(asset, beforeLots + Math.abs(lots)), price, mult, had, month) -
+      recordCommission(model, s.toUnits(asset, beforeLots), price, mult, had, month)
+    );
+  }
+
+  private fill(e: number, lots: number, reducing: boolean): void {
+    const s = this.s;
+    const t = this.t;
+    const order = this.orders[e];
+    const asset = order.asset;
+    const quote = this.priced(e);
+    const price = quote.price;
+    const commission = this.legCommission(e, lots);
+    if (this.slot[e] < 0) {
+      this.slot[e] = this.slots;
+      this.slotOrder[this.slots++] = e;
+      this.reducingLots[e] = 0;
+      this.increasingLots[e] = 0;
+      this.commission[e] = 0;
+      this.monthBefore[e] = s.monthUnits;
+      s.pricing.recordPermanent(t, asset, this.side[e], quote.temporaryBps);
+    }
+    const units = s.toUnits(asset, lots);
+    const notional = units * price * s.multiplier[asset];
+    const cashBefore = s.cash;
+    if (s.rules.future[asset] === 1)
+      s.post(VARIATION_MARGIN, this.variationMargin(asset, lots, price, reducing));
+    else s.post(FILL_NOTIONAL, -notional);
+    s.post(COMMISSION, -commission);
+    if (s.settlement.active) this.settle(order, lots, notional + commission, cashBefore);
+    const mark = this.markOf(asset);
+    this.valuation.add(asset, s.units[asset], mark, -1);
+    s.move(asset, lots);
+    this.valuation.add(asset, s.units[asset], mark, 1);
+    if (reducing) s.trades.reduce(asset, t, Math.abs(lots), price, commission);
+    else s.trades.increase(asset, t, lots, price, commission);
+    s.volumeUsed[asset] += Math.abs(lots);
+    s.monthUnits += Math.abs(units);
+    order.filledLots += lots;
+    if (reducing) this.reducingLots[e] += lots;
+    else this.increasingLots[e] += lots;
+    this.commission[e] += commission;
+    order.record.filledQty = s.toUnits(asset, order.filledLots);
+    if (order.filledLots === order.lots) finish(order, "filled", null, t);
+  }
+
+  /** Futures: a reducing fill settles the closed contracts against their references; an increasing one opens at the price. */
+  private variationMargin(asset: number, lots: number, price: number, reducing: boolean): number {
+    const s = this.s;
+    if (!reducing) {
+      s.refs.push(asset, lots, price);
+      return 0;
+    }
+    let left = Math.abs(lots);
+    let settled = 0;
+    while (left > 0) {
+      const ref = s.refs.valueAt(asset, 0);
+      const taken = s.refs.takeOldest(asset, left);
+      settled += s.toUnits(asset, taken) * (price - ref) * s.multiplier[asset];
+      left -= Math.abs(taken);
+    }
+    return settled;
+  }
+
+  private settle(order: Order, lots: number, outflow: number, cashBefore: number): void {
+    const s = this.s;
+    if (lots > 0) {
+      s.settlement.buy(order.asset, lots, outflow, cashBefore);
+      return;
+    }
+    const violating = s.settlement.sell(order.asset, order.record.id, Math.abs(lots), -outflow, this.t);
+    if (!violating || s.violated.has(order.record.id)) return;
+    s.violated.add(order.record.id);
+    const violations = s.settlement.violate(this.t);
+    s.events.push({
+      kind: "goodFaithViolation",
+      t: this.t,
+      step: this.step,
+      asset: order.record.asset,
+      orderId: order.record.id,
+      violations,
+    });
+  }
+
+  private kill(order: Order, reason: Reason): void {
+    const status =
+      order.filledLots !== 0 ? "partial" : reason.kind === "zeroVolume" ? "cancelled" : "rejected";
+    finish(order, status, reason, this.t);
+  }
+
+  /** Lots still allowed on this bar for the entry's asset (SPEC 6.2); -1 = no cap. */
+  private room(e: number): number {
+    const asset = this.orders[e].asset;
+    const cap = this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]);
+    return cap < 0 ? -1 : Math.max(0, cap - this.s.volumeUsed[asset]);
+  }
+
+  private capLotsOf(asset: number, zeroVolume: boolean, volume: number): number {
+    const config = this.s.config;
+    if (config.maxParticipation === null || (zeroVolume && config.onZeroVolume === "fill")) return -1;
+    return floorLots((config.maxParticipation * volume) / this.s.lotSize[asset]);
+  }
+
+  private markOf(asset: number): number {
+    return this.markAt === AT_OPEN ? this.s.openMark(this.t, asset) : this.s.mark[asset];
+  }
+
+  private valueAtMarks(): void {
+    const s = this.s;
+    this.valuation.clear();
+    for (let i = 0; i < s.heldCount; i++) {
+      const asset = s.held[i];
+      this.valuation.add(asset, s.units[asset], this.markOf(asset), 1);
+    }
+  }
+
+  private writeFills(): void {
+    const s = this.s;
+    for (let i = 0; i < this.slots; i++) {
+      const e = this.slotOrder[i];
+      const order = this.orders[e];
+      const asset = order.asset;
+      const quote = this.priced(e);
+      const lots = this.reducingLots[e] + this.increasingLots[e];
+      const absUnits = Math.abs(s.toUnits(asset, lots));
+      const total = Math.abs(quote.price - this.base[e]) * absUnits * s.multiplier[asset];
+      const moves = quote.slippageMove + quote.impactMove;
+      const impactCost = moves === 0 ? 0 : (total * quote.impactMove) / moves;
+      const working = order.record.status === "working";
+      const room = this.room(e);
+      s.fills.push({
+        orderId: order.record.id,
+        t: this.t,
+        asset: order.record.asset,
+        qty: s.toUnits(asset, lots),
+        reducingQty: s.toUnits(asset, this.reducingLots[e]),
+        increasingQty: s.toUnits(asset, this.increasingLots[e]),
+        basePrice: this.base[e],
+        fillPrice: quote.price,
+        commission: this.commission[e],
+        slippageCost: total - impactCost,
+        impactCost,
+        forced: order.forced !== FORCED_NONE,
+        partial: !(order.record.status === "filled"),
+        zeroVolume: this.zeroVolume[e] === 1,
+        noImpactHistory: quote.noImpactHistory,
+        clamped: quote.clamped,
+        volumeCap:
+          working && room === 0
+            ? {
+                filled: s.toUnits(asset, s.volumeUsed[asset]),
+                cap: s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e])),
+              }
+            : null,
+      });
+      if (order.forced !== FORCED_NONE) {
+        s.events.push({
+          kind: "liquidation",
+          t: this.t,
+          step: this.step,
+          asset: order.record.asset,
+          orderId: order.record.id,
+          qty: s.toUnits(asset, lots),
+          price: quote.price,
+          cause: order.forced === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
+        });
+      }
+    }
+  }
+
+  private ensure(size: number): void {
+    if (size <= this.base.length) return;
+    const capacity = Math.max(size, this.base.length * 2);
+    this.base = grow(this.base, capacity);
+    this.side = growInt8(this.side, capacity);
+    this.hadFill = growU8(this.hadFill, capacity);
+    this.zeroVolume = growU8(this.zeroVolume, capacity);
+    this.volume = grow(this.volume, capacity);
+    this.slot = growI32(this.slot, capacity);
+    this.first = growU8(this.first, capacity);
+    this.pendingIncreasing = grow(this.pendingIncreasing, capacity);
+    this.reducingLots = grow(this.reducingLots, capacity);
+    this.increasingLots = grow(this.increasingLots, capacity);
+    this.commission = grow(this.commission, capacity);
+    this.monthBefore = grow(this.monthBefore, capacity);
+    this.slotOrder = growI32(this.slotOrder, capacity);
+    this.scaleIndex = growI32(this.scaleIndex, capacity);
+    this.scaleLots = grow(this.scaleLots, capacity);
+    this.scaleTry = grow(this.scaleTry, capacity);
+  }
+}
+
+/** The part of a signed rest that reduces a position (towards 0). */
+function reducingPart(rest: number, position: number): number {
+  if (position === 0 || Math.sign(rest) === Math.sign(position)) return 0;
+  return Math.abs(rest) <= Math.abs(position) ? rest : -position;
+}
+
+/** A leg of signed lots scaled by j / 10^4, truncated toward 0. */
+function scaled(lots: number, j: number): number {
+  return Math.sign(lots) * floorLots((Math.abs(lots) * j) / SCALE_STEPS);
+}
+
+export function finish(
+  order: Order,
+  status: "filled" | "partial" | "rejected" | "cancelled" | "expired",
+  reason: Reason | null,
+  t: number,
+): void {
+  order.record.status = status;
+  order.record.reason = reason;
+  order.record.doneT = t;
+}
+
+function grow(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(size);
+  next.set(a);
+  return next;
+}
+function growI32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(a);
+  return next;
+}
+function growU8(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(size);
+  next.set(a);
+  return next;
+}
+function growInt8(a: Int8Array, size: number): Int8Array<ArrayBuffer> {
+  const next = new Int8Array(size);
+  next.set(a);
+  return next;
+}

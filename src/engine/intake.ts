@@ -1,0 +1,161 @@
+// SPEC 6.4 and 9: a request at the close of bar t becomes an order with its quantity in lots, or
+// an "invalidOrder" rejection; a zero quantity sends no order.
+import type { OrderRecord, OrderRequest, Reason, SizeType } from "../model/index.ts";
+import { tickSteps, truncLots } from "./numeric.ts";
+import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
+
+// Plain-object lookups (cheaper than Set.has on the per-order path).
+const MODES: Readonly<Record<string, number>> = {
+  market: MARKET,
+  limit: LIMIT,
+  stop: STOP,
+  "stop-limit": STOP_LIMIT,
+};
+const SIZE_TYPES: Readonly<Record<string, boolean>> = {
+  units: true,
+  value: true,
+  percent: true,
+  targetUnits: true,
+  targetValue: true,
+  targetPercent: true,
+};
+const TARGETS: Readonly<Record<string, boolean>> = {
+  targetUnits: true,
+  targetValue: true,
+  targetPercent: true,
+};
+const POLICIES: Readonly<Record<string, boolean>> = { reject: true, partial: true, scale: true };
+const LIVES: Readonly<Record<string, boolean>> = { gtc: true, day: true };
+
+export function intake(
+  s: RunState,
+  t: number,
+  request: OrderRequest,
+  equity: number,
+  symbolIndex: ReadonlyMap<string, number>,
+): Order | null {
+  const type = request.type ?? "market";
+  const sizeType = request.sizeType ?? "units";
+  const policy =
+    request.onInsufficient ?? s.config.onInsufficient ?? (TARGETS[sizeType] === true ? "scale" : "reject");
+  const timeInForce = request.timeInForce ?? s.config.timeInForce;
+  const asset = symbolIndex.get(String(request.asset));
+  const mode = MODES[type];
+  const problem = invalidField(s, request, asset, mode, sizeType, policy, timeInForce);
+  const target = TARGETS[sizeType] === true;
+  if (problem === null && request.size === 0 && !target) return null;
+  const lots =
+    problem === null
+      ? lotsFor(s, asset as number, sizeType as SizeType, request.size, s.mark[asset as number], equity)
+      : 0;
+  if (problem === null && lots === 0) return null;
+  const record: OrderRecord = {
+    id: s.orders.length + 1,
+    t,
+    asset: String(request.asset),
+    type,
+    sizeType,
+    size: request.size,
+    qty: problem === null ? s.toUnits(asset as number, lots) : 0,
+    limitPrice: request.limitPrice ?? null,
+    stopPrice: request.stopPrice ?? null,
+    timeInForce,
+    onInsufficient: policy,
+    status: problem === null ? "working" : "rejected",
+    filledQty: 0,
+    reason: problem,
+    doneT: problem === null ? null : t,
+  };
+  s.orders.push(record);
+  if (problem !== null) return null;
+  const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
+  const needsStop = mode === STOP || mode === STOP_LIMIT;
+  return new Order(
+    record,
+    asset as number,
+    lots,
+    mode,
+    needsLimit ? (request.limitPrice as number) : Number.NaN,
+    needsStop ? (request.stopPrice as number) : Number.NaN,
+    FORCED_NONE,
+  );
+}
+
+/** The first invalid field of a request (SPEC 6.5 invalidOrder), or null. */
+function invalidField(
+  s: RunState,
+  request: OrderRequest,
+  asset: number | undefined,
+  mode: number | undefined,
+  sizeType: string,
+  policy: string,
+  timeInForce: string,
+): Reason | null {
+  const type = request.type ?? "market";
+  if (asset === undefined) return invalid("asset", `unknown asset "${String(request.asset)}"`);
+  if (mode === undefined) return invalid("type", `unknown order type "${type}"`);
+  if (SIZE_TYPES[sizeType] !== true) return invalid("sizeType", `unknown size type "${sizeType}"`);
+  if (POLICIES[policy] !== true) return invalid("onInsufficient", `unknown policy "${policy}"`);
+  if (LIVES[timeInForce] !== true) return invalid("timeInForce", `unknown time in force "${timeInForce}"`);
+  const size = request.size;
+  if (typeof size !== "number" || !Number.isFinite(size))
+    return invalid("size", `size must be a finite number, got ${size}`);
+  const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
+  const needsStop = mode === STOP || mode === STOP_LIMIT;
+  if (needsLimit && !validPrice(request.limitPrice))
+    return invalid("limitPrice", `a ${type} order needs a finite limitPrice > 0, got ${request.limitPrice}`);
+  if (needsStop && !validPrice(request.stopPrice))
+    return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
+  const tick = s.tick[asset];
+  if (needsLimit && offGrid(request.limitPrice as number, tick))
+    return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
+  if (needsStop && offGrid(request.stopPrice as number, tick))
+    return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
+  const priced = sizeType !== "units" && sizeType !== "targetUnits";
+  if (priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !TARGETS[sizeType] === true)) {
+    return invalid("asset", `no close of "${String(request.asset)}" yet to size a ${sizeType} order`);
+  }
+  return null;
+}
+
+/** SPEC 6.4 in lots: m the close at t, q the position after every fill up to t; targets of 0 close exactly. */
+function lotsFor(
+  s: RunState,
+  asset: number,
+  sizeType: string,
+  size: number,
+  mark: number,
+  equity: number,
+): number {
+  const position = s.lots[asset];
+  const lot = s.lotSize[asset];
+  const unitValue = mark * s.multiplier[asset];
+  const held = s.units[asset] * unitValue;
+  switch (sizeType) {
+    case "units":
+      return truncLots(size / lot);
+    case "value":
+      return truncLots(size / unitValue / lot);
+    case "percent":
+      return truncLots((size * equity) / unitValue / lot);
+    case "targetUnits":
+      return size === 0 ? -position : truncLots((size - s.units[asset]) / lot);
+    case "targetValue":
+      return size === 0 ? -position : truncLots((size - held) / unitValue / lot);
+    default:
+      return size === 0 ? -position : truncLots((size * equity - held) / unitValue / lot);
+  }
+}
+
+function invalid(field: string, detail: string): Reason {
+  return { kind: "invalidOrder", field, detail };
+}
+
+function validPrice(price: number | undefined): boolean {
+  return typeof price === "number" && Number.isFinite(price) && price > 0;
+}
+
+/** Off the tick grid beyond the tie rule (an on-grid price seen through float rounds both ways to one step). */
+function offGrid(price: number, tick: number): boolean {
+  return !Number.isNaN(tick) && tickSteps(price, tick, true) !== tickSteps(price, tick, false);
+}

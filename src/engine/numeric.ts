@@ -1,0 +1,51 @@
+// How the fast engine keeps float64 from deciding differently from exact arithmetic.
+// - Quantities are whole numbers of lots (exact integers); units are derived at the boundary.
+// - Money thresholds (fits, margin call, bankruptcy, restore target, clamp and limit flags) use one
+//   tie rule: two amounts within TIE x scale of each other are equal, and equality decides as the
+//   exact rule does (>= fits; < is a call). Float error on these sums is ~1e-14 of the scale, so a
+//   tie in exact arithmetic is a tie here; two amounts that really differ by less than 1e-12 of the
+//   account's scale are the one case decided differently (documented in docs/semantics.md).
+// - A quotient truncated to lots is nudged by TIE relative first, so 599.99999999999994 lots (an
+//   exact 600 seen through float) truncates to 600.
+
+export const TIE = 1e-12;
+
+/** a >= b, with a tie decided as equal. `scale` is the size of the amounts being compared. */
+export function atLeast(a: number, b: number, scale: number): boolean {
+  return a >= b - TIE * scale;
+}
+
+/** a > b beyond a tie. */
+export function beyond(a: number, b: number, scale: number): boolean {
+  return a > b + TIE * scale;
+}
+
+/** Truncates a signed real number of lots toward 0 (SPEC 6.4), read through the tie rule. */
+export function truncLots(lots: number): number {
+  const nudged = lots + Math.sign(lots) * Math.abs(lots) * TIE;
+  return Math.trunc(nudged);
+}
+
+/** Floors a non-negative real number of lots (volume caps, scaled legs), read through the tie rule. */
+export function floorLots(lots: number): number {
+  return Math.floor(lots + lots * TIE);
+}
+
+/** Rounds a price to a tick grid: up for buys, down for sells, with on-grid prices left as they are. */
+export function tickSteps(price: number, tick: number, up: boolean): number {
+  const steps = price / tick;
+  const nearest = Math.round(steps);
+  if (Math.abs(steps - nearest) <= TIE * Math.max(1, Math.abs(steps))) return nearest;
+  return up ? Math.ceil(steps) : Math.floor(steps);
+}
+
+/**
+ * How units are made from a lot count, per asset: exact for lots of 1 or more (lots x lotSize), and
+ * for fractional lots whose reciprocal is a whole number (0.01, 1e-8), by dividing by that number,
+ * so 3 lots of 0.1 are 0.3 (not 0.30000000000000004). Returns the divisor, or 0 to multiply.
+ */
+export function unitDivisor(lotSize: number): number {
+  if (lotSize >= 1) return 0;
+  const perUnit = Math.round(1 / lotSize);
+  return Math.abs(perUnit * lotSize - 1) < 1e-15 ? perUnit : 0;
+}

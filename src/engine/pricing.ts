@@ -1,0 +1,229 @@
+// SPEC 5 and 12: the price of a fill (slippage + impact in bps, per-unit slippage, clamp, limit
+// cap, tick) and the commission of a fill record, in float64. Impact: volumeShare on the bar's
+// volume, sqrtImpact on trailing present bars only, and a decaying permanent state per asset.
+import { type CommissionModel, type Panel, type RunConfig, unreachable } from "../model/index.ts";
+import { beyond, tickSteps } from "./numeric.ts";
+
+/** A quoted price: the fill price, whether the clamp moved it, and the unclamped moves behind it. */
+export class Quote {
+  price = 0;
+  clamped = false;
+  slippageMove = 0;
+  impactMove = 0;
+  temporaryBps = 0;
+  noImpactHistory = false;
+}
+
+export class Pricing {
+  private readonly config: RunConfig;
+  private readonly panel: Panel;
+  private readonly assets: number;
+  private readonly spread: Float64Array | undefined;
+  /** Permanent impact per asset in signed bps, as of bar permanentT. */
+  private readonly permanent: Float64Array;
+  private readonly permanentT: Float64Array;
+  /** Log returns of the sqrtImpact window, reused (two passes: mean, then squared deviations). */
+  private readonly returns: Float64Array;
+
+  constructor(config: RunConfig, panel: Panel) {
+    this.config = config;
+    this.panel = panel;
+    this.assets = panel.symbols.length;
+    this.spread = panel.extra.spread;
+    this.permanent = new Float64Array(this.assets);
+    this.permanentT = new Float64Array(this.assets);
+    this.returns = new Float64Array(config.impact.model === "sqrtImpact" ? config.impact.windowBars : 0);
+  }
+
+  /**
+   * Quotes an order of |absUnits| at base, side +1/-1, on bar t. `volume` is the bar's (or the
+   * synthetic) volume; `volumeBased` is false on a zero-volume bar filled under "fill".
+   */
+  quote(
+    out: Quote,
+    t: number,
+    asset: number,
+    base: number,
+    side: number,
+    absUnits: number,
+    volume: number,
+    volumeBased: boolean,
+    limit: number,
+    tick: number,
+  ): Quote {
+    const { config } = this;
+    const at = t * this.assets + asset;
+    let slippageBps = 0;
+    let perUnit = 0;
+    const slippage = config.slippage;
+    switch (slippage.model) {
+      case "fixedBps":
+        slippageBps = slippage.bps;
+        break;
+      case "perShare":
+        perUnit = slippage.amount;
+        break;
+      case "halfSpread":
+        slippageBps = slippage.bps ?? this.halfSpreadBps(t, asset, at);
+        break;
+      default:
+        unreachable(slippage);
+    }
+    this.temporary(out, t, asset, absUnits, volume, volumeBased);
+    const impactBps = out.temporaryBps + Math.max(0, side * this.permanentAt(t, asset));
+    const slippageMove = (base * slippageBps) / 1e4 + perUnit;
+    const impactMove = (base * impactBps) / 1e4;
+    let price = base + side * (slippageMove + impactMove);
+    const low = this.panel.low[at];
+    const high = this.panel.high[at];
+    out.clamped = false;
+    if (config.clampToBar) {
+      out.clamped = beyond(low, price, high) || beyond(price, high, high);
+      price = Math.min(Math.max(price, low), high);
+    }
+    if (!Number.isNaN(limit)) price = side > 0 ? Math.min(price, limit) : Math.max(price, limit);
+    if (!Number.isNaN(tick))
+      price = roundToTick(
+        price,
+        side,
+        tick,
+        config.clampToBar ? low : Number.NaN,
+        config.clampToBar ? high : Number.NaN,
+        limit,
+      );
+    out.price = price;
+    out.slippageMove = slippageMove;
+    out.impactMove = impactMove;
+    return out;
+  }
+
+  /** A fill record adds side x permanentFraction x its temporary bps to the asset's state. */
+  recordPermanent(t: number, asset: number, side: number, temporaryBps: number): void {
+    const impact = this.config.impact;
+    if (impact.model === "none" || impact.permanentFraction === 0 || temporaryBps === 0) return;
+    this.permanent[asset] = this.permanentAt(t, asset) + side * impact.permanentFraction * temporaryBps;
+    this.permanentT[asset] = t;
+  }
+
+  private permanentAt(t: number, asset: number): number {
+    const impact = this.config.impact;
+    const value = this.permanent[asset];
+    if (impact.model === "none" || value === 0) return value;
+    const elapsed = t - this.permanentT[asset];
+    return elapsed === 0 ? value : value * 2 ** (-elapsed / impact.halfLifeBars);
+  }
+
+  private temporary(
+    out: Quote,
+    t: number,
+    asset: number,
+    absUnits: number,
+    volume: number,
+    volumeBased: boolean,
+  ): void {
+    out.temporaryBps = 0;
+    out.noImpactHistory = false;
+    const impact = this.config.impact;
+    if (impact.model === "none" || !volumeBased || absUnits === 0) return;
+    if (impact.model === "volumeShare") {
+      if (volume === 0) return;
+      let share = absUnits / volume;
+      const cap = this.config.maxParticipation;
+      if (cap !== null && share > cap) share = cap;
+      out.temporaryBps = 1e4 * impact.k * share * share;
+      return;
+    }
+    // sqrtImpact over the last windowBars present bars strictly before t (SPEC 12).
+    const { close, volume: volumes } = this.panel;
+    const n = this.assets;
+    const returns = this.returns;
+    let count = 0;
+    let sumVolume = 0;
+    let sum = 0;
+    let later = Number.NaN;
+    for (let row = t - 1; row >= 0 && count < impact.windowBars; row--) {
+      const c = close[row * n + asset];
+      if (Number.isNaN(c)) continue;
+      if (!Number.isNaN(later)) {
+        returns[count - 1] = Math.log(later / c);
+        sum += returns[count - 1];
+      }
+      later = c;
+      sumVolume += volumes[row * n + asset];
+      count++;
+    }
+    const m = count - 1;
+    const adv = count > 0 ? sumVolume / count : 0;
+    if (m < 2 || adv === 0) {
+      out.noImpactHistory = true;
+      return;
+    }
+    const mean = sum / m;
+    let squares = 0;
+    for (let i = 0; i < m; i++) squares += (returns[i] - mean) ** 2;
+    out.temporaryBps = 1e4 * impact.y * Math.sqrt(squares / (m - 1)) * (absUnits / adv) ** impact.e;
+  }
+
+  private halfSpreadBps(t: number, asset: number, at: number): number {
+    const spread = this.spread?.[at];
+    if (spread === undefined || !Number.isFinite(spread) || spread < 0) {
+      throw new Error(
+        `bar t=${t} asset=${this.panel.symbols[asset]} field=spread: halfSpread slippage without bps needs a spread >= 0 on every bar it fills, got ${spread} [SPEC 12]`,
+      );
+    }
+    return (spread * 1e4) / 2;
+  }
+}
+
+/** Buys round up, sells down; the other way when that would leave the clamp or pass the limit. */
+function roundToTick(
+  price: number,
+  side: number,
+  tick: number,
+  low: number,
+  high: number,
+  limit: number,
+): number {
+  const up = tickSteps(price, tick, true) * tick;
+  const down = tickSteps(price, tick, false) * tick;
+  if (side > 0) {
+    const ceiling = Math.min(Number.isNaN(high) ? Infinity : high, Number.isNaN(limit) ? Infinity : limit);
+    return up > ceiling ? down : up;
+  }
+  const floor = Math.max(Number.isNaN(low) ? -Infinity : low, Number.isNaN(limit) ? -Infinity : limit);
+  return down < floor ? up : down;
+}
+
+/**
+ * Commission of one fill record of `absUnits` at price (SPEC 5, 12); a leg is charged the
+ * difference between the record with and without it.
+ */
+export function recordCommission(
+  model: CommissionModel,
+  absUnits: number,
+  price: number,
+  multiplier: number,
+  orderHadFill: boolean,
+  monthUnitsBefore: number,
+): number {
+  if (absUnits === 0) return 0;
+  switch (model.model) {
+    case "percent":
+      return absUnits * price * multiplier * model.rate;
+    case "perShare": {
+      const raw = Math.max(absUnits * model.rate, model.min);
+      return model.max === null ? raw : Math.min(raw, model.max);
+    }
+    case "perContract":
+      return absUnits * model.rate;
+    case "fixedPerOrder":
+      return orderHadFill ? 0 : model.amount;
+    case "tiered": {
+      for (const band of model.bands)
+        if (band.upTo === null || band.upTo > monthUnitsBefore) return absUnits * band.rate;
+      return absUnits * model.bands[model.bands.length - 1].rate;
+    }
+    default:
+      return unreachable(model);
+  }
+}

@@ -1,0 +1,494 @@
+// SPEC 4: the timeline of one bar, in float64: 1 settlement, 2 open auction (forced batch, then
+// next-open market orders), 3 intrabar, 4 close (marks, variation margin, financing, margin
+// check), 5 decision (and same-bar fills), 6 snapshot.
+import {
+  type EventRecord,
+  isoDate,
+  type OrderRecord,
+  type OrderRequest,
+  type Panel,
+  type Records,
+  type RunConfig,
+  type Strategy,
+} from "../model/index.ts";
+import { CausalContext } from "../strategy/context.ts";
+import { symbolOrder } from "../strategy/declarative.ts";
+import { AT_CLOSE, AT_OPEN, Batch, finish } from "./batch.ts";
+import { intake } from "./intake.ts";
+import { BECAME_LIMIT, evaluate, FILL, setPath, Trigger } from "./intrabar.ts";
+import { LiquidationSizer } from "./liquidation.ts";
+import { atLeast, beyond } from "./numeric.ts";
+import type { SettlementEvent } from "./settlement.ts";
+import {
+  BORROW_FEE,
+  COMMISSION,
+  CREDIT_INTEREST,
+  DEBIT_INTEREST,
+  FORCED_BANKRUPT,
+  FORCED_CALL,
+  FORCED_NONE,
+  LIMIT,
+  MARKET,
+  Order,
+  RunState,
+  SHORT_REBATE,
+  STOP,
+  STOP_LIMIT,
+  VARIATION_MARGIN,
+} from "./state.ts";
+
+export class FastRun {
+  private readonly s: RunState;
+  private readonly batch: Batch;
+  private readonly sizer: LiquidationSizer;
+  private readonly context: CausalContext;
+  private readonly symbolIndex: Map<string, number>;
+  private readonly series: Records["series"] = {
+    cash: [],
+    equity: [],
+    grossExposure: [],
+    netExposure: [],
+    initialMargin: [],
+    maintenanceMargin: [],
+    positions: [],
+  };
+  private callStreak = 0;
+  private liquidationDue = false;
+  /** The snapshot financing reads at the next close: cash, and each short's value (0 if none). */
+  private prevCash = Number.NaN;
+  private readonly prevShortValue: Float64Array;
+  private readonly candidates: Order[] = [];
+  private bases = new Float64Array(64);
+  private readonly path = new Float64Array(4);
+  private readonly trigger = new Trigger();
+  private readonly triggerTime: number[] = [];
+  private readonly settlementEvents: SettlementEvent[] = [];
+  private readonly account = { cash: 0, equity: 0, position: (asset: number) => this.s.units[asset] };
+  private equityAtDecision = 0;
+  private t = 0;
+  private readonly submit = (request: OrderRequest) => {
+    const order = intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex);
+    if (order !== null) this.s.working.push(order);
+  };
+
+  constructor(
+    private readonly panel: Panel,
+    private readonly config: RunConfig,
+    private readonly strategy: Strategy,
+  ) {
+    this.s = new RunState(panel, config);
+    this.batch = new Batch(this.s);
+    this.sizer = new LiquidationSizer(this.s);
+    this.context = new CausalContext(panel);
+    this.symbolIndex = new Map(panel.symbols.map((symbol, i) => [symbol, i]));
+    this.prevShortValue = new Float64Array(panel.symbols.length);
+  }
+
+  run(): Records {
+    const s = this.s;
+    const bars = this.panel.times.length;
+    for (let t = 0; t < bars; t++) {
+      this.t = t;
+      s.volumeUsed.fill(0);
+      if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1])) s.monthUnits = 0;
+      this.settle(t);
+      this.openAuction(t);
+      this.intrabar(t);
+      this.close(t);
+      if (!s.bankrupt) this.decide(t);
+      if (this.config.fillAt === "close") this.marketBatch(t, 5, AT_CLOSE);
+      this.snapshot(t);
+    }
+    for (const order of s.working) finish(order, "expired", { kind: "endOfData" }, bars - 1);
+    s.working = [];
+    return this.records();
+  }
+
+  private settle(t: number): void {
+    const s = this.s;
+    if (!s.settlement.active) return;
+    const events = this.settlementEvents;
+    events.length = 0;
+    s.settlement.settle(t, events);
+    for (const e of events) {
+      if (e.kind === "restricted")
+        s.events.push({
+          kind: "restricted",
+          t,
+          step: 1,
+          until: isoDate(e.untilDay * 86_400_000),
+          violations: e.violations,
+        });
+      else
+        s.events.push({
+          kind: "settlement",
+          t,
+          step: 1,
+          asset: this.panel.symbols[e.asset],
+          orderId: e.orderId,
+          tradeDate: isoDate(e.tradeDay * 86_400_000),
+          amount: e.amount,
+        });
+    }
+  }
+
+  /** Step 2: forced orders first (close-outs, then liquidations sized now), then next-open market orders. */
+  private openAuction(t: number): void {
+    const s = this.s;
+    if (this.liquidationDue) {
+      this.liquidationDue = false;
+      this.callStreak = 0;
+      for (const { asset, lots } of this.sizer.size(t, this.batch))
+        this.createForced(t, asset, lots, FORCED_CALL);
+    }
+    const forced = this.candidates;
+    forced.length = 0;
+    for (const cause of [FORCED_BANKRUPT, FORCED_CALL])
+      for (const order of s.working) if (order.forced === cause) forced.push(order);
+    if (forced.length > 0) {
+      this.runBatch(t, 2, AT_OPEN, forced, this.panel.open);
+      this.dropDone();
+    }
+    if (this.config.fillAt === "next-open") this.marketBatch(t, 2, AT_OPEN);
+  }
+
+  /** Every working strategy market order, in id order, at the open (next-open) or the close (same-bar). */
+  private marketBatch(t: number, step: 2 | 5, markAt: number): void {
+    const s = this.s;
+    const orders = this.candidates;
+    orders.length = 0;
+    for (const order of s.working)
+      if (order.mode === MARKET && order.forced === FORCED_NONE) orders.push(order);
+    if (orders.length > 0)
+      this.runBatch(t, step, markAt, orders, markAt === AT_OPEN ? this.panel.open : this.panel.close);
+    this.expireDay(t, true);
+  }
+
+  private runBatch(t: number, step: 2 | 3 | 5, markAt: number, orders: Order[], prices: Float64Array): void {
+    if (this.bases.length < orders.length) this.bases = new Float64Array(orders.length * 2);
+    const n = this.s.n;
+    for (let i = 0; i < orders.length; i++) this.bases[i] = prices[t * n + orders[i].asset];
+    this.batch.run(t, step, markAt, orders, this.bases);
+  }
+
+  /** Step 3: resting orders by id across assets and by trigger time within one (SPEC 12). */
+  private intrabar(t: number): void {
+    const s = this.s;
+    if (!s.working.some(isResting)) return;
+    const { open, high, low, close, volume } = this.panel;
+    const triggered = this.candidates;
+    triggered.length = 0;
+    const times = this.triggerTime;
+    times.length = 0;
+    const bases: number[] = [];
+    const counts = new Map<number, number>();
+    for (const order of s.working) {
+      if (order.mode === MARKET) continue;
+      const at = t * s.n + order.asset;
+      if (Number.isNaN(close[at])) continue;
+      if (volume[at] === 0 && this.config.onZeroVolume === "defer") continue;
+      setPath(
+        this.path,
+        open[at],
+        high[at],
+        low[at],
+        close[at],
+        this.config.intrabarPath,
+        s.lots[order.asset],
+      );
+      const outcome = evaluate(
+        this.trigger,
+        order.mode,
+        order.restLots() > 0 ? 1 : -1,
+        order.limitPrice,
+        order.stopPrice,
+        this.path,
+      );
+      if (outcome.outcome !== FILL && outcome.outcome !== BECAME_LIMIT) continue;
+      counts.set(order.asset, (counts.get(order.asset) ?? 0) + 1);
+      if (outcome.outcome === BECAME_LIMIT) {
+        order.mode = LIMIT;
+        continue;
+      }
+      triggered.push(order);
+      bases.push(outcome.basePrice);
+      times.push(outcome.time);
+    }
+    const threshold = this.config.marginCheckAt === "adverse-extreme" ? 1 : 2;
+    for (const [asset, count] of counts)
+      if (count >= threshold)
+        s.events.push({
+          kind: "ambiguousBar",
+          t,
+          step: 3,
+          asset: this.panel.symbols[asset],
+          triggered: count,
+        });
+    if (triggered.length > 0) {
+      const ordered = pathOrder(triggered, bases, times);
+      this.batch.run(t, 3, AT_OPEN, ordered.orders, ordered.bases);
+      for (const order of ordered.orders) {
+        if (order.mode === STOP) order.mode = MARKET;
+        else if (order.mode === STOP_LIMIT) order.mode = LIMIT;
+      }
+    }
+    this.expireDay(t, false);
+  }
+
+  /** Step 4: marks, variation margin, financing, then the margin check (SPEC 7). */
+  private close(t: number): void {
+    const s = this.s;
+    const { close } = this.panel;
+    for (let asset = 0; asset < s.n; asset++) {
+      const c = close[t * s.n + asset];
+      if (Number.isNaN(c)) continue;
+      s.mark[asset] = c;
+      if (s.rules.future[asset] === 1 && s.refs.count(asset) > 0)
+        s.post(VARIATION_MARGIN, this.variationMarginAtClose(asset, c));
+    }
+    if (this.config.account === "margin" && t > 0 && !(s.bankrupt && s.heldCount === 0)) this.finance(t);
+    if (!s.bankrupt) this.marginCheck(t);
+  }
+
+  private variationMarginAtClose(asset: number, close: number): number {
+    const s = this.s;
+    let settled = 0;
+    const count = s.refs.count(asset);
+    for (let i = 0; i < count; i++) {
+      settled +=
+        s.toUnits(asset, s.refs.lotsAt(asset, i)) * (close - s.refs.valueAt(asset, i)) * s.multiplier[asset];
+      s.refs.setValueAt(asset, i, close);
+    }
+    return settled;
+  }
+
+  /** SPEC 3.2: actual/360 on the previous snapshot; d calendar days since the previous bar. */
+  private finance(t: number): void {
+    const s = this.s;
+    const days = s.days[t] - s.days[t - 1];
+    if (days === 0) return;
+    const cash = this.prevCash;
+    const c = this.config;
+    if (cash < 0) s.post(DEBIT_INTEREST, -((c.debitRate * days * -cash) / 360));
+    else if (cash > 0) s.post(CREDIT_INTEREST, (c.creditRate * days * cash) / 360);
+    let borrow = 0;
+    let rebate = 0;
+    for (let asset = 0; asset < s.n; asset++) {
+      const value = this.prevShortValue[asset];
+      if (value === 0) continue;
+      borrow += (s.borrowRate[asset] * days * value) / 360;
+      rebate += (c.shortRebateRate * days * value) / 360;
+    }
+    if (borrow !== 0) s.post(BORROW_FEE, -borrow);
+    if (rebate !== 0) s.post(SHORT_REBATE, rebate);
+  }
+
+  private marginCheck(t: number): void {
+    const s = this.s;
+    const v = s.valueAtClose(s.scratch);
+    let equity = s.cash + v.positions;
+    let mm = v.mm;
+    const scale = v.scale + Math.abs(s.cash);
+    if (this.config.marginCheckAt === "adverse-extreme") {
+      // Longs at the bar's low, shorts at its high; missing assets at their close (SPEC 12).
+      const { low, high } = this.panel;
+      v.clear();
+      for (let i = 0; i < s.heldCount; i++) {
+        const asset = s.held[i];
+        const at = t * s.n + asset;
+        const units = s.units[asset];
+        const extreme = Number.isNaN(low[at]) ? s.mark[asset] : units > 0 ? low[at] : high[at];
+        equity += units * (extreme - s.mark[asset]) * s.multiplier[asset];
+        v.add(asset, units, extreme, 1);
+      }
+      mm = v.mm;
+    }
+    if (!beyond(equity, 0, scale)) {
+      this.bankruptcy(t, equity, mm);
+      return;
+    }
+    s.inCall = this.config.account !== "cash" && !atLeast(equity, mm, scale);
+    if (!s.inCall) {
+      this.callStreak = 0;
+      return;
+    }
+    s.events.push({ kind: "marginCall", t, step: 4, equity, requirement: mm, deficit: mm - equity });
+    this.callStreak++;
+    const liquidating = s.working.some((order) => order.forced === FORCED_CALL);
+    if (
+      this.config.onMarginCall === "liquidate" &&
+      this.callStreak >= this.config.cureDays + 1 &&
+      !liquidating
+    )
+      this.liquidationDue = true;
+  }
+
+  /** SPEC 7, 12: terminal; working orders cancelled, one close-out per position (symbol order). */
+  private bankruptcy(t: number, equity: number, requirement: number): void {
+    const s = this.s;
+    s.bankrupt = true;
+    s.inCall = false;
+    s.events.push({ kind: "bankrupt", t, step: 4, equity, requirement });
+    for (const order of s.working)
+      finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "bankrupt" }, t);
+    s.working = [];
+    for (const asset of symbolOrder(this.panel.symbols))
+      if (s.lots[asset] !== 0) this.createForced(t, asset, -s.lots[asset], FORCED_BANKRUPT);
+  }
+
+  private createForced(t: number, asset: number, lots: number, cause: number): void {
+    const s = this.s;
+    const qty = s.toUnits(asset, lots);
+    const record: OrderRecord = {
+      id: s.orders.length + 1,
+      t,
+      asset: this.panel.symbols[asset],
+      type: "liquidation",
+      sizeType: "units",
+      size: qty,
+      qty,
+      limitPrice: null,
+      stopPrice: null,
+      timeInForce: "gtc",
+      onInsufficient: "reject",
+      status: "working",
+      filledQty: 0,
+      reason: null,
+      doneT: null,
+    };
+    s.orders.push(record);
+    s.working.push(new Order(record, asset, lots, MARKET, Number.NaN, Number.NaN, cause));
+  }
+
+  /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
+  private decide(t: number): void {
+    const s = this.s;
+    const v = s.valueAtClose(s.scratch);
+    this.equityAtDecision = s.cash + v.positions;
+    this.account.cash = s.cash;
+    this.account.equity = this.equityAtDecision;
+    this.context.enter(t, this.account, this.submit);
+    this.strategy.onBar(this.context);
+  }
+
+  private snapshot(t: number): void {
+    const s = this.s;
+    const v = s.valueAtClose(s.scratch);
+    const series = this.series;
+    series.cash.push(s.cash);
+    series.equity.push(s.cash + v.positions);
+    series.grossExposure.push(v.gross);
+    series.netExposure.push(v.net);
+    series.initialMargin.push(v.im);
+    series.maintenanceMargin.push(v.mm);
+    series.positions.push(Array.from(s.units));
+    this.prevCash = s.cash;
+    this.prevShortValue.fill(0);
+    for (let i = 0; i < s.heldCount; i++) {
+      const asset = s.held[i];
+      if (s.units[asset] < 0 && s.rules.future[asset] === 0)
+        this.prevShortValue[asset] = -s.units[asset] * s.mark[asset] * s.multiplier[asset];
+    }
+  }
+
+  /** SPEC 12: a "day" order works in one step only; its rest ends "dayExpired". */
+  private expireDay(t: number, market: boolean): void {
+    const s = this.s;
+    let any = false;
+    for (const order of s.working) {
+      if (order.record.status !== "working") any = true;
+      else if (order.record.timeInForce === "day" && (order.record.type === "market") === market) {
+        finish(order, order.filledLots === 0 ? "expired" : "partial", { kind: "dayExpired" }, t);
+        any = true;
+      }
+    }
+    if (any) this.dropDone();
+  }
+
+  /** Removes finished orders from the working list in place, keeping id order. */
+  private dropDone(): void {
+    const working = this.s.working;
+    let kept = 0;
+    for (const order of working) if (order.record.status === "working") working[kept++] = order;
+    working.length = kept;
+  }
+
+  private records(): Records {
+    const s = this.s;
+    const ledger = s.ledger;
+    let unrealized = 0;
+    for (let asset = 0; asset < s.n; asset++)
+      if (s.lots[asset] !== 0) unrealized += s.trades.unrealizedOf(asset, s.mark[asset]);
+    return {
+      engine: "fast",
+      symbols: this.panel.symbols,
+      orders: s.orders,
+      fills: s.fills,
+      events: canonicalEvents(s.events),
+      trades: s.trades.records(),
+      series: this.series,
+      totals: { commission: -ledger[COMMISSION], realizedPnl: s.trades.realized, unrealizedPnl: unrealized },
+      ledgerTotals: {
+        commission: ledger[COMMISSION],
+        variationMargin: ledger[VARIATION_MARGIN],
+        debitInterest: ledger[DEBIT_INTEREST],
+        creditInterest: ledger[CREDIT_INTEREST],
+        borrowFee: ledger[BORROW_FEE],
+        shortRebate: ledger[SHORT_REBATE],
+      },
+      sameBarFills: this.config.fillAt === "close",
+      warnings:
+        s.settlement.active && this.config.holidays === null
+          ? [
+              "no holidays given: settlement dates count weekdays only and may be early on exchange holidays [SPEC 1]",
+            ]
+          : [],
+    };
+  }
+}
+
+/** SPEC 12: across assets in id order; an asset's slots refilled in trigger order (ties by id). */
+function pathOrder(orders: Order[], bases: number[], times: number[]): { orders: Order[]; bases: number[] } {
+  const index = orders.map((_, i) => i);
+  const byAsset = new Map<number, number[]>();
+  for (const i of index) {
+    const list = byAsset.get(orders[i].asset) ?? [];
+    list.push(i);
+    byAsset.set(orders[i].asset, list);
+  }
+  for (const list of byAsset.values())
+    list.sort((a, b) => times[a] - times[b] || orders[a].record.id - orders[b].record.id);
+  const next = new Map<number, number>();
+  const picked = index.map((i) => {
+    const asset = orders[i].asset;
+    const k = next.get(asset) ?? 0;
+    next.set(asset, k + 1);
+    return (byAsset.get(asset) as number[])[k];
+  });
+  return { orders: picked.map((i) => orders[i]), bases: picked.map((i) => bases[i]) };
+}
+
+/** SPEC 9: by bar, timeline step, events without an asset first, then symbol, then creation. */
+function canonicalEvents(events: EventRecord[]): EventRecord[] {
+  const assetOf = (e: EventRecord) => ("asset" in e ? e.asset : "");
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => {
+      if (a.event.t !== b.event.t) return a.event.t - b.event.t;
+      if (a.event.step !== b.event.step) return a.event.step - b.event.step;
+      const x = assetOf(a.event);
+      const y = assetOf(b.event);
+      if (x !== y) return x === "" ? -1 : y === "" ? 1 : x < y ? -1 : 1;
+      return a.index - b.index;
+    })
+    .map(({ event }) => event);
+}
+
+function monthOf(tsMs: number): number {
+  const date = new Date(tsMs);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+function isResting(order: Order): boolean {
+  return order.mode !== MARKET;
+}

@@ -1,0 +1,176 @@
+// SPEC 3.1 and 12, for cash accounts: sale proceeds settle T+N business days later (or by the US
+// equity cycle); buys draw settled cash first, then receivables by earliest settlement; a lot
+// bought with unsettled funds and sold before they settle is a good-faith violation; gfvLimit
+// violations in 12 months restrict buys to settled cash for 90 days. Dates are UTC day numbers.
+import type { RunConfig } from "../model/index.ts";
+import { LotQueues } from "./lots.ts";
+
+const DAY = 86_400_000;
+const T2_FROM = Date.UTC(2017, 8, 5) / DAY;
+const T1_FROM = Date.UTC(2024, 4, 28) / DAY;
+
+interface Receivable {
+  readonly orderId: number;
+  readonly asset: number;
+  readonly tradeDay: number;
+  readonly settleDay: number;
+  readonly amount: number;
+  drawn: number;
+}
+
+export interface SettlementEvent {
+  readonly kind: "settlement" | "restricted";
+  readonly asset: number;
+  readonly orderId: number;
+  readonly tradeDay: number;
+  readonly amount: number;
+  readonly untilDay: number;
+  readonly violations: number;
+}
+
+export class Settlement {
+  readonly active: boolean;
+  private receivables: Receivable[] = [];
+  /** Per asset: lots bought, each with the latest settlement day of the funds it drew (-1: settled cash). */
+  private readonly lots: LotQueues;
+  private readonly violationDays: number[] = [];
+  private readonly restrictions: { from: number; untilDay: number; violations: number }[] = [];
+  private readonly holidays: ReadonlySet<number>;
+
+  constructor(
+    private readonly config: RunConfig,
+    private readonly days: Float64Array,
+    assets: number,
+  ) {
+    this.active = config.account === "cash" && config.settlement !== 0;
+    this.holidays = new Set((config.holidays ?? []).map((date) => Date.parse(`${date}T00:00:00Z`) / DAY));
+    this.lots = new LotQueues(assets);
+  }
+
+  /** Step 1: restrictions starting at bar t, then receivables due by its date. */
+  settle(t: number, events: SettlementEvent[]): void {
+    for (const r of this.restrictions) {
+      if (r.from === t)
+        events.push({
+          kind: "restricted",
+          asset: -1,
+          orderId: 0,
+          tradeDay: 0,
+          amount: 0,
+          untilDay: r.untilDay,
+          violations: r.violations,
+        });
+    }
+    if (this.receivables.length === 0) return;
+    const today = this.days[t];
+    const kept: Receivable[] = [];
+    for (const r of this.receivables) {
+      if (r.settleDay <= today)
+        events.push({
+          kind: "settlement",
+          asset: r.asset,
+          orderId: r.orderId,
+          tradeDay: r.tradeDay,
+          amount: r.amount,
+          untilDay: 0,
+          violations: 0,
+        });
+      else kept.push(r);
+    }
+    this.receivables = kept;
+  }
+
+  /** Cash not owed to receivables still unsettled. */
+  settled(cash: number): number {
+    let pending = 0;
+    for (const r of this.receivables) pending += r.amount - r.drawn;
+    return cash - pending;
+  }
+
+  restricted(t: number): boolean {
+    const today = this.days[t];
+    for (const r of this.restrictions) if (r.from <= t && today < r.untilDay) return true;
+    return false;
+  }
+
+  /** Cash for the insufficientCash check (`all`) and for the restricted check (`forBuys`), SPEC 12. */
+  available(cash: number, t: number, out: { all: number; forBuys: number }): void {
+    if (!this.active) {
+      out.all = cash;
+      out.forBuys = cash;
+      return;
+    }
+    const settled = this.settled(cash);
+    const forbid = this.config.unsettledFunds === "forbid";
+    out.all = forbid ? settled : cash;
+    out.forBuys = forbid || this.restricted(t) ? settled : cash;
+  }
+
+  /** A buy of `lots` costing `outflow`: draws settled cash, then receivables earliest first. */
+  buy(asset: number, lots: number, outflow: number, cashBefore: number): number {
+    let left = outflow - this.settled(cashBefore);
+    let latest = -1;
+    let drawn = 0;
+    if (left > 0) {
+      const byDay = this.receivables.slice().sort((a, b) => a.settleDay - b.settleDay);
+      for (const r of byDay) {
+        if (left <= 0) break;
+        const take = Math.min(left, r.amount - r.drawn);
+        if (take <= 0) continue;
+        r.drawn += take;
+        drawn += take;
+        left -= take;
+        latest = r.settleDay;
+      }
+    }
+    this.lots.push(asset, lots, latest);
+    return drawn;
+  }
+
+  /** A sale of |lots| at bar t: consumes lots FIFO (true if one was bought with funds settling later) and books the receivable. */
+  sell(asset: number, orderId: number, absLots: number, netProceeds: number, t: number): boolean {
+    const today = this.days[t];
+    let left = absLots;
+    let violating = false;
+    while (left > 0 && this.lots.count(asset) > 0) {
+      const fundsSettle = this.lots.valueAt(asset, 0);
+      if (fundsSettle >= 0 && today < fundsSettle) violating = true;
+      left -= Math.abs(this.lots.takeOldest(asset, left));
+    }
+    this.receivables.push({
+      orderId,
+      asset,
+      tradeDay: today,
+      settleDay: this.settlementDay(today),
+      amount: netProceeds,
+      drawn: 0,
+    });
+    return violating;
+  }
+
+  /** A violation at bar t; the count in the 12 months ending then (a restriction once it reaches gfvLimit). */
+  violate(t: number): number {
+    const today = this.days[t];
+    this.violationDays.push(today);
+    const d = new Date(today * DAY);
+    d.setUTCFullYear(d.getUTCFullYear() - 1);
+    const yearAgo = d.getTime() / DAY;
+    let count = 0;
+    for (const day of this.violationDays) if (day > yearAgo && day <= today) count++;
+    if (count >= this.config.gfvLimit)
+      this.restrictions.push({ from: t + 1, untilDay: today + 90, violations: count });
+    return count;
+  }
+
+  private settlementDay(tradeDay: number): number {
+    const setting = this.config.settlement;
+    const n = setting !== "us-equity" ? setting : tradeDay < T2_FROM ? 3 : tradeDay < T1_FROM ? 2 : 1;
+    let day = tradeDay;
+    for (let added = 0; added < n; ) {
+      day++;
+      const weekday = (day + 4) % 7; // day 0 (1970-01-01) was a Thursday
+      if (weekday !== 0 && weekday !== 6 && !this.holidays.has(day)) added++;
+    }
+    return day;
+  }
+}

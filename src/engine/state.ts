@@ -1,0 +1,169 @@
+// The fast engine's state for one run, struct-of-arrays: per-asset typed arrays for positions
+// (in lots), marks and contract terms; the cash balance and ledger totals as numbers; working
+// orders as plain objects in id order; records appended as they happen.
+import type { EventRecord, FillRecord, OrderRecord, Panel, RunConfig } from "../model/index.ts";
+import { LotQueues } from "./lots.ts";
+import { unitDivisor } from "./numeric.ts";
+import { Pricing } from "./pricing.ts";
+import { Settlement } from "./settlement.ts";
+import { TradeBook } from "./trades.ts";
+import { MarginRules, Valuation } from "./valuation.ts";
+
+/** SPEC 2: ledger kinds, indexes into `ledger`. */
+export const FILL_NOTIONAL = 0;
+export const COMMISSION = 1;
+export const VARIATION_MARGIN = 2;
+export const DEBIT_INTEREST = 3;
+export const CREDIT_INTEREST = 4;
+export const BORROW_FEE = 5;
+export const SHORT_REBATE = 6;
+
+/** How an order works now: a triggered stop works as a market order, a triggered stop-limit as a limit. */
+export const MARKET = 0;
+export const LIMIT = 1;
+export const STOP = 2;
+export const STOP_LIMIT = 3;
+
+export class Order {
+  filledLots = 0;
+  constructor(
+    readonly record: OrderRecord,
+    readonly asset: number,
+    /** Signed lots requested. */
+    readonly lots: number,
+    public mode: number,
+    readonly limitPrice: number,
+    readonly stopPrice: number,
+    /** 0: strategy order; 1: margin-call liquidation; 2: bankruptcy close-out. */
+    readonly forced: number,
+  ) {}
+
+  restLots(): number {
+    return this.lots - this.filledLots;
+  }
+}
+
+export const FORCED_NONE = 0;
+export const FORCED_CALL = 1;
+export const FORCED_BANKRUPT = 2;
+
+export class RunState {
+  readonly n: number;
+  readonly config: RunConfig;
+  readonly panel: Panel;
+  readonly multiplier: Float64Array;
+  readonly lotSize: Float64Array;
+  readonly tick: Float64Array;
+  readonly borrowRate: Float64Array;
+  /** Per asset: divide lots by this to get units, or multiply by lotSize when it is 0. */
+  readonly unitDivisor: Float64Array;
+  readonly rules: MarginRules;
+  readonly pricing: Pricing;
+  readonly trades: TradeBook;
+  readonly settlement: Settlement;
+  /** Futures: open contracts with their variation-margin reference price, FIFO. */
+  readonly refs: LotQueues;
+  /** UTC day number of each bar. */
+  readonly days: Float64Array;
+
+  cash: number;
+  /** Ledger totals by kind (FILL_NOTIONAL ... SHORT_REBATE), signed as cash changes. */
+  readonly ledger = new Float64Array(7);
+  /** Signed position per asset, in lots (whole numbers) and in units. */
+  readonly lots: Float64Array;
+  readonly units: Float64Array;
+  /** Assets with a non-zero position, and each asset's slot in it (-1 if none). */
+  readonly held: Int32Array;
+  heldCount = 0;
+  private readonly heldSlot: Int32Array;
+  /** Last valid close per asset; NaN before its first. */
+  readonly mark: Float64Array;
+  /** Lots filled per asset in the current bar (the volume cap is per asset per bar). */
+  readonly volumeUsed: Float64Array;
+  /** Units traded in the calendar month so far (tiered commission). */
+  monthUnits = 0;
+  inCall = false;
+  bankrupt = false;
+
+  readonly orders: OrderRecord[] = [];
+  working: Order[] = [];
+  readonly fills: FillRecord[] = [];
+  readonly events: EventRecord[] = [];
+  readonly violated = new Set<number>();
+  /** A reusable valuation for checks at the close. */
+  readonly scratch: Valuation;
+
+  constructor(panel: Panel, config: RunConfig) {
+    const n = panel.symbols.length;
+    this.n = n;
+    this.config = config;
+    this.panel = panel;
+    this.multiplier = Float64Array.from(config.instruments, (i) => i.multiplier);
+    this.lotSize = Float64Array.from(config.instruments, (i) => i.lotSize);
+    this.tick = Float64Array.from(config.instruments, (i) => i.tickSize ?? Number.NaN);
+    this.borrowRate = Float64Array.from(config.instruments, (i) => i.borrowRate);
+    this.unitDivisor = Float64Array.from(config.instruments, (i) => unitDivisor(i.lotSize));
+    this.rules = new MarginRules(config);
+    this.pricing = new Pricing(config, panel);
+    this.trades = new TradeBook(panel.symbols, this.multiplier, this);
+    this.days = Float64Array.from(panel.times, (ms) => Math.floor(ms / 86_400_000));
+    this.settlement = new Settlement(config, this.days, n);
+    this.refs = new LotQueues(n);
+    this.cash = config.initialCash;
+    this.lots = new Float64Array(n);
+    this.units = new Float64Array(n);
+    this.held = new Int32Array(n);
+    this.heldSlot = new Int32Array(n).fill(-1);
+    this.mark = new Float64Array(n).fill(Number.NaN);
+    this.volumeUsed = new Float64Array(n);
+    this.scratch = new Valuation(this.rules);
+  }
+
+  /** Units of a lot count of an asset. */
+  toUnits(asset: number, lots: number): number {
+    const divisor = this.unitDivisor[asset];
+    return divisor === 0 ? lots * this.lotSize[asset] : lots / divisor;
+  }
+
+  post(kind: number, amount: number): void {
+    this.cash += amount;
+    this.ledger[kind] += amount;
+  }
+
+  /** Moves an asset's position by signed lots, keeping units and the held list in step. */
+  move(asset: number, lots: number): void {
+    const next = this.lots[asset] + lots;
+    this.lots[asset] = next;
+    this.units[asset] = this.toUnits(asset, next);
+    const slot = this.heldSlot[asset];
+    if (next !== 0 && slot < 0) {
+      this.held[this.heldCount] = asset;
+      this.heldSlot[asset] = this.heldCount++;
+    } else if (next === 0 && slot >= 0) {
+      const last = this.held[--this.heldCount];
+      this.held[slot] = last;
+      this.heldSlot[last] = slot;
+      this.heldSlot[asset] = -1;
+    }
+  }
+
+  present(t: number, asset: number): boolean {
+    return !Number.isNaN(this.panel.close[t * this.n + asset]);
+  }
+
+  /** Marks for checks at the open or intrabar of bar t: the open, else the last close (SPEC 3). */
+  openMark(t: number, asset: number): number {
+    const open = this.panel.open[t * this.n + asset];
+    return Number.isNaN(open) ? this.mark[asset] : open;
+  }
+
+  /** Values the account at the last closes into `out`. */
+  valueAtClose(out: Valuation): Valuation {
+    out.clear();
+    for (let i = 0; i < this.heldCount; i++) {
+      const asset = this.held[i];
+      out.add(asset, this.units[asset], this.mark[asset], 1);
+    }
+    return out;
+  }
+}

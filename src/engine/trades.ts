@@ -1,0 +1,110 @@
+// SPEC 8: fills matched FIFO into lots; round-trip trades (open when a position leaves 0, closed
+// when it returns to 0); realized P&L and commissions allocated pro rata by quantity.
+import type { TradeRecord } from "../model/index.ts";
+import { LotQueues } from "./lots.ts";
+
+export class TradeBook {
+  private readonly lots: LotQueues;
+  private readonly side: Int8Array;
+  private readonly entryT: Int32Array;
+  private readonly openedUnits: Float64Array;
+  private readonly entryNotional: Float64Array;
+  private readonly closedUnits: Float64Array;
+  private readonly exitNotional: Float64Array;
+  private readonly realizedOf: Float64Array;
+  private readonly commissionOf: Float64Array;
+  readonly closed: TradeRecord[] = [];
+  realized = 0;
+
+  constructor(
+    private readonly symbols: readonly string[],
+    private readonly multiplier: Float64Array,
+    private readonly units: { toUnits(asset: number, lots: number): number },
+  ) {
+    const n = symbols.length;
+    this.lots = new LotQueues(n);
+    this.side = new Int8Array(n);
+    this.entryT = new Int32Array(n);
+    this.openedUnits = new Float64Array(n);
+    this.entryNotional = new Float64Array(n);
+    this.closedUnits = new Float64Array(n);
+    this.exitNotional = new Float64Array(n);
+    this.realizedOf = new Float64Array(n);
+    this.commissionOf = new Float64Array(n);
+  }
+
+  /** A reducing leg of |lots| closes lots FIFO at price; the trade closes with the last of them. */
+  reduce(asset: number, t: number, absLots: number, price: number, commission: number): void {
+    let left = absLots;
+    let pnl = 0;
+    while (left > 0) {
+      const entryPrice = this.lots.valueAt(asset, 0);
+      const taken = this.lots.takeOldest(asset, left);
+      pnl += this.units.toUnits(asset, taken) * (price - entryPrice) * this.multiplier[asset];
+      left -= Math.abs(taken);
+    }
+    const absUnits = this.units.toUnits(asset, absLots);
+    this.realized += pnl;
+    this.realizedOf[asset] += pnl;
+    this.closedUnits[asset] += absUnits;
+    this.exitNotional[asset] += absUnits * price;
+    this.commissionOf[asset] += commission;
+    if (this.lots.count(asset) === 0) {
+      this.closed.push(this.record(asset, t));
+      this.side[asset] = 0;
+    }
+  }
+
+  /** An increasing leg of signed lots opens a lot (and a trade if the asset was flat). */
+  increase(asset: number, t: number, lots: number, price: number, commission: number): void {
+    if (this.side[asset] === 0) {
+      this.side[asset] = lots > 0 ? 1 : -1;
+      this.entryT[asset] = t;
+      this.openedUnits[asset] = 0;
+      this.entryNotional[asset] = 0;
+      this.closedUnits[asset] = 0;
+      this.exitNotional[asset] = 0;
+      this.realizedOf[asset] = 0;
+      this.commissionOf[asset] = 0;
+    }
+    const absUnits = this.units.toUnits(asset, Math.abs(lots));
+    this.lots.push(asset, lots, price);
+    this.openedUnits[asset] += absUnits;
+    this.entryNotional[asset] += absUnits * price;
+    this.commissionOf[asset] += commission;
+  }
+
+  /** Unrealized P&L of one asset's open lots at a mark. */
+  unrealizedOf(asset: number, mark: number): number {
+    let total = 0;
+    const count = this.lots.count(asset);
+    for (let i = 0; i < count; i++)
+      total += this.units.toUnits(asset, this.lots.lotsAt(asset, i)) * (mark - this.lots.valueAt(asset, i));
+    return total * this.multiplier[asset];
+  }
+
+  /** Closed trades, then the open ones in asset order. */
+  records(): TradeRecord[] {
+    const rows = this.closed.slice();
+    for (let asset = 0; asset < this.side.length; asset++)
+      if (this.side[asset] !== 0) rows.push(this.record(asset, null));
+    return rows;
+  }
+
+  private record(asset: number, exitT: number | null): TradeRecord {
+    const closedUnits = this.closedUnits[asset];
+    return {
+      asset: this.symbols[asset],
+      side: this.side[asset] > 0 ? 1 : -1,
+      entryT: this.entryT[asset],
+      exitT,
+      absQty: this.openedUnits[asset],
+      entryPrice: this.entryNotional[asset] / this.openedUnits[asset],
+      exitPrice: closedUnits === 0 ? null : this.exitNotional[asset] / closedUnits,
+      realizedPnl: this.realizedOf[asset],
+      commission: this.commissionOf[asset],
+      pnl: this.realizedOf[asset] - this.commissionOf[asset],
+      open: exitT === null,
+    };
+  }
+}
