@@ -22,16 +22,22 @@ export function registerGolden(program: Command, io: CliIo, exit: { code: number
       "run golden scenario files (or folders of them) and compare the records with their expected output",
     )
     .argument("<paths...>", "golden .json files or folders (searched recursively for *.json)")
-    .option("--engine <name>", `engine to run: ${Object.keys(engines).join(", ")}`, DEFAULT_ENGINE)
+    .option("--engine <name>", `engine to run: ${Object.keys(engines).join(", ")}, or "both"`, DEFAULT_ENGINE)
     .action(async (paths: string[], options: { engine: string }) => {
-      if (engines[options.engine] === undefined) {
-        io.err(
-          `assay golden: unknown engine "${options.engine}" (known: ${Object.keys(engines).join(", ")})`,
-        );
+      const names = options.engine === "both" ? Object.keys(engines) : [options.engine];
+      const unknown = names.find((name) => engines[name] === undefined);
+      if (unknown !== undefined) {
+        io.err(`assay golden: unknown engine "${unknown}" (known: ${Object.keys(engines).join(", ")}, both)`);
         exit.code = 1;
         return;
       }
-      exit.code = await runGolden(paths, () => loadEngine(options.engine), io);
+      // "both": every file must pass under every engine.
+      let code = 0;
+      for (const name of names) {
+        if (names.length > 1) io.out(`engine ${name}:`);
+        code = Math.max(code, await runGolden(paths, () => loadEngine(name), io));
+      }
+      exit.code = code;
     });
 }
 

@@ -11,7 +11,6 @@ import {
   FORCED_BANKRUPT,
   FORCED_NONE,
   LIMIT,
-  MARKET,
   type Order,
   type RunState,
   STOP_LIMIT,

@@ -97,7 +97,7 @@ export class FastRun {
       this.close(t);
       if (!s.bankrupt) this.decide(t);
       if (this.config.fillAt === "close") this.marketBatch(t, 5, AT_CLOSE);
-      this.snapshot(t);
+      this.snapshot();
     }
     for (const order of s.working) finish(order, "expired", { kind: "endOfData" }, bars - 1);
     s.working = [];
@@ -371,7 +371,7 @@ export class FastRun {
     this.strategy.onBar(this.context);
   }
 
-  private snapshot(t: number): void {
+  private snapshot(): void {
     const s = this.s;
     const v = s.valueAtClose(s.scratch);
     const series = this.series;

@@ -32,5 +32,5 @@ export function kthLargest(values: Float64Array, count: number, k: number, scrat
 }
 
 function median(a: number, b: number, c: number): number {
-  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
