@@ -110,7 +110,7 @@ export class Batch {
       }
     }
     const volume = zeroVolume ? config.syntheticVolume : this.state.volume(this.t, order.asset);
-    const side = restOf(order).isPositive() ? 1 : -1;
+    const side = restOf(order).gt(0) ? 1 : -1;
     return {
       order,
       basePrice,
@@ -164,7 +164,7 @@ export class Batch {
    * (liquidation sizing, SPEC 12: "at open prices, with costs").
    */
   quote(asset: number, qty: Dec, basePrice: Dec): { price: Dec; commission: Dec } {
-    const side = qty.isPositive() ? 1 : -1;
+    const side = qty.gt(0) ? 1 : -1;
     const zeroVolume = this.state.volume(this.t, asset) === 0;
     const volume = zeroVolume ? this.state.config.syntheticVolume : this.state.volume(this.t, asset);
     const probe: Entry = {
@@ -199,7 +199,7 @@ export class Batch {
   /** Cuts an increasing leg to the cap; null when it cannot be processed on this bar. */
   private prepareIncreasing(entry: Entry, qty: Dec): Dec | null {
     const { order } = entry;
-    if (this.state.config.account === "cash" && this.state.qty[order.asset].add(qty).isNegative()) {
+    if (this.state.config.account === "cash" && this.state.qty[order.asset].add(qty).lt(0)) {
       this.kill(order, { kind: "shortInCashAccount", qty: qty.toNumber() });
       return null;
     }
@@ -340,7 +340,7 @@ export class Batch {
   /** SPEC 3.1: a cash account's buy draws on its funds, a sale becomes a receivable (and may violate good faith). */
   private settle(order: WorkingOrder, qty: Dec, outflow: Dec, cashBefore: Dec): void {
     const { state, t } = this;
-    if (qty.isPositive()) {
+    if (qty.gt(0)) {
       const drawn = state.settlement.onBuy(order.asset, qty, outflow, cashBefore);
       const settledOnly = state.config.unsettledFunds === "forbid" || state.settlement.restricted(t);
       this.invariants.settledOnly(t, order, drawn, settledOnly);

@@ -99,7 +99,7 @@ class ReferenceRun {
       this.liquidationDue = false;
       this.callStreak = 0;
       const quote = (asset: number, absQty: Dec) =>
-        forced.quote(asset, state.qty[asset].isPositive() ? absQty.neg() : absQty, state.openMark(t, asset));
+        forced.quote(asset, state.qty[asset].gt(0) ? absQty.neg() : absQty, state.openMark(t, asset));
       for (const { asset, qty } of sizeLiquidation(state, t, quote))
         this.createForced(t, asset, qty, "marginCall");
     }
@@ -138,7 +138,7 @@ class ReferenceRun {
       const bar = state.bar(t, order.asset);
       if (bar === null) continue;
       if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") continue;
-      const side = restOf(order).isPositive() ? 1 : -1;
+      const side = restOf(order).gt(0) ? 1 : -1;
       const path = intrabarPath(bar, this.config.intrabarPath, state.qty[order.asset]);
       const outcome = evaluateResting(
         { mode: order.mode, side, limitPrice: order.limitPrice, stopPrice: order.stopPrice },
@@ -197,7 +197,7 @@ class ReferenceRun {
   private marginCheck(t: number): void {
     const { state, config } = this;
     const { equity, mm } = this.checkedValues(t);
-    if (!equity.isPositive()) {
+    if (!equity.gt(0)) {
       this.declareBankruptcy(t, equity, mm);
       return;
     }
@@ -231,7 +231,7 @@ class ReferenceRun {
     const extremeOf = (asset: number) => {
       const bar = state.bar(t, asset);
       if (bar === null) return state.closeMark(asset);
-      return state.qty[asset].isPositive() ? bar.low : bar.high;
+      return state.qty[asset].gt(0) ? bar.low : bar.high;
     };
     let equity = atClose.equity;
     for (const [asset, qty] of state.holdings()) {
@@ -328,7 +328,7 @@ class ReferenceRun {
     s.maintenanceMargin.push(value.mm.toNumber());
     s.positions.push(state.qty.map((q) => q.toNumber()));
     const shorts = [...state.held]
-      .filter((asset) => state.qty[asset].isNegative() && !state.terms.isFuture(asset))
+      .filter((asset) => state.qty[asset].lt(0) && !state.terms.isFuture(asset))
       .map((asset) => ({
         value: state.qty[asset].abs().mul(state.closeMark(asset)).mul(state.multipliers[asset]),
         borrowRate: this.config.instruments[asset].borrowRate,

@@ -31,7 +31,7 @@ export class VariationMargin {
     while (left.gt(0)) {
       const lot = lots[0];
       const take = left.lt(lot.qty.abs()) ? left : lot.qty.abs();
-      const closed = lot.qty.isPositive() ? take : take.neg();
+      const closed = lot.qty.gt(0) ? take : take.neg();
       settled = settled.add(closed.mul(price.sub(lot.ref)).mul(this.multipliers[asset]));
       lot.qty = lot.qty.sub(closed);
       if (lot.qty.isZero()) lots.shift();
@@ -47,7 +47,7 @@ export class VariationMargin {
     for (const lot of this.lots[asset]) {
       if (left.isZero()) break;
       const take = left.lt(lot.qty.abs()) ? left : lot.qty.abs();
-      const closed = lot.qty.isPositive() ? take : take.neg();
+      const closed = lot.qty.gt(0) ? take : take.neg();
       settled = settled.add(closed.mul(price.sub(lot.ref)).mul(this.multipliers[asset]));
       left = left.sub(take);
     }

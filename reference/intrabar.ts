@@ -36,7 +36,7 @@ const NONE: RestingOutcome = { kind: "none" };
 export function intrabarPath(bar: BarPrices, policy: IntrabarPath, position: Dec): Dec[] {
   let highFirst = bar.high.sub(bar.open).lte(bar.open.sub(bar.low));
   if (policy !== "nearer-first" && !position.isZero()) {
-    const lowFirstHurts = position.isPositive();
+    const lowFirstHurts = position.gt(0);
     highFirst = policy === "pessimistic" ? !lowFirstHurts : lowFirstHurts;
   }
   return highFirst ? [bar.open, bar.high, bar.low, bar.close] : [bar.open, bar.low, bar.high, bar.close];

@@ -55,7 +55,7 @@ export class Invariants {
       `${where}: position ${state.qty[asset]} != sum of fills ${this.positionsFromFills[asset]}`,
     );
     this.checkLedger(t);
-    const side = qty.isPositive() ? 1 : -1;
+    const side = qty.gt(0) ? 1 : -1;
     this.assert(
       basePrice.gte(b.low) && basePrice.lte(b.high),
       "I8",
@@ -116,15 +116,15 @@ export class Invariants {
     if (state.config.account === "cash") {
       // A buy never takes cash below 0. A sale is never rejected (I11), so a fixed or minimum
       // commission above its proceeds may leave a debit: that is the broker's bill, not a loan.
-      const buy = qty.isPositive();
+      const buy = qty.gt(0);
       this.assert(
-        !buy || !state.ledger.cash.isNegative(),
+        !buy || !state.ledger.cash.lt(0),
         "I4",
         t,
         `${where}: a buy took cash to ${state.ledger.cash} < 0 in a cash account`,
       );
       this.assert(
-        !state.qty[asset].isNegative(),
+        !state.qty[asset].lt(0),
         "I4",
         t,
         `${where}: position ${state.qty[asset]} < 0 in a cash account`,

@@ -72,7 +72,7 @@ export class MarginTerms {
       positions = positions.add(marketValue);
       im = im.add(absValue.mul(this.initialRate));
       mm = mm.add(
-        qty.isPositive() ? absValue.mul(this.maintLong) : this.shortMaintenance(qty.abs(), mark, absValue),
+        qty.gt(0) ? absValue.mul(this.maintLong) : this.shortMaintenance(qty.abs(), mark, absValue),
       );
     }
     return { equity: cash.add(positions), gross, net, im, mm };

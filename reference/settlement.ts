@@ -101,9 +101,9 @@ export class CashSettlement {
       a.settleDate < b.settleDate ? -1 : a.settleDate > b.settleDate ? 1 : 0,
     );
     for (const r of byDate) {
-      if (!left.isPositive()) break;
+      if (!left.gt(0)) break;
       const take = Dec.min(left, r.amount.sub(r.drawn));
-      if (!take.isPositive()) continue;
+      if (!take.gt(0)) continue;
       r.drawn = r.drawn.add(take);
       drawn = drawn.add(take);
       left = left.sub(take);
@@ -123,7 +123,7 @@ export class CashSettlement {
     let left = qty.abs();
     let violating = false;
     const lots = this.lots[asset];
-    while (left.isPositive() && lots.length > 0) {
+    while (left.gt(0) && lots.length > 0) {
       const lot = lots[0];
       const take = Dec.min(left, lot.qty);
       if (lot.fundsSettle !== null && tradeDate < lot.fundsSettle) violating = true;

@@ -72,7 +72,7 @@ export class TradeBook {
     let trade = this.open[asset];
     if (trade === null) {
       trade = {
-        side: qty.isPositive() ? 1 : -1,
+        side: qty.gt(0) ? 1 : -1,
         entryT: t,
         openedQty: ZERO,
         entryNotional: ZERO,

@@ -73,7 +73,7 @@ describe("main()", () => {
   it("refuses an unknown engine and an unknown command", async () => {
     const { lines, io } = capture();
     expect(await main(["golden", "x.json", "--engine", "nope"], io)).toBe(1);
-    expect(lines).toEqual(['ERR assay golden: unknown engine "nope" (known: reference)']);
+    expect(lines).toEqual(['ERR assay golden: unknown engine "nope" (known: reference, fast, both)']);
     expect(await main(["frobnicate"], io)).toBe(1);
   });
 });
