@@ -1,0 +1,132 @@
+// The benchmark cases: what data, configuration and strategy each one runs, at full or quick
+// sizes, and how many warm-up and timed runs it gets. build() makes the inputs once, outside
+// any timed region; strategy() makes a fresh strategy per run so that every run is identical.
+import { fileURLToPath } from "node:url";
+import { resolveConfig } from "../src/config/index.ts";
+import { loadCsvPanel, syntheticPanel } from "../src/data/index.ts";
+import { type Panel, type RunConfig, type Strategy, unreachable } from "../src/model/index.ts";
+import { rankLongShort } from "../src/strategy/rank-long-short.ts";
+import { momentumLongShort, noOrders, sparseOrders } from "./strategies.ts";
+
+export const CASE_NAMES = ["seed-study", "rebalance-2000x2520", "sparse-500x100k", "floor"] as const;
+export type CaseName = (typeof CASE_NAMES)[number];
+
+export function isCaseName(name: string): name is CaseName {
+  return (CASE_NAMES as readonly string[]).includes(name);
+}
+
+export const SEED_STUDY_CSV = new URL("../../shared/golden/bench250/bars.csv", import.meta.url);
+const SEED = 42;
+
+export interface CaseInputs {
+  readonly panel: Panel;
+  readonly config: RunConfig;
+  readonly strategy: () => Strategy;
+}
+
+export interface BenchCase {
+  readonly name: CaseName;
+  /** Nominal size (the measurement records the built panel's). */
+  readonly assets: number;
+  readonly bars: number;
+  readonly warmup: number;
+  readonly runs: number;
+  /** One line: data and strategy. */
+  readonly description: string;
+  build(): CaseInputs;
+}
+
+interface Plan {
+  readonly assets: number;
+  readonly bars: number;
+  readonly warmup: number;
+  readonly runs: number;
+}
+
+const FULL: Readonly<Record<CaseName, Plan>> = {
+  // Medians "after warm-up": a few milliseconds of JIT-compiled code needs a few dozen runs first.
+  "seed-study": { assets: 250, bars: 252, warmup: 30, runs: 31 },
+  "rebalance-2000x2520": { assets: 2000, bars: 2520, warmup: 2, runs: 5 },
+  "sparse-500x100k": { assets: 500, bars: 100_000, warmup: 1, runs: 3 },
+  floor: { assets: 500, bars: 20_000, warmup: 5, runs: 9 },
+};
+
+const QUICK: Readonly<Record<CaseName, Plan>> = {
+  "seed-study": { assets: 250, bars: 252, warmup: 15, runs: 15 },
+  "rebalance-2000x2520": { assets: 500, bars: 504, warmup: 2, runs: 5 },
+  "sparse-500x100k": { assets: 200, bars: 10_000, warmup: 1, runs: 5 },
+  floor: { assets: 200, bars: 5_000, warmup: 1, runs: 5 },
+};
+
+/** The seed study's account: $1M margin, 0.1% commission, 5 bps slippage (every case uses it). */
+export const CONFIG_INPUT = {
+  initialCash: 1_000_000,
+  account: "margin",
+  commission: { model: "percent", rate: 0.001 },
+  slippage: { model: "fixedBps", bps: 5 },
+} as const;
+
+/** Engines slow enough to measure with fewer runs: at most this warm-up and this many timed runs. */
+export const ENGINE_RUN_LIMITS: Readonly<Record<string, { readonly warmup: number; readonly runs: number }>> =
+  {
+    reference: { warmup: 1, runs: 3 },
+  };
+
+/** Engines that only run some cases (too slow for the others), with the cases they run. */
+export const ENGINE_CASES: Readonly<Record<string, readonly CaseName[]>> = {
+  reference: ["seed-study"],
+};
+
+/** Why an engine skips a case, or null when it runs it. */
+export function skipReason(engine: string, name: CaseName): string | null {
+  const only = ENGINE_CASES[engine];
+  if (only === undefined || only.includes(name)) return null;
+  return `${engine}: ${only.join(", ")} only`;
+}
+
+export function benchCase(name: CaseName, options: { quick?: boolean } = {}): BenchCase {
+  const plan = (options.quick ? QUICK : FULL)[name];
+  const { assets, bars } = plan;
+  const synthetic = () => syntheticPanel({ assets, bars, seed: SEED });
+  const inputs = (panel: Panel, strategy: () => Strategy): CaseInputs => ({
+    panel,
+    config: resolveConfig(CONFIG_INPUT, panel.symbols),
+    strategy,
+  });
+  switch (name) {
+    case "seed-study":
+      return {
+        name,
+        ...plan,
+        description: "bench250 bars.csv, rank long/short by score, 25/25 x $20k target value",
+        build: () =>
+          inputs(loadCsvPanel(fileURLToPath(SEED_STUDY_CSV)), () =>
+            rankLongShort({ signal: "score", longs: 25, shorts: 25, targetValue: 20_000 }),
+          ),
+      };
+    case "rebalance-2000x2520":
+      return {
+        name,
+        ...plan,
+        description: `synthetic seed ${SEED}, daily 20-bar momentum, 50 long / 50 short at +-1% (targetPercent)`,
+        build: () =>
+          inputs(synthetic(), () => momentumLongShort({ lookback: 20, longs: 50, shorts: 50, weight: 0.01 })),
+      };
+    case "sparse-500x100k":
+      return {
+        name,
+        ...plan,
+        description: `synthetic seed ${SEED}, every 1,000 bars buy or close 100 units of 4 assets`,
+        build: () => inputs(synthetic(), () => sparseOrders({ every: 1_000, assets: 4, units: 100 })),
+      };
+    case "floor":
+      return {
+        name,
+        ...plan,
+        description: `synthetic seed ${SEED}, no orders (cost per bar)`,
+        build: () => inputs(synthetic(), noOrders),
+      };
+    default:
+      return unreachable(name);
+  }
+}

@@ -1,0 +1,156 @@
+// npm run bench [-- --quick] [--engines fast,reference] [--cases seed-study,floor] [--runs N] [--warmup N]
+// Measures every (case, engine) pair in a fresh child process (run-one.ts), prints the table and
+// writes reports/BENCHMARKS.md and reports/benchmarks.json.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { engines } from "../src/cli/engines.ts";
+import { benchCase, CASE_NAMES, type CaseName, ENGINE_RUN_LIMITS, isCaseName, skipReason } from "./cases.ts";
+import type { Measurement } from "./measure.ts";
+import {
+  type BenchReport,
+  machineInfo,
+  measurementsOf,
+  type Outcome,
+  renderMarkdown,
+  renderText,
+  toJson,
+} from "./report.ts";
+
+const ROOT = new URL("../", import.meta.url);
+const RUN_ONE = fileURLToPath(new URL("run-one.ts", import.meta.url));
+
+const machine = machineInfo(); // before any child runs: the load average is the machine's own
+
+function usageError(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: "boolean", default: false },
+        engines: { type: "string" },
+        cases: { type: "string" },
+        runs: { type: "string" },
+        warmup: { type: "string" },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+})();
+
+function list(text: string | undefined, known: readonly string[], what: string): string[] {
+  if (text === undefined) return [...known];
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    usageError(
+      `--${what}: unknown ${unknown.map((n) => `"${n}"`).join(", ") || "(empty list)"} (known: ${known.join(", ")})`,
+    );
+  return names;
+}
+
+const engineNames = list(values.engines, Object.keys(engines), "engines");
+const caseNames = list(values.cases, CASE_NAMES, "cases").filter(isCaseName);
+const quick = values.quick;
+
+function wholeNumber(text: string | undefined, what: string, least: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < least)
+    usageError(`--${what} must be a whole number >= ${least}, got "${text}"`);
+  return n;
+}
+const runsOverride = wholeNumber(values.runs, "runs", 1);
+const warmupOverride = wholeNumber(values.warmup, "warmup", 0);
+const cases = caseNames.map((name) => {
+  const c = benchCase(name, { quick });
+  return { ...c, runs: runsOverride ?? c.runs, warmup: warmupOverride ?? c.warmup };
+});
+
+function measure(name: CaseName, engine: string, runs: number, warmup: number): Outcome {
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    RUN_ONE,
+    name,
+    engine,
+    String(runs),
+    "--warmup",
+    String(warmup),
+  ];
+  if (quick) args.push("--quick");
+  const child = spawnSync(process.execPath, args, {
+    cwd: fileURLToPath(ROOT),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = child.stdout?.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !last.startsWith("{")) {
+    const why =
+      child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`);
+    return { kind: "failed", name, engine, note: why };
+  }
+  return { kind: "measured", measurement: JSON.parse(last) as Measurement };
+}
+
+const outcomes: Outcome[] = [];
+for (const c of cases) {
+  for (const engine of engineNames) {
+    const reason = skipReason(engine, c.name);
+    if (reason !== null) {
+      console.error(`${c.name} / ${engine}: skipped (${reason})`);
+      outcomes.push({ kind: "skipped", name: c.name, engine, note: reason });
+      continue;
+    }
+    console.error(`${c.name} / ${engine}: ${c.assets} x ${c.bars}, ${c.warmup} warm-up + ${c.runs} runs...`);
+    const limit = ENGINE_RUN_LIMITS[engine];
+    const outcome = measure(
+      c.name,
+      engine,
+      Math.min(c.runs, limit?.runs ?? c.runs),
+      Math.min(c.warmup, limit?.warmup ?? c.warmup),
+    );
+    if (outcome.kind === "measured") {
+      const m = outcome.measurement;
+      console.error(
+        `  median ${m.medianMs.toFixed(2)} ms, min ${m.minMs.toFixed(2)} ms, ${m.orders} orders, ${m.peakRssMB.toFixed(0)} MB`,
+      );
+    } else console.error(`  failed: ${outcome.note}`);
+    outcomes.push(outcome);
+  }
+}
+
+const report: BenchReport = {
+  machine,
+  quick,
+  cases: cases.map(({ name, assets, bars, warmup, runs, description }) => ({
+    name,
+    assets,
+    bars,
+    warmup,
+    runs,
+    description,
+  })),
+  outcomes,
+};
+console.log(renderText(report));
+const reports = new URL("reports/", ROOT);
+mkdirSync(reports, { recursive: true });
+writeFileSync(new URL("BENCHMARKS.md", reports), renderMarkdown(report));
+writeFileSync(
+  new URL("benchmarks.json", reports),
+  `${JSON.stringify(toJson(measurementsOf(outcomes)), null, 2)}\n`,
+);
+console.log("\nwrote reports/BENCHMARKS.md, reports/benchmarks.json");
+if (outcomes.some((o) => o.kind === "failed")) process.exitCode = 1;
