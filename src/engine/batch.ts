@@ -3,6 +3,7 @@
 // then increasing legs ("reject"/"partial" in order, then one "scale" group), then every further
 // order of an asset against the position at that moment. Scratch arrays are reused across batches.
 import type { OnInsufficient, Reason } from "../model/index.ts";
+import { CLAMPED, FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
 import { atLeast, beyond, floorLots } from "./numeric.ts";
 import { Quote, recordCommission } from "./pricing.ts";
 import {
@@ -98,7 +99,7 @@ export class Batch {
       if (this.first[e] === 0 || this.pendingIncreasing[e] === 0) continue;
       const leg = this.prepareIncreasing(e, this.pendingIncreasing[e]);
       if (leg === 0) continue;
-      const policy = this.orders[e].record.onInsufficient;
+      const policy = this.orders[e].policy;
       if (policy === "scale") {
         this.scaleIndex[scaleCount] = e;
         this.scaleLots[scaleCount++] = leg;
@@ -109,13 +110,13 @@ export class Batch {
     for (let e = 0; e < n; e++) {
       if (this.first[e] === 1) continue;
       const order = this.orders[e];
-      if (order.record.status !== "working") continue;
+      if (order.status !== "working") continue;
       const rest = order.restLots();
       const reducing = reducingPart(rest, s.lots[order.asset]);
       if (!this.reduce(e, reducing) || rest === reducing) continue;
       const leg = this.prepareIncreasing(e, rest - reducing);
       if (leg === 0) continue;
-      const policy = order.record.onInsufficient;
+      const policy = order.policy;
       this.increaseChecked(e, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
@@ -401,8 +402,8 @@ export class Batch {
     if (reducing) this.reducingLots[e] += lots;
     else this.increasingLots[e] += lots;
     this.commission[e] += commission;
-    order.record.filledQty = s.toUnits(asset, order.filledLots);
-    if (order.filledLots === order.lots) finish(order, "filled", null, t);
+    s.orders.setFilled(order.id, s.toUnits(asset, order.filledLots));
+    if (order.filledLots === order.lots) s.finish(order, "filled", null, t);
   }
 
   /** Futures: a reducing fill settles the closed contracts against their references; an increasing one opens at the price. */
@@ -429,16 +430,16 @@ export class Batch {
       s.settlement.buy(order.asset, lots, outflow, cashBefore);
       return;
     }
-    const violating = s.settlement.sell(order.asset, order.record.id, Math.abs(lots), -outflow, this.t);
-    if (!violating || s.violated.has(order.record.id)) return;
-    s.violated.add(order.record.id);
+    const violating = s.settlement.sell(order.asset, order.id, Math.abs(lots), -outflow, this.t);
+    if (!violating || s.violated.has(order.id)) return;
+    s.violated.add(order.id);
     const violations = s.settlement.violate(this.t);
     s.events.push({
       kind: "goodFaithViolation",
       t: this.t,
       step: this.step,
-      asset: order.record.asset,
-      orderId: order.record.id,
+      asset: s.panel.symbols[order.asset],
+      orderId: order.id,
       violations,
     });
   }
@@ -446,7 +447,7 @@ export class Batch {
   private kill(order: Order, reason: Reason): void {
     const status =
       order.filledLots !== 0 ? "partial" : reason.kind === "zeroVolume" ? "cancelled" : "rejected";
-    finish(order, status, reason, this.t);
+    this.s.finish(order, status, reason, this.t);
   }
 
   /** Lots still allowed on this bar for the entry's asset (SPEC 6.2); -1 = no cap. */
@@ -483,45 +484,44 @@ export class Batch {
       const asset = order.asset;
       const quote = this.priced(e);
       const lots = this.reducingLots[e] + this.increasingLots[e];
-      const absUnits = Math.abs(s.toUnits(asset, lots));
-      const total = Math.abs(quote.price - this.base[e]) * absUnits * s.multiplier[asset];
+      const qty = s.toUnits(asset, lots);
+      const total = Math.abs(quote.price - this.base[e]) * Math.abs(qty) * s.multiplier[asset];
       const moves = quote.slippageMove + quote.impactMove;
       const impactCost = moves === 0 ? 0 : (total * quote.impactMove) / moves;
-      const working = order.record.status === "working";
-      const room = this.room(e);
-      s.fills.push({
-        orderId: order.record.id,
-        t: this.t,
-        asset: order.record.asset,
-        qty: s.toUnits(asset, lots),
-        reducingQty: s.toUnits(asset, this.reducingLots[e]),
-        increasingQty: s.toUnits(asset, this.increasingLots[e]),
-        basePrice: this.base[e],
-        fillPrice: quote.price,
-        commission: this.commission[e],
-        slippageCost: total - impactCost,
+      const capped = order.status === "working" && this.room(e) === 0;
+      let flags = 0;
+      if (order.forced !== FORCED_NONE) flags |= FORCED;
+      if (order.status !== "filled") flags |= PARTIAL;
+      if (this.zeroVolume[e] === 1) flags |= ZERO_VOLUME;
+      if (quote.noImpactHistory) flags |= NO_IMPACT_HISTORY;
+      if (quote.clamped) flags |= CLAMPED;
+      const cap = capped
+        ? s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]))
+        : Number.NaN;
+      s.fills.add(
+        order.id,
+        this.t,
+        asset,
+        qty,
+        s.toUnits(asset, this.reducingLots[e]),
+        s.toUnits(asset, this.increasingLots[e]),
+        this.base[e],
+        quote.price,
+        this.commission[e],
+        total - impactCost,
         impactCost,
-        forced: order.forced !== FORCED_NONE,
-        partial: !(order.record.status === "filled"),
-        zeroVolume: this.zeroVolume[e] === 1,
-        noImpactHistory: quote.noImpactHistory,
-        clamped: quote.clamped,
-        volumeCap:
-          working && room === 0
-            ? {
-                filled: s.toUnits(asset, s.volumeUsed[asset]),
-                cap: s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e])),
-              }
-            : null,
-      });
+        flags,
+        capped ? s.toUnits(asset, s.volumeUsed[asset]) : Number.NaN,
+        cap,
+      );
       if (order.forced !== FORCED_NONE) {
         s.events.push({
           kind: "liquidation",
           t: this.t,
           step: this.step,
-          asset: order.record.asset,
-          orderId: order.record.id,
-          qty: s.toUnits(asset, lots),
+          asset: s.panel.symbols[asset],
+          orderId: order.id,
+          qty,
           price: quote.price,
           cause: order.forced === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
         });
@@ -560,17 +560,6 @@ function reducingPart(rest: number, position: number): number {
 /** A leg of signed lots scaled by j / 10^4, truncated toward 0. */
 function scaled(lots: number, j: number): number {
   return Math.sign(lots) * floorLots((Math.abs(lots) * j) / SCALE_STEPS);
-}
-
-export function finish(
-  order: Order,
-  status: "filled" | "partial" | "rejected" | "cancelled" | "expired",
-  reason: Reason | null,
-  t: number,
-): void {
-  order.record.status = status;
-  order.record.reason = reason;
-  order.record.doneT = t;
 }
 
 function grow(a: Float64Array, size: number): Float64Array<ArrayBuffer> {

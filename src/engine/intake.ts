@@ -1,6 +1,7 @@
 // SPEC 6.4 and 9: a request at the close of bar t becomes an order with its quantity in lots, or
 // an "invalidOrder" rejection; a zero quantity sends no order.
-import type { OrderRecord, OrderRequest, Reason, SizeType } from "../model/index.ts";
+import type { OrderRequest, Reason, SizeType } from "../model/index.ts";
+import { codeOf } from "./logs.ts";
 import { tickSteps, truncLots } from "./numeric.ts";
 import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
 
@@ -49,35 +50,41 @@ export function intake(
       ? lotsFor(s, asset as number, sizeType as SizeType, request.size, s.mark[asset as number], equity)
       : 0;
   if (problem === null && lots === 0) return null;
-  const record: OrderRecord = {
-    id: s.orders.length + 1,
+  const log = s.orders;
+  const raw = asset === undefined || problem !== null ? { ...request } : undefined;
+  const id = log.add(
     t,
-    asset: String(request.asset),
-    type,
-    sizeType,
-    size: request.size,
-    qty: problem === null ? s.toUnits(asset as number, lots) : 0,
-    limitPrice: request.limitPrice ?? null,
-    stopPrice: request.stopPrice ?? null,
-    timeInForce,
-    onInsufficient: policy,
-    status: problem === null ? "working" : "rejected",
-    filledQty: 0,
-    reason: problem,
-    doneT: problem === null ? null : t,
-  };
-  s.orders.push(record);
-  if (problem !== null) return null;
+    asset ?? -1,
+    codeOf.type(type),
+    codeOf.sizeType(sizeType),
+    problem === null ? request.size : Number.NaN,
+    problem === null ? s.toUnits(asset as number, lots) : 0,
+    request.limitPrice ?? Number.NaN,
+    request.stopPrice ?? Number.NaN,
+    codeOf.life(timeInForce),
+    codeOf.policy(policy),
+    raw,
+  );
+  if (problem !== null) {
+    log.finish(id, "rejected", problem, t);
+    return null;
+  }
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
+  const limitPrice = needsLimit ? (request.limitPrice as number) : Number.NaN;
+  const stopPrice = needsStop ? (request.stopPrice as number) : Number.NaN;
   return new Order(
-    record,
+    id,
+    t,
     asset as number,
     lots,
-    mode,
-    needsLimit ? (request.limitPrice as number) : Number.NaN,
-    needsStop ? (request.stopPrice as number) : Number.NaN,
+    mode as number,
+    limitPrice,
+    stopPrice,
     FORCED_NONE,
+    policy,
+    timeInForce === "day",
+    type === "market",
   );
 }
 

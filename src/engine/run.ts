@@ -4,7 +4,6 @@
 import {
   type EventRecord,
   isoDate,
-  type OrderRecord,
   type OrderRequest,
   type Panel,
   type Records,
@@ -13,10 +12,11 @@ import {
 } from "../model/index.ts";
 import { CausalContext } from "../strategy/context.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
-import { AT_CLOSE, AT_OPEN, Batch, finish } from "./batch.ts";
+import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
 import { intake } from "./intake.ts";
 import { BECAME_LIMIT, evaluate, FILL, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
+import { codeOf } from "./logs.ts";
 import { atLeast, beyond } from "./numeric.ts";
 import type { SettlementEvent } from "./settlement.ts";
 import {
@@ -99,7 +99,7 @@ export class FastRun {
       if (this.config.fillAt === "close") this.marketBatch(t, 5, AT_CLOSE);
       this.snapshot();
     }
-    for (const order of s.working) finish(order, "expired", { kind: "endOfData" }, bars - 1);
+    for (const order of s.working) s.finish(order, "expired", { kind: "endOfData" }, bars - 1);
     s.working = [];
     return this.records();
   }
@@ -330,7 +330,7 @@ export class FastRun {
     s.inCall = false;
     s.events.push({ kind: "bankrupt", t, step: 4, equity, requirement });
     for (const order of s.working)
-      finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "bankrupt" }, t);
+      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "bankrupt" }, t);
     s.working = [];
     for (const asset of symbolOrder(this.panel.symbols))
       if (s.lots[asset] !== 0) this.createForced(t, asset, -s.lots[asset], FORCED_BANKRUPT);
@@ -339,25 +339,21 @@ export class FastRun {
   private createForced(t: number, asset: number, lots: number, cause: number): void {
     const s = this.s;
     const qty = s.toUnits(asset, lots);
-    const record: OrderRecord = {
-      id: s.orders.length + 1,
+    const id = s.orders.add(
       t,
-      asset: this.panel.symbols[asset],
-      type: "liquidation",
-      sizeType: "units",
-      size: qty,
+      asset,
+      codeOf.type("liquidation"),
+      codeOf.sizeType("units"),
       qty,
-      limitPrice: null,
-      stopPrice: null,
-      timeInForce: "gtc",
-      onInsufficient: "reject",
-      status: "working",
-      filledQty: 0,
-      reason: null,
-      doneT: null,
-    };
-    s.orders.push(record);
-    s.working.push(new Order(record, asset, lots, MARKET, Number.NaN, Number.NaN, cause));
+      qty,
+      Number.NaN,
+      Number.NaN,
+      codeOf.life("gtc"),
+      codeOf.policy("reject"),
+    );
+    s.working.push(
+      new Order(id, t, asset, lots, MARKET, Number.NaN, Number.NaN, cause, "reject", false, false),
+    );
   }
 
   /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
@@ -381,7 +377,7 @@ export class FastRun {
     series.netExposure.push(v.net);
     series.initialMargin.push(v.im);
     series.maintenanceMargin.push(v.mm);
-    series.positions.push(Array.from(s.units));
+    s.positions.set(s.units, this.t * s.n);
     this.prevCash = s.cash;
     this.prevShortValue.fill(0);
     for (let i = 0; i < s.heldCount; i++) {
@@ -396,9 +392,9 @@ export class FastRun {
     const s = this.s;
     let any = false;
     for (const order of s.working) {
-      if (order.record.status !== "working") any = true;
-      else if (order.record.timeInForce === "day" && (order.record.type === "market") === market) {
-        finish(order, order.filledLots === 0 ? "expired" : "partial", { kind: "dayExpired" }, t);
+      if (order.status !== "working") any = true;
+      else if (order.day && order.marketType === market) {
+        s.finish(order, order.filledLots === 0 ? "expired" : "partial", { kind: "dayExpired" }, t);
         any = true;
       }
     }
@@ -409,24 +405,62 @@ export class FastRun {
   private dropDone(): void {
     const working = this.s.working;
     let kept = 0;
-    for (const order of working) if (order.record.status === "working") working[kept++] = order;
+    for (const order of working) if (order.status === "working") working[kept++] = order;
     working.length = kept;
   }
 
+  /**
+   * The records. Orders, fills and the positions series are kept columnar during the run and
+   * become plain objects on first read (then cached): a caller that reads only the equity curve
+   * never pays for 17,000 order objects.
+   */
   private records(): Records {
     const s = this.s;
     const ledger = s.ledger;
     let unrealized = 0;
     for (let asset = 0; asset < s.n; asset++)
       if (s.lots[asset] !== 0) unrealized += s.trades.unrealizedOf(asset, s.mark[asset]);
+    const series = this.series;
+    const lazy = <T>(make: () => T) => {
+      let value: T | undefined;
+      return () => {
+        value ??= make();
+        return value;
+      };
+    };
+    const orders = lazy(() => s.orders.records());
+    const fills = lazy(() => s.fills.records());
+    const trades = lazy(() => s.trades.records());
+    const positions = lazy(() => {
+      const rows: number[][] = new Array(series.cash.length);
+      for (let t = 0; t < rows.length; t++)
+        rows[t] = Array.from(s.positions.subarray(t * s.n, (t + 1) * s.n));
+      return rows;
+    });
     return {
       engine: "fast",
       symbols: this.panel.symbols,
-      orders: s.orders,
-      fills: s.fills,
+      get orders() {
+        return orders();
+      },
+      get fills() {
+        return fills();
+      },
       events: canonicalEvents(s.events),
-      trades: s.trades.records(),
-      series: this.series,
+      get trades() {
+        return trades();
+      },
+      series: {
+        cash: series.cash,
+        equity: series.equity,
+        grossExposure: series.grossExposure,
+        netExposure: series.netExposure,
+        initialMargin: series.initialMargin,
+        maintenanceMargin: series.maintenanceMargin,
+        get positions() {
+          return positions();
+        },
+      },
       totals: { commission: -ledger[COMMISSION], realizedPnl: s.trades.realized, unrealizedPnl: unrealized },
       ledgerTotals: {
         commission: ledger[COMMISSION],
@@ -457,7 +491,7 @@ function pathOrder(orders: Order[], bases: number[], times: number[]): { orders:
     byAsset.set(orders[i].asset, list);
   }
   for (const list of byAsset.values())
-    list.sort((a, b) => times[a] - times[b] || orders[a].record.id - orders[b].record.id);
+    list.sort((a, b) => times[a] - times[b] || orders[a].id - orders[b].id);
   const next = new Map<number, number>();
   const picked = index.map((i) => {
     const asset = orders[i].asset;

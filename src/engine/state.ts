@@ -1,7 +1,8 @@
 // The fast engine's state for one run, struct-of-arrays: per-asset typed arrays for positions
 // (in lots), marks and contract terms; the cash balance and ledger totals as numbers; working
 // orders as plain objects in id order; records appended as they happen.
-import type { EventRecord, FillRecord, OrderRecord, Panel, RunConfig } from "../model/index.ts";
+import type { EventRecord, OnInsufficient, OrderStatus, Panel, Reason, RunConfig } from "../model/index.ts";
+import { FillLog, OrderLog } from "./logs.ts";
 import { LotQueues } from "./lots.ts";
 import { unitDivisor } from "./numeric.ts";
 import { Pricing } from "./pricing.ts";
@@ -24,10 +25,14 @@ export const LIMIT = 1;
 export const STOP = 2;
 export const STOP_LIMIT = 3;
 
+/** A working order: what the engine needs while it works; its record lives in the OrderLog. */
 export class Order {
   filledLots = 0;
+  status: OrderStatus = "working";
   constructor(
-    readonly record: OrderRecord,
+    readonly id: number,
+    /** Decision bar. */
+    readonly t: number,
     readonly asset: number,
     /** Signed lots requested. */
     readonly lots: number,
@@ -36,6 +41,11 @@ export class Order {
     readonly stopPrice: number,
     /** 0: strategy order; 1: margin-call liquidation; 2: bankruptcy close-out. */
     readonly forced: number,
+    readonly policy: OnInsufficient,
+    /** timeInForce "day". */
+    readonly day: boolean,
+    /** The record's type is "market" (a triggered stop is not). */
+    readonly marketType: boolean,
   ) {}
 
   restLots(): number {
@@ -85,9 +95,11 @@ export class RunState {
   inCall = false;
   bankrupt = false;
 
-  readonly orders: OrderRecord[] = [];
+  readonly orders: OrderLog;
   working: Order[] = [];
-  readonly fills: FillRecord[] = [];
+  readonly fills: FillLog;
+  /** Units per asset at the end of each bar, T x N (the series' positions). */
+  readonly positions: Float64Array;
   readonly events: EventRecord[] = [];
   readonly violated = new Set<number>();
   /** A reusable valuation for checks at the close. */
@@ -117,6 +129,15 @@ export class RunState {
     this.mark = new Float64Array(n).fill(Number.NaN);
     this.volumeUsed = new Float64Array(n);
     this.scratch = new Valuation(this.rules);
+    this.orders = new OrderLog(panel.symbols);
+    this.fills = new FillLog(panel.symbols);
+    this.positions = new Float64Array(panel.times.length * n);
+  }
+
+  /** Ends an order: its status, reason and bar, in the order and in its record. */
+  finish(order: Order, status: OrderStatus, reason: Reason | null, t: number): void {
+    order.status = status;
+    this.orders.finish(order.id, status, reason, t);
   }
 
   /** Units of a lot count of an asset. */

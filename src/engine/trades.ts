@@ -13,7 +13,10 @@ export class TradeBook {
   private readonly exitNotional: Float64Array;
   private readonly realizedOf: Float64Array;
   private readonly commissionOf: Float64Array;
-  readonly closed: TradeRecord[] = [];
+  /** Closed trades, columnar: asset, entry bar, exit bar, then the numbers (made records when read). */
+  private closedInts = new Int32Array(3 * 64);
+  private closedNumbers = new Float64Array(8 * 64);
+  private closedCount = 0;
   realized = 0;
 
   constructor(
@@ -50,7 +53,7 @@ export class TradeBook {
     this.exitNotional[asset] += absUnits * price;
     this.commissionOf[asset] += commission;
     if (this.lots.count(asset) === 0) {
-      this.closed.push(this.record(asset, t));
+      this.close(asset, t);
       this.side[asset] = 0;
     }
   }
@@ -83,28 +86,98 @@ export class TradeBook {
     return total * this.multiplier[asset];
   }
 
-  /** Closed trades, then the open ones in asset order. */
+  /** Closed trades in closing order, then the open ones in asset order. */
   records(): TradeRecord[] {
-    const rows = this.closed.slice();
-    for (let asset = 0; asset < this.side.length; asset++)
-      if (this.side[asset] !== 0) rows.push(this.record(asset, null));
+    const rows: TradeRecord[] = [];
+    const ints = this.closedInts;
+    const f = this.closedNumbers;
+    for (let i = 0; i < this.closedCount; i++) {
+      const o = 8 * i;
+      rows.push(
+        trade(
+          this.symbols[ints[3 * i]],
+          f[o],
+          ints[3 * i + 1],
+          ints[3 * i + 2],
+          f[o + 1],
+          f[o + 2],
+          f[o + 3],
+          f[o + 4],
+          f[o + 5],
+          f[o + 6],
+        ),
+      );
+    }
+    for (let asset = 0; asset < this.side.length; asset++) {
+      if (this.side[asset] === 0) continue;
+      rows.push(
+        trade(
+          this.symbols[asset],
+          this.side[asset],
+          this.entryT[asset],
+          null,
+          this.openedUnits[asset],
+          this.entryNotional[asset],
+          this.closedUnits[asset],
+          this.exitNotional[asset],
+          this.realizedOf[asset],
+          this.commissionOf[asset],
+        ),
+      );
+    }
     return rows;
   }
 
-  private record(asset: number, exitT: number | null): TradeRecord {
-    const closedUnits = this.closedUnits[asset];
-    return {
-      asset: this.symbols[asset],
-      side: this.side[asset] > 0 ? 1 : -1,
-      entryT: this.entryT[asset],
-      exitT,
-      absQty: this.openedUnits[asset],
-      entryPrice: this.entryNotional[asset] / this.openedUnits[asset],
-      exitPrice: closedUnits === 0 ? null : this.exitNotional[asset] / closedUnits,
-      realizedPnl: this.realizedOf[asset],
-      commission: this.commissionOf[asset],
-      pnl: this.realizedOf[asset] - this.commissionOf[asset],
-      open: exitT === null,
-    };
+  /** Books a closed trade into the columns. */
+  private close(asset: number, t: number): void {
+    if (this.closedCount * 8 === this.closedNumbers.length) {
+      const ints = new Int32Array(this.closedInts.length * 2);
+      ints.set(this.closedInts);
+      this.closedInts = ints;
+      const numbers = new Float64Array(this.closedNumbers.length * 2);
+      numbers.set(this.closedNumbers);
+      this.closedNumbers = numbers;
+    }
+    const i = this.closedCount++;
+    const ints = this.closedInts;
+    ints[3 * i] = asset;
+    ints[3 * i + 1] = this.entryT[asset];
+    ints[3 * i + 2] = t;
+    const f = this.closedNumbers;
+    const o = 8 * i;
+    f[o] = this.side[asset];
+    f[o + 1] = this.openedUnits[asset];
+    f[o + 2] = this.entryNotional[asset];
+    f[o + 3] = this.closedUnits[asset];
+    f[o + 4] = this.exitNotional[asset];
+    f[o + 5] = this.realizedOf[asset];
+    f[o + 6] = this.commissionOf[asset];
   }
+}
+
+function trade(
+  asset: string,
+  side: number,
+  entryT: number,
+  exitT: number | null,
+  opened: number,
+  entryNotional: number,
+  closed: number,
+  exitNotional: number,
+  realized: number,
+  commission: number,
+): TradeRecord {
+  return {
+    asset,
+    side: side > 0 ? 1 : -1,
+    entryT,
+    exitT,
+    absQty: opened,
+    entryPrice: entryNotional / opened,
+    exitPrice: closed === 0 ? null : exitNotional / closed,
+    realizedPnl: realized,
+    commission,
+    pnl: realized - commission,
+    open: exitT === null,
+  };
 }

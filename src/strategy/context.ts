@@ -44,6 +44,12 @@ export class CausalContext implements BarContext {
     return this.read(column, asset, lag);
   }
 
+  row(field: BarField | string): Float64Array {
+    const column = isBarField(field) ? this.panel[field] : this.panel.extra[field];
+    if (column === undefined) throw new Error(`no bar field or extra column "${field}" in the panel`);
+    return column.subarray(this.t * this.assets, (this.t + 1) * this.assets);
+  }
+
   submit(order: OrderRequest): void {
     this.sink(order);
   }
@@ -56,4 +62,10 @@ export class CausalContext implements BarContext {
     const row = this.t - lag;
     return row < 0 ? Number.NaN : column[row * this.assets + asset];
   }
+}
+
+const BAR_FIELDS: ReadonlySet<string> = new Set<BarField>(["open", "high", "low", "close", "volume"]);
+
+function isBarField(field: string): field is BarField {
+  return BAR_FIELDS.has(field);
 }

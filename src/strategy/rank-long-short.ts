@@ -40,8 +40,9 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       }
       // The ranked assets (score not NaN) in symbol order, with their scores.
       let count = 0;
+      const column = typeof signal === "string" ? ctx.row(signal) : null;
       for (const asset of bySymbol) {
-        const score = typeof signal === "string" ? ctx.extra(signal, asset) : signal(ctx, asset);
+        const score = column !== null ? column[asset] : (signal as Signal)(ctx, asset);
         if (Number.isNaN(score)) continue;
         ranked[count] = asset;
         scores[count++] = score;
