@@ -30,8 +30,7 @@ export function financingEntries(
   const perYear = (rate: number, base: Dec) => settle(dec(rate).mul(days).mul(base).div(DAYS_PER_YEAR));
   const entries: { kind: LedgerKind; amount: Dec }[] = [];
   const { cash } = snapshot;
-  if (cash.lt(0))
-    entries.push({ kind: "debitInterest", amount: perYear(rates.debitRate, cash.neg()).neg() });
+  if (cash.lt(0)) entries.push({ kind: "debitInterest", amount: perYear(rates.debitRate, cash.neg()).neg() });
   else entries.push({ kind: "creditInterest", amount: perYear(rates.creditRate, cash) });
   let borrow = ZERO;
   let rebate = ZERO;
