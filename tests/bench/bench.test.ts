@@ -193,7 +193,7 @@ describe("bench report", () => {
       report([fake({ name: "rebalance-2000x2520", engine: "fast", assets: 500, bars: 504 })], true),
     );
     expect(quick).toContain("`npm run bench -- --quick`");
-    expect(quick).toContain("| rebalance-2000x2520 | 500 x 504 | 1 + 5 |");
+    expect(quick).toContain("| rebalance-2000x2520 | 500 x 504 | 2 + 5 |");
     expect(quick).toContain("| n/a (measured at 500 x 504) |");
   });
 });
