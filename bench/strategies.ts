@@ -34,8 +34,10 @@ export function momentumLongShort(options: MomentumLongShortOptions): Strategy {
         worst = new Int32Array(Math.min(options.shorts, n));
       }
       let valid = 0;
+      const now = ctx.row("close");
+      const then = ctx.row("close", lookback);
       for (let a = 0; a < n; a++) {
-        const s = ctx.bar("close", a) / ctx.bar("close", a, lookback);
+        const s = now[a] / then[a];
         score[a] = s;
         if (!Number.isNaN(s)) valid++;
       }

@@ -46,30 +46,77 @@ export const codeOf = {
   life: (life: string) => LIVES.indexOf(life as TimeInForce),
 };
 
+/**
+ * Rows of a few int and float columns, stored in chunks of fixed size: appending never copies
+ * what is already written (a doubling array would copy it again at every growth).
+ */
+class Table {
+  private static readonly ROWS = 4096;
+  private readonly ints: Int32Array[] = [];
+  private readonly floats: Float64Array[] = [];
+  count = 0;
+
+  constructor(
+    private readonly intColumns: number,
+    private readonly floatColumns: number,
+  ) {}
+
+  /** Appends a row; returns its index. */
+  add(): number {
+    if (this.count % Table.ROWS === 0) {
+      this.ints.push(new Int32Array(Table.ROWS * this.intColumns));
+      this.floats.push(new Float64Array(Table.ROWS * this.floatColumns));
+    }
+    return this.count++;
+  }
+
+  int(row: number, column: number): number {
+    return this.ints[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.intColumns + column];
+  }
+
+  setInt(row: number, column: number, value: number): void {
+    this.ints[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.intColumns + column] = value;
+  }
+
+  float(row: number, column: number): number {
+    return this.floats[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.floatColumns + column];
+  }
+
+  setFloat(row: number, column: number, value: number): void {
+    this.floats[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.floatColumns + column] = value;
+  }
+}
+
+// Order columns.
+const O_T = 0;
+const O_ASSET = 1;
+const O_TYPE = 2;
+const O_SIZE_TYPE = 3;
+const O_LIFE = 4;
+const O_POLICY = 5;
+const O_STATUS = 6;
+const O_DONE_T = 7;
+const O_SIZE = 0;
+const O_QTY = 1;
+const O_LIMIT = 2;
+const O_STOP = 3;
+const O_FILLED = 4;
+
 /** Orders by id - 1. Strings are kept only where a code cannot say them (an unknown asset or type). */
 export class OrderLog {
-  count = 0;
-  private t = new Int32Array(256);
-  private asset = new Int32Array(256);
-  private type = new Int8Array(256);
-  private sizeType = new Int8Array(256);
-  private size = new Float64Array(256);
-  private qty = new Float64Array(256);
-  private limit = new Float64Array(256);
-  private stop = new Float64Array(256);
-  private life = new Int8Array(256);
-  private policy = new Int8Array(256);
-  private status = new Int8Array(256);
-  private filled = new Float64Array(256);
-  private doneT = new Int32Array(256);
+  private readonly table = new Table(8, 5);
   /** Sparse: reasons exist only for orders whose rest died or expired. */
-  readonly reason: (Reason | null)[] = [];
-  /** Sparse: the request's own text where it is not a known asset, type, size type, policy or life. */
+  private readonly reason: (Reason | null)[] = [];
+  /** Sparse: the request as given, for an invalid order (its fields may not be codes). */
   private readonly raw: (Record<string, unknown> | undefined)[] = [];
 
   constructor(private readonly symbols: readonly string[]) {}
 
-  /** Appends an order; returns its id. `asset` -1 (unknown) keeps the raw request text in `raw`. */
+  get count(): number {
+    return this.table.count;
+  }
+
+  /** Appends an order; returns its id. An invalid order keeps its request in `raw`. */
   add(
     t: number,
     asset: number,
@@ -83,93 +130,78 @@ export class OrderLog {
     policy: number,
     raw?: Record<string, unknown>,
   ): number {
-    const i = this.count++;
-    if (i === this.t.length) this.grow();
-    this.t[i] = t;
-    this.asset[i] = asset;
-    this.type[i] = type;
-    this.sizeType[i] = sizeType;
-    this.size[i] = size;
-    this.qty[i] = qty;
-    this.limit[i] = limit;
-    this.stop[i] = stop;
-    this.life[i] = life;
-    this.policy[i] = policy;
-    this.status[i] = 0;
-    this.filled[i] = 0;
-    this.doneT[i] = -1;
+    const table = this.table;
+    const i = table.add();
+    table.setInt(i, O_T, t);
+    table.setInt(i, O_ASSET, asset);
+    table.setInt(i, O_TYPE, type);
+    table.setInt(i, O_SIZE_TYPE, sizeType);
+    table.setInt(i, O_LIFE, life);
+    table.setInt(i, O_POLICY, policy);
+    table.setInt(i, O_DONE_T, -1);
+    table.setFloat(i, O_SIZE, size);
+    table.setFloat(i, O_QTY, qty);
+    table.setFloat(i, O_LIMIT, limit);
+    table.setFloat(i, O_STOP, stop);
     if (raw !== undefined) this.raw[i] = raw;
     return i + 1;
   }
 
   setFilled(id: number, units: number): void {
-    this.filled[id - 1] = units;
+    this.table.setFloat(id - 1, O_FILLED, units);
   }
 
   finish(id: number, status: OrderStatus, reason: Reason | null, t: number): void {
-    this.status[id - 1] = STATUSES.indexOf(status);
-    this.doneT[id - 1] = t;
+    this.table.setInt(id - 1, O_STATUS, STATUSES.indexOf(status));
+    this.table.setInt(id - 1, O_DONE_T, t);
     if (reason !== null) this.reason[id - 1] = reason;
   }
 
   records(): OrderRecord[] {
-    const rows: OrderRecord[] = new Array(this.count);
-    for (let i = 0; i < this.count; i++) {
+    const table = this.table;
+    const rows: OrderRecord[] = new Array(table.count);
+    for (let i = 0; i < table.count; i++) {
       const raw = this.raw[i];
-      const doneT = this.doneT[i];
+      const asset = table.int(i, O_ASSET);
+      const type = table.int(i, O_TYPE);
+      const sizeType = table.int(i, O_SIZE_TYPE);
+      const life = table.int(i, O_LIFE);
+      const policy = table.int(i, O_POLICY);
+      const limit = table.float(i, O_LIMIT);
+      const stop = table.float(i, O_STOP);
+      const doneT = table.int(i, O_DONE_T);
       rows[i] = {
         id: i + 1,
-        t: this.t[i],
-        asset: this.asset[i] >= 0 ? this.symbols[this.asset[i]] : String(raw?.asset),
-        type: this.type[i] >= 0 ? TYPES[this.type[i]] : (raw?.type as OrderType),
-        sizeType: this.sizeType[i] >= 0 ? SIZE_TYPES[this.sizeType[i]] : (raw?.sizeType as SizeType),
-        size: raw !== undefined && "size" in raw ? (raw.size as number) : this.size[i],
-        qty: this.qty[i],
-        limitPrice: Number.isNaN(this.limit[i]) ? null : this.limit[i],
-        stopPrice: Number.isNaN(this.stop[i]) ? null : this.stop[i],
-        timeInForce: this.life[i] >= 0 ? LIVES[this.life[i]] : (raw?.timeInForce as TimeInForce),
-        onInsufficient:
-          this.policy[i] >= 0 ? POLICIES[this.policy[i]] : (raw?.onInsufficient as OnInsufficient),
-        status: STATUSES[this.status[i]],
-        filledQty: this.filled[i],
+        t: table.int(i, O_T),
+        asset: asset >= 0 ? this.symbols[asset] : String(raw?.asset),
+        type: type >= 0 ? TYPES[type] : (raw?.type as OrderType),
+        sizeType: sizeType >= 0 ? SIZE_TYPES[sizeType] : (raw?.sizeType as SizeType),
+        size: raw !== undefined && "size" in raw ? (raw.size as number) : table.float(i, O_SIZE),
+        qty: table.float(i, O_QTY),
+        limitPrice: Number.isNaN(limit) ? null : limit,
+        stopPrice: Number.isNaN(stop) ? null : stop,
+        timeInForce: life >= 0 ? LIVES[life] : (raw?.timeInForce as TimeInForce),
+        onInsufficient: policy >= 0 ? POLICIES[policy] : (raw?.onInsufficient as OnInsufficient),
+        status: STATUSES[table.int(i, O_STATUS)],
+        filledQty: table.float(i, O_FILLED),
         reason: this.reason[i] ?? null,
         doneT: doneT < 0 ? null : doneT,
       };
     }
     return rows;
   }
-
-  private grow(): void {
-    const n = this.t.length * 2;
-    this.t = resizeI32(this.t, n);
-    this.asset = resizeI32(this.asset, n);
-    this.type = resizeI8(this.type, n);
-    this.sizeType = resizeI8(this.sizeType, n);
-    this.size = resizeF64(this.size, n);
-    this.qty = resizeF64(this.qty, n);
-    this.limit = resizeF64(this.limit, n);
-    this.stop = resizeF64(this.stop, n);
-    this.life = resizeI8(this.life, n);
-    this.policy = resizeI8(this.policy, n);
-    this.status = resizeI8(this.status, n);
-    this.filled = resizeF64(this.filled, n);
-    this.doneT = resizeI32(this.doneT, n);
-  }
 }
 
-/** Fill flags, bits of one byte. */
+/** Fill flags, bits of one int. */
 export const FORCED = 1;
 export const PARTIAL = 2;
 export const ZERO_VOLUME = 4;
 export const NO_IMPACT_HISTORY = 8;
 export const CLAMPED = 16;
 
-/** Fill records in processing order. */
+/** Fill records in processing order: ints orderId, t, asset, flags; floats the ten numbers. */
 export class FillLog {
-  count = 0;
-  private ints = new Int32Array(3 * 256);
-  private floats = new Float64Array(10 * 256);
-  private flags = new Uint8Array(256);
+  private readonly table = new Table(4, 10);
 
   constructor(private readonly symbols: readonly string[]) {}
 
@@ -190,80 +222,93 @@ export class FillLog {
     volumeCapFilled: number,
     volumeCap: number,
   ): void {
-    const i = this.count++;
-    if (i === this.flags.length) this.grow();
-    this.ints[3 * i] = orderId;
-    this.ints[3 * i + 1] = t;
-    this.ints[3 * i + 2] = asset;
-    const f = this.floats;
-    const o = 10 * i;
-    f[o] = qty;
-    f[o + 1] = reducing;
-    f[o + 2] = increasing;
-    f[o + 3] = base;
-    f[o + 4] = price;
-    f[o + 5] = commission;
-    f[o + 6] = slippageCost;
-    f[o + 7] = impactCost;
-    f[o + 8] = volumeCapFilled;
-    f[o + 9] = volumeCap;
-    this.flags[i] = flags;
+    const table = this.table;
+    const i = table.add();
+    table.setInt(i, 0, orderId);
+    table.setInt(i, 1, t);
+    table.setInt(i, 2, asset);
+    table.setInt(i, 3, flags);
+    table.setFloat(i, 0, qty);
+    table.setFloat(i, 1, reducing);
+    table.setFloat(i, 2, increasing);
+    table.setFloat(i, 3, base);
+    table.setFloat(i, 4, price);
+    table.setFloat(i, 5, commission);
+    table.setFloat(i, 6, slippageCost);
+    table.setFloat(i, 7, impactCost);
+    table.setFloat(i, 8, volumeCapFilled);
+    table.setFloat(i, 9, volumeCap);
   }
 
   records(): FillRecord[] {
-    const rows: FillRecord[] = new Array(this.count);
-    const f = this.floats;
-    for (let i = 0; i < this.count; i++) {
-      const o = 10 * i;
-      const flags = this.flags[i];
+    const table = this.table;
+    const rows: FillRecord[] = new Array(table.count);
+    for (let i = 0; i < table.count; i++) {
+      const flags = table.int(i, 3);
+      const capFilled = table.float(i, 8);
       rows[i] = {
-        orderId: this.ints[3 * i],
-        t: this.ints[3 * i + 1],
-        asset: this.symbols[this.ints[3 * i + 2]],
-        qty: f[o],
-        reducingQty: f[o + 1],
-        increasingQty: f[o + 2],
-        basePrice: f[o + 3],
-        fillPrice: f[o + 4],
-        commission: f[o + 5],
-        slippageCost: f[o + 6],
-        impactCost: f[o + 7],
+        orderId: table.int(i, 0),
+        t: table.int(i, 1),
+        asset: this.symbols[table.int(i, 2)],
+        qty: table.float(i, 0),
+        reducingQty: table.float(i, 1),
+        increasingQty: table.float(i, 2),
+        basePrice: table.float(i, 3),
+        fillPrice: table.float(i, 4),
+        commission: table.float(i, 5),
+        slippageCost: table.float(i, 6),
+        impactCost: table.float(i, 7),
         forced: (flags & FORCED) !== 0,
         partial: (flags & PARTIAL) !== 0,
         zeroVolume: (flags & ZERO_VOLUME) !== 0,
         noImpactHistory: (flags & NO_IMPACT_HISTORY) !== 0,
         clamped: (flags & CLAMPED) !== 0,
-        volumeCap: Number.isNaN(f[o + 8]) ? null : { filled: f[o + 8], cap: f[o + 9] },
+        volumeCap: Number.isNaN(capFilled) ? null : { filled: capFilled, cap: table.float(i, 9) },
       };
     }
     return rows;
   }
+}
 
-  private grow(): void {
-    const n = this.flags.length * 2;
-    this.ints = resizeI32(this.ints, 3 * n);
-    this.floats = resizeF64(this.floats, 10 * n);
-    this.flags = resizeU8(this.flags, n);
+/** The positions series: one row per bar that changed a position, shared by the bars after it. */
+export class PositionRows {
+  private rows: Float64Array;
+  private count = 0;
+  private readonly rowOf: Int32Array;
+  private version = -1;
+
+  constructor(
+    bars: number,
+    private readonly assets: number,
+  ) {
+    this.rows = new Float64Array(assets * 16);
+    this.rowOf = new Int32Array(bars);
+  }
+
+  /** Bar t's positions (units); copied only when `version` moved since the last bar. */
+  snapshot(t: number, units: Float64Array, version: number): void {
+    if (version !== this.version || this.count === 0) {
+      if ((this.count + 1) * this.assets > this.rows.length)
+        this.rows = resizeF64(this.rows, this.rows.length * 2);
+      this.rows.set(units, this.count * this.assets);
+      this.count++;
+      this.version = version;
+    }
+    this.rowOf[t] = this.count - 1;
+  }
+
+  records(): number[][] {
+    const rows: number[][] = new Array(this.rowOf.length);
+    for (let t = 0; t < this.rowOf.length; t++) {
+      const at = this.rowOf[t] * this.assets;
+      rows[t] = Array.from(this.rows.subarray(at, at + this.assets));
+    }
+    return rows;
   }
 }
 
 function resizeF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
   const next = new Float64Array(n);
-  next.set(a.subarray(0, Math.min(a.length, n)));
-  return next;
-}
-function resizeI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(n);
-  next.set(a.subarray(0, Math.min(a.length, n)));
-  return next;
-}
-function resizeI8(a: Int8Array, n: number): Int8Array<ArrayBuffer> {
-  const next = new Int8Array(n);
-  next.set(a.subarray(0, Math.min(a.length, n)));
-  return next;
-}
-function resizeU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const next = new Uint8Array(n);
   next.set(a.subarray(0, Math.min(a.length, n)));
   return next;
 }

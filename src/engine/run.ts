@@ -16,7 +16,7 @@ import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
 import { intake } from "./intake.ts";
 import { BECAME_LIMIT, evaluate, FILL, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
-import { codeOf } from "./logs.ts";
+import { codeOf, PositionRows } from "./logs.ts";
 import { atLeast, beyond } from "./numeric.ts";
 import type { SettlementEvent } from "./settlement.ts";
 import {
@@ -52,6 +52,7 @@ export class FastRun {
     maintenanceMargin: [],
     positions: [],
   };
+  private readonly positions: PositionRows;
   private callStreak = 0;
   private liquidationDue = false;
   /** The snapshot financing reads at the next close: cash, and each short's value (0 if none). */
@@ -82,6 +83,7 @@ export class FastRun {
     this.context = new CausalContext(panel);
     this.symbolIndex = new Map(panel.symbols.map((symbol, i) => [symbol, i]));
     this.prevShortValue = new Float64Array(panel.symbols.length);
+    this.positions = new PositionRows(panel.times.length, panel.symbols.length);
   }
 
   run(): Records {
@@ -377,7 +379,7 @@ export class FastRun {
     series.netExposure.push(v.net);
     series.initialMargin.push(v.im);
     series.maintenanceMargin.push(v.mm);
-    s.positions.set(s.units, this.t * s.n);
+    this.positions.snapshot(this.t, s.units, s.positionsVersion);
     this.prevCash = s.cash;
     this.prevShortValue.fill(0);
     for (let i = 0; i < s.heldCount; i++) {
@@ -431,12 +433,7 @@ export class FastRun {
     const orders = lazy(() => s.orders.records());
     const fills = lazy(() => s.fills.records());
     const trades = lazy(() => s.trades.records());
-    const positions = lazy(() => {
-      const rows: number[][] = new Array(series.cash.length);
-      for (let t = 0; t < rows.length; t++)
-        rows[t] = Array.from(s.positions.subarray(t * s.n, (t + 1) * s.n));
-      return rows;
-    });
+    const positions = lazy(() => this.positions.records());
     return {
       engine: "fast",
       symbols: this.panel.symbols,

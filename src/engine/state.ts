@@ -98,8 +98,8 @@ export class RunState {
   readonly orders: OrderLog;
   working: Order[] = [];
   readonly fills: FillLog;
-  /** Units per asset at the end of each bar, T x N (the series' positions). */
-  readonly positions: Float64Array;
+  /** Bumped by every change of a position, so a bar without fills reuses the last positions row. */
+  positionsVersion = 0;
   readonly events: EventRecord[] = [];
   readonly violated = new Set<number>();
   /** A reusable valuation for checks at the close. */
@@ -131,7 +131,6 @@ export class RunState {
     this.scratch = new Valuation(this.rules);
     this.orders = new OrderLog(panel.symbols);
     this.fills = new FillLog(panel.symbols);
-    this.positions = new Float64Array(panel.times.length * n);
   }
 
   /** Ends an order: its status, reason and bar, in the order and in its record. */
@@ -153,6 +152,7 @@ export class RunState {
 
   /** Moves an asset's position by signed lots, keeping units and the held list in step. */
   move(asset: number, lots: number): void {
+    this.positionsVersion++;
     const next = this.lots[asset] + lots;
     this.lots[asset] = next;
     this.units[asset] = this.toUnits(asset, next);

@@ -22,8 +22,8 @@ export interface BarContext {
   bar(field: BarField, asset: number, lag?: number): number;
   /** An extra numeric column (e.g. a signal), causally, like bar(). */
   extra(name: string, asset: number, lag?: number): number;
-  /** One field of every asset at bar t (read-only view, column order): the whole cross-section at once. */
-  row(field: BarField | string): Float64Array;
+  /** One field of every asset at bar t - lag (a view, column order): a whole cross-section at once. */
+  row(field: BarField | string, lag?: number): Float64Array;
   readonly account: AccountView;
   submit(order: OrderRequest): void;
 }

@@ -44,10 +44,13 @@ export class CausalContext implements BarContext {
     return this.read(column, asset, lag);
   }
 
-  row(field: BarField | string): Float64Array {
+  row(field: BarField | string, lag = 0): Float64Array {
     const column = isBarField(field) ? this.panel[field] : this.panel.extra[field];
     if (column === undefined) throw new Error(`no bar field or extra column "${field}" in the panel`);
-    return column.subarray(this.t * this.assets, (this.t + 1) * this.assets);
+    if (!(lag >= 0) || !Number.isInteger(lag)) throw new Error(`lag must be a whole number >= 0, got ${lag}`);
+    const row = this.t - lag;
+    if (row < 0) return new Float64Array(this.assets).fill(Number.NaN);
+    return column.subarray(row * this.assets, (row + 1) * this.assets);
   }
 
   submit(order: OrderRequest): void {

@@ -239,7 +239,7 @@ describe("bench cases", () => {
       symbols: ["A", "B", "C", "D", "E", "F"],
       bar: (_field, asset, lag = 0) => closes[t - lag]?.[asset] ?? Number.NaN,
       extra: () => Number.NaN,
-      row: () => Float64Array.from(closes[t] ?? []),
+      row: (_field, lag = 0) => Float64Array.from(closes[t - lag] ?? new Array(6).fill(Number.NaN)),
       account: { cash: 0, equity: 0, position: (a) => (held.includes(a) ? 1 : 0) },
       submit: (order) => submitted.push(order),
     });
