@@ -1,14 +1,15 @@
-// SPEC 4: the timeline of one bar, strictly in order: (1 settlement: none yet) 2 open auction,
-// 3 intrabar, 4 close (marks, margin check), 5 decision (and same-bar fills), 6 snapshot.
+// SPEC 4: the timeline of one bar, strictly in order: 1 settlement, 2 open auction (forced orders,
+// then the strategy's), 3 intrabar, 4 close (marks, variation margin, financing, margin check),
+// 5 decision (and same-bar fills), 6 snapshot.
 // The reference engine: exact decimals, every invariant asserted at every step.
-import type {
-  Engine,
-  EventRecord,
-  OrderRecord,
-  Panel,
-  Records,
-  RunConfig,
-  Strategy,
+import {
+  canonicalEvents,
+  type Engine,
+  type OrderRecord,
+  type Panel,
+  type Records,
+  type RunConfig,
+  type Strategy,
 } from "../src/model/index.ts";
 import { CausalContext } from "../src/strategy/context.ts";
 import { symbolOrder } from "../src/strategy/declarative.ts";
@@ -405,24 +406,6 @@ function pathOrder(triggered: { order: WorkingOrder; basePrice: Dec; time: Dec }
     const item = (byAsset.get(asset) as typeof triggered)[index];
     return { order: item.order, basePrice: item.basePrice };
   });
-}
-
-/** SPEC 9: by bar, timeline step, events without an asset first, symbol, creation order. */
-function canonicalEvents(events: EventRecord[]): EventRecord[] {
-  const assetOf = (e: EventRecord) => ("asset" in e ? e.asset : "");
-  return events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => {
-      const ea = a.event;
-      const eb = b.event;
-      if (ea.t !== eb.t) return ea.t - eb.t;
-      if (ea.step !== eb.step) return ea.step - eb.step;
-      const aa = assetOf(ea);
-      const ab = assetOf(eb);
-      if (aa !== ab) return aa === "" ? -1 : ab === "" ? 1 : aa < ab ? -1 : 1;
-      return a.index - b.index;
-    })
-    .map(({ event }) => event);
 }
 
 /** Calendar month of a UTC ms timestamp, as year * 12 + month. */

@@ -533,19 +533,19 @@ export class Batch {
     if (size <= this.base.length) return;
     const capacity = Math.max(size, this.base.length * 2);
     this.base = grow(this.base, capacity);
-    this.side = growInt8(this.side, capacity);
-    this.hadFill = growU8(this.hadFill, capacity);
-    this.zeroVolume = growU8(this.zeroVolume, capacity);
+    this.side = grow(this.side, capacity);
+    this.hadFill = grow(this.hadFill, capacity);
+    this.zeroVolume = grow(this.zeroVolume, capacity);
     this.volume = grow(this.volume, capacity);
-    this.slot = growI32(this.slot, capacity);
-    this.first = growU8(this.first, capacity);
+    this.slot = grow(this.slot, capacity);
+    this.first = grow(this.first, capacity);
     this.pendingIncreasing = grow(this.pendingIncreasing, capacity);
     this.reducingLots = grow(this.reducingLots, capacity);
     this.increasingLots = grow(this.increasingLots, capacity);
     this.commission = grow(this.commission, capacity);
     this.monthBefore = grow(this.monthBefore, capacity);
-    this.slotOrder = growI32(this.slotOrder, capacity);
-    this.scaleIndex = growI32(this.scaleIndex, capacity);
+    this.slotOrder = grow(this.slotOrder, capacity);
+    this.scaleIndex = grow(this.scaleIndex, capacity);
     this.scaleLots = grow(this.scaleLots, capacity);
     this.scaleTry = grow(this.scaleTry, capacity);
   }
@@ -562,23 +562,9 @@ function scaled(lots: number, j: number): number {
   return Math.sign(lots) * floorLots((Math.abs(lots) * j) / SCALE_STEPS);
 }
 
-function grow(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(size);
-  next.set(a);
-  return next;
-}
-function growI32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(a);
-  return next;
-}
-function growU8(a: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-  const next = new Uint8Array(size);
-  next.set(a);
-  return next;
-}
-function growInt8(a: Int8Array, size: number): Int8Array<ArrayBuffer> {
-  const next = new Int8Array(size);
+/** A copy of a typed array in a larger one of the same kind. */
+function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
   next.set(a);
   return next;
 }

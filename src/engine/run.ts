@@ -2,7 +2,7 @@
 // next-open market orders), 3 intrabar, 4 close (marks, variation margin, financing, margin
 // check), 5 decision (and same-bar fills), 6 snapshot.
 import {
-  type EventRecord,
+  canonicalEvents,
   isoDate,
   type OrderRequest,
   type Panel,
@@ -497,22 +497,6 @@ function pathOrder(orders: Order[], bases: number[], times: number[]): { orders:
     return (byAsset.get(asset) as number[])[k];
   });
   return { orders: picked.map((i) => orders[i]), bases: picked.map((i) => bases[i]) };
-}
-
-/** SPEC 9: by bar, timeline step, events without an asset first, then symbol, then creation. */
-function canonicalEvents(events: EventRecord[]): EventRecord[] {
-  const assetOf = (e: EventRecord) => ("asset" in e ? e.asset : "");
-  return events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => {
-      if (a.event.t !== b.event.t) return a.event.t - b.event.t;
-      if (a.event.step !== b.event.step) return a.event.step - b.event.step;
-      const x = assetOf(a.event);
-      const y = assetOf(b.event);
-      if (x !== y) return x === "" ? -1 : y === "" ? 1 : x < y ? -1 : 1;
-      return a.index - b.index;
-    })
-    .map(({ event }) => event);
 }
 
 function monthOf(tsMs: number): number {

@@ -152,3 +152,19 @@ export interface Records {
   readonly sameBarFills: boolean;
   readonly warnings: string[];
 }
+
+/** SPEC 9 and 12: events by bar, timeline step, events without an asset first, symbol, creation. */
+export function canonicalEvents(events: readonly EventRecord[]): EventRecord[] {
+  const assetOf = (event: EventRecord) => ("asset" in event ? event.asset : "");
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => {
+      if (a.event.t !== b.event.t) return a.event.t - b.event.t;
+      if (a.event.step !== b.event.step) return a.event.step - b.event.step;
+      const x = assetOf(a.event);
+      const y = assetOf(b.event);
+      if (x !== y) return x === "" ? -1 : y === "" ? 1 : x < y ? -1 : 1;
+      return a.index - b.index;
+    })
+    .map(({ event }) => event);
+}
