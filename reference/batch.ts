@@ -272,18 +272,27 @@ export class Batch {
     return true;
   }
 
+  /**
+   * Checks legs as if filled together, in order: each leg's commission is the one its record will
+   * be charged when the legs before it have filled (tiered rates move with the month's quantity).
+   */
   private check(legs: readonly { entry: Entry; qty: Dec }[]): Reason | null {
-    const asLegs: Leg[] = legs.map(({ entry, qty }) => ({
-      asset: entry.order.asset,
-      qty,
-      price: this.priced(entry).price,
-      commission: this.legCommission(entry, qty),
-    }));
+    let monthQty = this.state.monthQty;
+    const asLegs: Leg[] = legs.map(({ entry, qty }) => {
+      const leg = {
+        asset: entry.order.asset,
+        qty,
+        price: this.priced(entry).price,
+        commission: this.legCommission(entry, qty, monthQty),
+      };
+      monthQty = monthQty.add(qty.abs());
+      return leg;
+    });
     return checkLegs(this.state, this.t, asLegs, this.markOf);
   }
 
   /** What a leg adds to its fill record's commission (SPEC 12: the record is charged as parts fill). */
-  private legCommission(entry: Entry, qty: Dec): Dec {
+  private legCommission(entry: Entry, qty: Dec, monthQty: Dec = this.state.monthQty): Dec {
     const { slot } = entry;
     const before = slot === null ? ZERO : slot.reducing.abs().add(slot.increasing.abs());
     const model = this.state.config.commission;
@@ -291,7 +300,7 @@ export class Batch {
     const terms = {
       multiplier: this.state.multipliers[entry.order.asset],
       orderHadFill: entry.hadFill,
-      monthQtyBefore: slot === null ? this.state.monthQty : slot.monthQtyBefore,
+      monthQtyBefore: slot === null ? monthQty : slot.monthQtyBefore,
     };
     return recordCommission(model, before.add(qty.abs()), price, terms).sub(
       recordCommission(model, before, price, terms),

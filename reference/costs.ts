@@ -52,6 +52,8 @@ export function adjustedPrice(
   let price = side > 0 ? base.add(slippageMove).add(impactMove) : base.sub(slippageMove).sub(impactMove);
   const clamped = clampToBar && (price.lt(bounds.low) || price.gt(bounds.high));
   if (clampToBar) price = minDec(maxDec(price, bounds.low), bounds.high);
+  // assay's rule: without the clamp, a sale's price still never goes below 0 (nothing pays to sell).
+  else if (price.lt(0)) price = ZERO;
   if (bounds.limit !== null) price = side > 0 ? minDec(price, bounds.limit) : maxDec(price, bounds.limit);
   if (bounds.tick !== null) price = roundToTick(price, side, bounds, clampToBar);
   return { price, clamped, slippageMove, impactMove };

@@ -177,6 +177,8 @@ export class Invariants {
   afterLiquidation(t: number, orders: readonly WorkingOrder[], markOf: (asset: number) => Dec): void {
     const { state } = this;
     if (state.held.size === 0 || orders.some((order) => order.record.status === "working")) return;
+    // A held asset missing at this open is never liquidated (SPEC 12): the data blocked it.
+    if ([...state.held].some((asset) => state.bar(t, asset) === null)) return;
     const { met, equity, target } = restoreTargetMet(state, state.ledger.cash, state.holdings(), markOf);
     this.assert(
       met,

@@ -309,6 +309,8 @@ export class Batch {
     const v = this.trial;
     v.copyFrom(this.valuation);
     let outflow = 0;
+    // Legs are charged in order: each at the month's quantity after the legs before it (tiered).
+    let month = s.monthUnits;
     for (let i = 0; i < count; i++) {
       const lots = legs[i];
       if (lots === 0) continue;
@@ -317,7 +319,8 @@ export class Batch {
       const price = this.priced(e).price;
       const units = s.toUnits(asset, lots);
       if (s.rules.future[asset] === 0) outflow += units * price * s.multiplier[asset];
-      outflow += this.legCommission(e, lots);
+      outflow += this.legCommission(e, lots, month);
+      month += Math.abs(units);
       v.add(asset, s.units[asset], this.markOf(asset), -1);
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
@@ -349,13 +352,13 @@ export class Batch {
   }
 
   /** What a leg adds to its fill record's commission (SPEC 12). */
-  private legCommission(e: number, lots: number): number {
+  private legCommission(e: number, lots: number, monthUnits = this.s.monthUnits): number {
     const s = this.s;
     const asset = this.orders[e].asset;
     const hasSlot = this.slot[e] >= 0;
     const beforeLots = hasSlot ? Math.abs(this.reducingLots[e]) + Math.abs(this.increasingLots[e]) : 0;
     const price = this.priced(e).price;
-    const month = hasSlot ? this.monthBefore[e] : s.monthUnits;
+    const month = hasSlot ? this.monthBefore[e] : monthUnits;
     const model = s.config.commission;
     const had = this.hadFill[e] === 1;
     const mult = s.multiplier[asset];

@@ -80,7 +80,7 @@ export class Pricing {
     if (config.clampToBar) {
       out.clamped = beyond(low, price, high) || beyond(price, high, high);
       price = Math.min(Math.max(price, low), high);
-    }
+    } else if (price < 0) price = 0; // without the clamp, a sale's price still never goes below 0
     if (!Number.isNaN(limit)) price = side > 0 ? Math.min(price, limit) : Math.max(price, limit);
     if (!Number.isNaN(tick))
       price = roundToTick(
