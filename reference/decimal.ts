@@ -18,7 +18,7 @@ export const TWO: Dec = new Dec(2);
 export const BPS: Dec = new Dec(10_000);
 
 /** Decimal places kept of a value that is not a terminating decimal (see Dec). */
-export const SCALE = 12;
+export const SCALE = 20;
 
 /** Rounds a value that came from a division, root or power to SCALE places (half to even). */
 export function settle(value: Dec): Dec {

@@ -38,8 +38,9 @@ export class Impact {
     if (model.model === "volumeShare") {
       if (volume === 0) return NONE;
       let share = absQty.div(dec(volume));
-      const cap = this.state.config.maxParticipation;
-      if (cap !== null) share = minDec(share, dec(cap));
+      // SPEC 5: the share is capped at maxParticipation; assay's rule: at 1 when there is no cap
+      // (as Zipline always caps it), so impact stays a bounded fraction of the price.
+      share = minDec(share, dec(this.state.config.maxParticipation ?? 1));
       return { bps: BPS.mul(dec(model.k)).mul(share).mul(share), noHistory: false };
     }
     const window = this.trailing(t, asset, model.windowBars);

@@ -51,8 +51,6 @@ export class Batch {
   /** Per-asset stamp of the last batch that saw the asset (first orders vs further ones). */
   private readonly seen: Int32Array;
   private batchId = 0;
-  /** The account at the batch's marks, kept up to date fill by fill. */
-  private readonly valuation: Valuation;
   private readonly trial: Valuation;
   private readonly available = { all: 0, forBuys: 0 };
   private readonly legIndex = new Int32Array(1);
@@ -64,7 +62,6 @@ export class Batch {
 
   constructor(private readonly s: RunState) {
     this.seen = new Int32Array(s.n).fill(-1);
-    this.valuation = new Valuation(s.rules);
     this.trial = new Valuation(s.rules);
   }
 
@@ -79,7 +76,6 @@ export class Batch {
     this.ensure(orders.length);
     for (let i = 0; i < orders.length; i++) this.admit(orders[i], bases[i]);
     if (this.count === 0) return;
-    this.valueAtMarks();
     const s = this.s;
     const n = this.count;
     // Phase 1: reducing legs of each asset's first order; their increasing legs wait.
@@ -306,9 +302,16 @@ export class Batch {
   private check(entries: Int32Array, legs: Float64Array, count: number): Reason | null {
     const s = this.s;
     const config = s.config;
+    // A fresh valuation at the batch's marks: running sums updated fill by fill drift when
+    // positions of 1e9 net to an equity of 1e3 (SPEC 9 compares money to 1e-6).
     const v = this.trial;
-    v.copyFrom(this.valuation);
+    this.valueAtMarks(v);
+    const positionsBefore = v.positions;
     let outflow = 0;
+    // Equity after the legs without the legs' notional, which leaves cash and joins the positions
+    // at the same price: computing both sides and adding them would cancel 1e9 against 1e9. What
+    // remains is the costs and the legs' assets re-marked from the batch mark to their fill price.
+    let equityChange = 0;
     // Legs are charged in order: each at the month's quantity after the legs before it (tiered).
     let month = s.monthUnits;
     for (let i = 0; i < count; i++) {
@@ -318,13 +321,18 @@ export class Batch {
       const asset = this.orders[e].asset;
       const price = this.priced(e).price;
       const units = s.toUnits(asset, lots);
-      if (s.rules.future[asset] === 0) outflow += units * price * s.multiplier[asset];
-      outflow += this.legCommission(e, lots, month);
+      const commission = this.legCommission(e, lots, month);
+      const mark = this.markOf(asset);
+      if (s.rules.future[asset] === 0) {
+        outflow += units * price * s.multiplier[asset];
+        equityChange += s.units[asset] * (price - mark) * s.multiplier[asset];
+      }
+      outflow += commission;
+      equityChange -= commission;
       month += Math.abs(units);
-      v.add(asset, s.units[asset], this.markOf(asset), -1);
+      v.add(asset, s.units[asset], mark, -1);
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
-    const cashAfter = s.cash - outflow;
     const scale = v.scale + Math.abs(s.cash) + Math.abs(outflow);
     if (config.account === "cash") {
       s.settlement.available(s.cash, this.t, this.available);
@@ -333,7 +341,7 @@ export class Batch {
       if (beyond(outflow, this.available.forBuys, scale))
         return { kind: "restricted", required: outflow, available: this.available.forBuys };
     }
-    const equity = cashAfter + v.positions;
+    const equity = s.cash + positionsBefore + equityChange;
     if (config.account !== "cash") {
       const required = config.account === "futures" ? v.im : Math.max(v.im, v.mm);
       if (!atLeast(equity, required, scale))
@@ -393,10 +401,7 @@ export class Batch {
     else s.post(FILL_NOTIONAL, -notional);
     s.post(COMMISSION, -commission);
     if (s.settlement.active) this.settle(order, lots, notional + commission, cashBefore);
-    const mark = this.markOf(asset);
-    this.valuation.add(asset, s.units[asset], mark, -1);
     s.move(asset, lots);
-    this.valuation.add(asset, s.units[asset], mark, 1);
     if (reducing) s.trades.reduce(asset, t, Math.abs(lots), price, commission);
     else s.trades.increase(asset, t, lots, price, commission);
     s.volumeUsed[asset] += Math.abs(lots);
@@ -470,12 +475,12 @@ export class Batch {
     return this.markAt === AT_OPEN ? this.s.openMark(this.t, asset) : this.s.mark[asset];
   }
 
-  private valueAtMarks(): void {
+  private valueAtMarks(v: Valuation): void {
     const s = this.s;
-    this.valuation.clear();
+    v.clear();
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
-      this.valuation.add(asset, s.units[asset], this.markOf(asset), 1);
+      v.add(asset, s.units[asset], this.markOf(asset), 1);
     }
   }
 
@@ -490,7 +495,9 @@ export class Batch {
       const qty = s.toUnits(asset, lots);
       const total = Math.abs(quote.price - this.base[e]) * Math.abs(qty) * s.multiplier[asset];
       const moves = quote.slippageMove + quote.impactMove;
+      // Each part from its own share of the moves: total - impactCost would cancel when impact dominates.
       const impactCost = moves === 0 ? 0 : (total * quote.impactMove) / moves;
+      const slippageCost = moves === 0 ? total : (total * quote.slippageMove) / moves;
       const capped = order.status === "working" && this.room(e) === 0;
       let flags = 0;
       if (order.forced !== FORCED_NONE) flags |= FORCED;
@@ -511,7 +518,7 @@ export class Batch {
         this.base[e],
         quote.price,
         this.commission[e],
-        total - impactCost,
+        slippageCost,
         impactCost,
         flags,
         capped ? s.toUnits(asset, s.volumeUsed[asset]) : Number.NaN,

@@ -129,7 +129,7 @@ function invalidField(
 function lotsFor(
   s: RunState,
   asset: number,
-  sizeType: string,
+  sizeType: SizeType,
   size: number,
   mark: number,
   equity: number,
@@ -146,11 +146,19 @@ function lotsFor(
     case "percent":
       return truncLots((size * equity) / unitValue / lot);
     case "targetUnits":
-      return size === 0 ? -position : truncLots((size - s.units[asset]) / lot);
+      return size === 0
+        ? -position
+        : truncLots((size - s.units[asset]) / lot, (Math.abs(size) + Math.abs(s.units[asset])) / lot);
     case "targetValue":
-      return size === 0 ? -position : truncLots((size - held) / unitValue / lot);
-    default:
-      return size === 0 ? -position : truncLots((size * equity - held) / unitValue / lot);
+      return size === 0
+        ? -position
+        : truncLots((size - held) / unitValue / lot, (Math.abs(size) + Math.abs(held)) / unitValue / lot);
+    case "targetPercent": {
+      const target = size * equity;
+      return size === 0
+        ? -position
+        : truncLots((target - held) / unitValue / lot, (Math.abs(target) + Math.abs(held)) / unitValue / lot);
+    }
   }
 }
 

@@ -5,10 +5,13 @@
 //   exact rule does (>= fits; < is a call). Float error on these sums is ~1e-14 of the scale, so a
 //   tie in exact arithmetic is a tie here; two amounts that really differ by less than 1e-12 of the
 //   account's scale are the one case decided differently (documented in docs/semantics.md).
-// - A quotient truncated to lots is nudged by TIE relative first, so 599.99999999999994 lots (an
-//   exact 600 seen through float) truncates to 600.
+// - A quotient truncated to lots is nudged first by QTY_TIE of the magnitude of its operands, so
+//   599.99999999999994 lots (an exact 600 seen through float) truncates to 600. Float error there is
+//   ~1e-15 of the operands (a target minus a holding included); 1e-14 covers it without moving a
+//   true fraction of 2 billion units across an integer.
 
 export const TIE = 1e-12;
+export const QTY_TIE = 1e-14;
 
 /** a >= b, with a tie decided as equal. `scale` is the size of the amounts being compared. */
 export function atLeast(a: number, b: number, scale: number): boolean {
@@ -20,15 +23,17 @@ export function beyond(a: number, b: number, scale: number): boolean {
   return a > b + TIE * scale;
 }
 
-/** Truncates a signed real number of lots toward 0 (SPEC 6.4), read through the tie rule. */
-export function truncLots(lots: number): number {
-  const nudged = lots + Math.sign(lots) * Math.abs(lots) * TIE;
-  return Math.trunc(nudged);
+/**
+ * Truncates a signed real number of lots toward 0 (SPEC 6.4), read through the tie rule;
+ * `scale` is the magnitude, in lots, of the operands it was computed from (default: the value).
+ */
+export function truncLots(lots: number, scale = Math.abs(lots)): number {
+  return Math.trunc(lots + Math.sign(lots) * Math.max(scale, Math.abs(lots)) * QTY_TIE);
 }
 
 /** Floors a non-negative real number of lots (volume caps, scaled legs), read through the tie rule. */
 export function floorLots(lots: number): number {
-  return Math.floor(lots + lots * TIE);
+  return Math.floor(lots + lots * QTY_TIE);
 }
 
 /** Rounds a price to a tick grid: up for buys, down for sells, with on-grid prices left as they are. */

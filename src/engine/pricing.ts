@@ -127,9 +127,8 @@ export class Pricing {
     if (impact.model === "none" || !volumeBased || absUnits === 0) return;
     if (impact.model === "volumeShare") {
       if (volume === 0) return;
-      let share = absUnits / volume;
-      const cap = this.config.maxParticipation;
-      if (cap !== null && share > cap) share = cap;
+      // Capped at maxParticipation, or at 1 with no cap (assay's rule, as Zipline always caps it).
+      const share = Math.min(absUnits / volume, this.config.maxParticipation ?? 1);
       out.temporaryBps = 1e4 * impact.k * share * share;
       return;
     }

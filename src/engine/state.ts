@@ -76,7 +76,6 @@ export class RunState {
   /** UTC day number of each bar. */
   readonly days: Float64Array;
 
-  cash: number;
   /** Ledger totals by kind (FILL_NOTIONAL ... SHORT_REBATE), signed as cash changes. */
   readonly ledger = new Float64Array(7);
   /** Signed position per asset, in lots (whole numbers) and in units. */
@@ -121,7 +120,7 @@ export class RunState {
     this.days = Float64Array.from(panel.times, (ms) => Math.floor(ms / 86_400_000));
     this.settlement = new Settlement(config, this.days, n);
     this.refs = new LotQueues(n);
-    this.cash = config.initialCash;
+    this.cashSum = config.initialCash;
     this.lots = new Float64Array(n);
     this.units = new Float64Array(n);
     this.held = new Int32Array(n);
@@ -145,8 +144,22 @@ export class RunState {
     return divisor === 0 ? lots * this.lotSize[asset] : lots / divisor;
   }
 
+  /**
+   * Cash as a Neumaier-compensated sum of the ledger: flows of 1e9 that net to little keep their
+   * small part (SPEC 9 compares money to 1e-6).
+   */
+  private cashSum: number;
+  private cashError = 0;
+
+  get cash(): number {
+    return this.cashSum + this.cashError;
+  }
+
   post(kind: number, amount: number): void {
-    this.cash += amount;
+    const sum = this.cashSum + amount;
+    this.cashError +=
+      Math.abs(this.cashSum) >= Math.abs(amount) ? this.cashSum - sum + amount : amount - sum + this.cashSum;
+    this.cashSum = sum;
     this.ledger[kind] += amount;
   }
 

@@ -7,13 +7,13 @@ export class TradeBook {
   private readonly lots: LotQueues;
   private readonly side: Int8Array;
   private readonly entryT: Int32Array;
-  private readonly openedUnits: Float64Array;
+  private readonly openedLots: Float64Array;
   private readonly entryNotional: Float64Array;
-  private readonly closedUnits: Float64Array;
+  private readonly closedLots: Float64Array;
   private readonly exitNotional: Float64Array;
   private readonly realizedOf: Float64Array;
   private readonly commissionOf: Float64Array;
-  /** Closed trades, columnar: asset, entry bar, exit bar, then the numbers (made records when read). */
+  /** Closed trades, columnar: asset, entry bar, exit bar, then side, lots and money (made records when read). */
   private closedInts = new Int32Array(3 * 64);
   private closedNumbers = new Float64Array(8 * 64);
   private closedCount = 0;
@@ -28,9 +28,9 @@ export class TradeBook {
     this.lots = new LotQueues(n);
     this.side = new Int8Array(n);
     this.entryT = new Int32Array(n);
-    this.openedUnits = new Float64Array(n);
+    this.openedLots = new Float64Array(n);
     this.entryNotional = new Float64Array(n);
-    this.closedUnits = new Float64Array(n);
+    this.closedLots = new Float64Array(n);
     this.exitNotional = new Float64Array(n);
     this.realizedOf = new Float64Array(n);
     this.commissionOf = new Float64Array(n);
@@ -49,7 +49,7 @@ export class TradeBook {
     const absUnits = this.units.toUnits(asset, absLots);
     this.realized += pnl;
     this.realizedOf[asset] += pnl;
-    this.closedUnits[asset] += absUnits;
+    this.closedLots[asset] += absLots;
     this.exitNotional[asset] += absUnits * price;
     this.commissionOf[asset] += commission;
     if (this.lots.count(asset) === 0) {
@@ -63,16 +63,16 @@ export class TradeBook {
     if (this.side[asset] === 0) {
       this.side[asset] = lots > 0 ? 1 : -1;
       this.entryT[asset] = t;
-      this.openedUnits[asset] = 0;
+      this.openedLots[asset] = 0;
       this.entryNotional[asset] = 0;
-      this.closedUnits[asset] = 0;
+      this.closedLots[asset] = 0;
       this.exitNotional[asset] = 0;
       this.realizedOf[asset] = 0;
       this.commissionOf[asset] = 0;
     }
     const absUnits = this.units.toUnits(asset, Math.abs(lots));
     this.lots.push(asset, lots, price);
-    this.openedUnits[asset] += absUnits;
+    this.openedLots[asset] += Math.abs(lots);
     this.entryNotional[asset] += absUnits * price;
     this.commissionOf[asset] += commission;
   }
@@ -99,9 +99,9 @@ export class TradeBook {
           f[o],
           ints[3 * i + 1],
           ints[3 * i + 2],
-          f[o + 1],
+          this.units.toUnits(ints[3 * i], f[o + 1]),
           f[o + 2],
-          f[o + 3],
+          this.units.toUnits(ints[3 * i], f[o + 3]),
           f[o + 4],
           f[o + 5],
           f[o + 6],
@@ -116,9 +116,9 @@ export class TradeBook {
           this.side[asset],
           this.entryT[asset],
           null,
-          this.openedUnits[asset],
+          this.units.toUnits(asset, this.openedLots[asset]),
           this.entryNotional[asset],
-          this.closedUnits[asset],
+          this.units.toUnits(asset, this.closedLots[asset]),
           this.exitNotional[asset],
           this.realizedOf[asset],
           this.commissionOf[asset],
@@ -146,9 +146,9 @@ export class TradeBook {
     const f = this.closedNumbers;
     const o = 8 * i;
     f[o] = this.side[asset];
-    f[o + 1] = this.openedUnits[asset];
+    f[o + 1] = this.openedLots[asset];
     f[o + 2] = this.entryNotional[asset];
-    f[o + 3] = this.closedUnits[asset];
+    f[o + 3] = this.closedLots[asset];
     f[o + 4] = this.exitNotional[asset];
     f[o + 5] = this.realizedOf[asset];
     f[o + 6] = this.commissionOf[asset];

@@ -43,7 +43,9 @@ function setMargin(margin: ContractMargin | null, i: number, kinds: Uint8Array, 
 
 /** Running sums of an account's positions at marks; equity = cash + positions. */
 export class Valuation {
-  positions = 0;
+  /** Sum of equity positions' market value, Neumaier-compensated (it cancels against cash). */
+  private positionsSum = 0;
+  private positionsError = 0;
   gross = 0;
   net = 0;
   im = 0;
@@ -53,8 +55,13 @@ export class Valuation {
 
   constructor(private readonly rules: MarginRules) {}
 
+  get positions(): number {
+    return this.positionsSum + this.positionsError;
+  }
+
   clear(): void {
-    this.positions = 0;
+    this.positionsSum = 0;
+    this.positionsError = 0;
     this.gross = 0;
     this.net = 0;
     this.im = 0;
@@ -63,7 +70,8 @@ export class Valuation {
   }
 
   copyFrom(other: Valuation): void {
-    this.positions = other.positions;
+    this.positionsSum = other.positionsSum;
+    this.positionsError = other.positionsError;
     this.gross = other.gross;
     this.net = other.net;
     this.im = other.im;
@@ -90,7 +98,13 @@ export class Valuation {
         (rules.mmKind[asset] === 0 ? absUnits * rules.mmValue[asset] : absValue * rules.mmValue[asset]);
       return;
     }
-    this.positions += sign * value;
+    const term = sign * value;
+    const sum = this.positionsSum + term;
+    this.positionsError +=
+      Math.abs(this.positionsSum) >= Math.abs(term)
+        ? this.positionsSum - sum + term
+        : term - sum + this.positionsSum;
+    this.positionsSum = sum;
     this.im += sign * absValue * rules.initialRate;
     this.mm +=
       sign *

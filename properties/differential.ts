@@ -1,0 +1,36 @@
+// SPEC 9 and issue 6: the differential property. On any generated run, an engine's records equal
+// the reference engine's (discrete fields exactly, money within 1e-9 relative, floor 1e-6). The
+// engine under test is a parameter, so a patched variant (a planted bug) runs the same property.
+import { referenceEngine } from "../reference/engine.ts";
+import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
+import { resolveConfig } from "../src/config/resolve.ts";
+import { fastEngine } from "../src/engine/index.ts";
+import type { Engine, Records } from "../src/model/index.ts";
+import { scheduledOrders } from "../src/strategy/declarative.ts";
+import { type Property, property } from "./property.ts";
+import { type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
+
+/** Runs an engine on a generated case. */
+export function runCase(engine: Engine, runCase: RunCase): Records {
+  const config = resolveConfig(runCase.configInput, runCase.panel.symbols, "generated config");
+  return engine.run(runCase.panel, config, scheduledOrders(runCase.ordersByBar));
+}
+
+/** Throws the first divergence between the reference and `engine` on the case. */
+export function checkAgainstReference(engine: Engine, value: RunCase): void {
+  const divergence = diffRecords(runCase(referenceEngine, value), runCase(engine, value), {
+    names: ["reference", engine.name],
+  });
+  if (divergence !== null) throw new Error(`differential: ${renderRecordDivergence(divergence)}`);
+}
+
+export function engineEqualsReference(
+  engine: Engine = fastEngine,
+  constraints: RunInputConstraints = {},
+): Property<RunCase> {
+  return property(
+    `differential: ${engine.name} engine == reference engine, record by record`,
+    runInput(constraints),
+    (value) => checkAgainstReference(engine, value),
+  );
+}
