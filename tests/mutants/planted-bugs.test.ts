@@ -1,0 +1,171 @@
+// Issue 6: each bug below, planted in the fast engine through its own classes (a patched engine
+// variant behind the same Engine interface), makes the differential property fail within the CI
+// budget. A property that could not tell the bug from the rules would be decoration.
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { engineEqualsReference } from "../../properties/differential.ts";
+import { asFastCheck } from "../../properties/property.ts";
+import { Batch } from "../../src/engine/batch.ts";
+import { fastEngine } from "../../src/engine/index.ts";
+import { LiquidationSizer } from "../../src/engine/liquidation.ts";
+import { FastRun } from "../../src/engine/run.ts";
+import { CREDIT_INTEREST, DEBIT_INTEREST, FILL_NOTIONAL, RunState } from "../../src/engine/state.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engine's classes
+type Patchable = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: a patched method keeps its own parameters
+type Method = (this: Patchable, ...args: any[]) => unknown;
+const restores: (() => void)[] = [];
+
+/** Replaces a prototype method for one test; `make` gets the original. */
+function patch(target: { prototype: unknown }, method: string, make: (original: Method) => Method): void {
+  const prototype = target.prototype as Patchable;
+  const original = prototype[method];
+  prototype[method] = make(original);
+  restores.push(() => {
+    prototype[method] = original;
+  });
+}
+
+afterEach(() => {
+  while (restores.length > 0) restores.pop()?.();
+});
+
+/** Runs the differential property on the patched fast engine; returns the failure it found. */
+function findDivergence(runs = 400): string | null {
+  const result = fc.check(asFastCheck(engineEqualsReference(fastEngine)), {
+    numRuns: runs,
+    seed: 20_261_126,
+  });
+  return result.failed ? String((result.errorInstance as Error | undefined)?.message ?? "failed") : null;
+}
+
+describe("planted bugs are caught by the differential property", () => {
+  it("the unpatched fast engine passes the same budget", () => {
+    expect(findDivergence()).toBeNull();
+  });
+
+  it("short proceeds not credited", () => {
+    patch(
+      Batch,
+      "fill",
+      (fill) =>
+        function (this: Patchable, e: number, lots: number, reducing: boolean) {
+          this.s.shortSale = !reducing && lots < 0;
+          try {
+            return fill.call(this, e, lots, reducing);
+          } finally {
+            this.s.shortSale = false;
+          }
+        },
+    );
+    patch(
+      RunState,
+      "post",
+      (post) =>
+        function (this: Patchable, kind: number, amount: number) {
+          if (this.shortSale === true && kind === FILL_NOTIONAL && amount > 0) return;
+          return post.call(this, kind, amount);
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("commission on the base price instead of the fill price", () => {
+    patch(
+      Batch,
+      "legCommission",
+      (legCommission) =>
+        function (this: Patchable, e: number, ...rest: unknown[]) {
+          const quote = this.priced(e);
+          const price = quote.price;
+          quote.price = this.base[e];
+          try {
+            return legCommission.call(this, e, ...rest);
+          } finally {
+            quote.price = price;
+          }
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("increasing legs before reducing legs (a batch's exits wait for a later batch)", () => {
+    patch(Batch, "reduce", () => () => true);
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("a fill on a zero-volume bar under onZeroVolume defer", () => {
+    patch(
+      Batch,
+      "run",
+      (run) =>
+        function (this: Patchable, ...args: unknown[]) {
+          const s = this.s;
+          const config = s.config;
+          if (config.onZeroVolume === "defer") s.config = { ...config, onZeroVolume: "fill" };
+          try {
+            return run.apply(this, args);
+          } finally {
+            s.config = config;
+          }
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("interest sign flipped", () => {
+    patch(
+      RunState,
+      "post",
+      (post) =>
+        function (this: Patchable, kind: number, amount: number) {
+          return post.call(
+            this,
+            kind,
+            kind === DEBIT_INTEREST || kind === CREDIT_INTEREST ? -amount : amount,
+          );
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("liquidation skipped", () => {
+    patch(LiquidationSizer, "size", () => () => []);
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("look-ahead by one bar in same-bar mode (fills at the next bar's close)", () => {
+    patch(
+      FastRun,
+      "runBatch",
+      (runBatch) =>
+        function (
+          this: Patchable,
+          t: number,
+          step: number,
+          markAt: number,
+          orders: unknown[],
+          prices: Float64Array,
+        ) {
+          const n = this.s.n;
+          const later = step === 5 && (t + 2) * n <= prices.length ? prices.subarray(n) : prices;
+          return runBatch.call(this, t, step, markAt, orders, later);
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("an off-by-one in volume participation (one lot over the cap)", () => {
+    patch(
+      Batch,
+      "capLotsOf",
+      (capLotsOf) =>
+        function (this: Patchable, ...args: unknown[]) {
+          const cap = capLotsOf.apply(this, args) as number;
+          return cap < 0 ? cap : cap + 1;
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+});
