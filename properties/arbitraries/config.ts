@@ -1,0 +1,210 @@
+// SPEC 3-7: generated run configurations, as the plain input objects resolveConfig() reads, so
+// the config path the user takes is the path the properties take. Every policy of the config
+// is drawn: both accounts, every onInsufficient (null included), both fillAt, every
+// onZeroVolume, participation caps, leverage caps, slippage and commission models, and (with
+// `realism`) intrabar paths, margin-call handling, financing, settlement and impact. Futures
+// (account "futures", instruments of kind "future") are not drawn yet.
+import fc from "fast-check";
+import type { CommissionInput, ConfigInput, ImpactInput, SlippageInput } from "../../src/config/input.ts";
+import type {
+  AccountType,
+  FillAt,
+  IntrabarPath,
+  LiquidationOrder,
+  MarginCheckAt,
+  OnInsufficient,
+  OnZeroVolume,
+  RestoreTo,
+  Settlement,
+  UnsettledFunds,
+} from "../../src/model/index.ts";
+
+export interface ConfigConstraints {
+  /** Accounts to draw from (default both). */
+  readonly accounts?: readonly AccountType[];
+  /** fillAt values to draw from (default both). */
+  readonly fillAts?: readonly FillAt[];
+  /** onZeroVolume values to draw from (default all four). */
+  readonly onZeroVolumes?: readonly OnZeroVolume[];
+  /** Fewest initial cash (default 1,000). */
+  readonly minInitialCash?: number;
+  /** Most initial cash (default 10,000,000). */
+  readonly maxInitialCash?: number;
+  /**
+   * Also draw the realism options (intrabar paths, margin-call handling, financing, settlement,
+   * impact, halfSpread and tiered costs); false leaves them at their defaults (default true).
+   */
+  readonly realism?: boolean;
+}
+
+export function runConfigInput(constraints: ConfigConstraints = {}): fc.Arbitrary<ConfigInput> {
+  const {
+    accounts = ["cash", "margin"],
+    fillAts = ["next-open", "close"],
+    onZeroVolumes = ["defer", "reject", "fill", "synthetic"],
+    minInitialCash = 1_000,
+    maxInitialCash = 10_000_000,
+    realism = true,
+  } = constraints;
+  const zeroVolume = fc.oneof(
+    ...onZeroVolumes.map((policy) =>
+      policy === "synthetic"
+        ? fc.record({
+            onZeroVolume: fc.constant<OnZeroVolume>("synthetic"),
+            syntheticVolume: fc.integer({ min: 1, max: 10_000 }),
+          })
+        : fc.record({ onZeroVolume: fc.constant(policy) }),
+    ),
+  );
+  return fc
+    .record({
+      initialCash: initialCash(minInitialCash, maxInitialCash),
+      account: fc.constantFrom(...accounts),
+      fillAt: fc.constantFrom(...fillAts),
+      onInsufficient: fc.constantFrom<OnInsufficient | null>(null, "reject", "partial", "scale"),
+      maxParticipation: fc.oneof(
+        fc.constant(null),
+        fc.integer({ min: 5, max: 100 }).map((p) => p / 100),
+      ),
+      zeroVolume,
+      timeInForce: fc.constantFrom("gtc" as const, "day" as const),
+      clampToBar: fc.boolean(),
+      finraShortFloors: fc.boolean(),
+      maxGrossLeverage: leverageCap(),
+      maxNetLeverage: leverageCap(),
+      onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
+      slippage: slippage(realism),
+      commission: commission(realism),
+      realism: realism ? realismInput() : fc.constant({}),
+      lotSize: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(1) },
+        { weight: 1, arbitrary: fc.constantFrom(0.01, 10) },
+      ),
+    })
+    .map(({ zeroVolume, realism, ...rest }) => ({ ...rest, ...zeroVolume, ...realism }));
+}
+
+/** SPEC 3.1, 3.2, 4.3, 5, 7: the options beyond the basic account, each away from its default. */
+function realismInput(): fc.Arbitrary<ConfigInput> {
+  const rate = fc.oneof(
+    { weight: 2, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 100 }).map((bps) => bps / 1_000) },
+  );
+  return fc.record({
+    intrabarPath: fc.constantFrom<IntrabarPath>("nearer-first", "pessimistic", "optimistic"),
+    marginCheckAt: fc.constantFrom<MarginCheckAt>("close", "adverse-extreme"),
+    cureDays: fc.integer({ min: 0, max: 2 }),
+    liquidationOrder: fc.constantFrom<LiquidationOrder>("largest-requirement", "largest-loss", "pro-rata"),
+    liquidationBuffer: fc.constantFrom(0, 0.1),
+    restoreTo: fc.constantFrom<RestoreTo>("maintenance", "initial"),
+    debitRate: rate,
+    creditRate: rate,
+    shortRebateRate: rate,
+    borrowRate: rate,
+    settlement: fc.constantFrom<Settlement>(0, 1, 2, "us-equity"),
+    unsettledFunds: fc.constantFrom<UnsettledFunds>("good-faith", "forbid"),
+    gfvLimit: fc.integer({ min: 1, max: 3 }),
+    impact: impact(),
+  });
+}
+
+function impact(): fc.Arbitrary<ImpactInput> {
+  const permanent = {
+    permanentFraction: fc.constantFrom(0, 0.25, 1),
+    halfLifeBars: fc.integer({ min: 1, max: 5 }),
+  };
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant<ImpactInput>({ model: "none" }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        model: fc.constant("volumeShare" as const),
+        k: fc.integer({ min: 1, max: 50 }).map((c) => c / 100),
+        ...permanent,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        model: fc.constant("sqrtImpact" as const),
+        y: fc.integer({ min: 1, max: 10 }).map((d) => d / 10),
+        e: fc.constantFrom(0.5, 0.6, 1),
+        windowBars: fc.integer({ min: 2, max: 20 }),
+        ...permanent,
+      }),
+    },
+  );
+}
+
+/** Roughly log-uniform: mantissa 10..99 times a power of ten, clamped to [min, max]. */
+function initialCash(min: number, max: number): fc.Arbitrary<number> {
+  return fc
+    .tuple(fc.integer({ min: 10, max: 99 }), fc.integer({ min: 2, max: 6 }))
+    .map(([mantissa, exponent]) => Math.min(max, Math.max(min, mantissa * 10 ** exponent)));
+}
+
+/** null (no cap) 3 times in 4, else 0.5..4 in quarter steps. */
+function leverageCap(): fc.Arbitrary<number | null> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.integer({ min: 2, max: 16 }).map((q) => q / 4) },
+  );
+}
+
+function slippage(realism: boolean): fc.Arbitrary<SlippageInput> {
+  const halfSpread = fc.record({
+    model: fc.constant("halfSpread" as const),
+    bps: fc.integer({ min: 0, max: 50 }),
+  });
+  return fc.oneof(
+    ...(realism ? [halfSpread] : []),
+    fc.record({ model: fc.constant("fixedBps" as const), bps: fc.integer({ min: 0, max: 50 }) }),
+    fc.record({
+      model: fc.constant("perShare" as const),
+      amount: fc.integer({ min: 0, max: 5 }).map((c) => c / 100),
+    }),
+  );
+}
+
+function commission(realism: boolean): fc.Arbitrary<CommissionInput> {
+  // Per-unit rate by the month's cumulative quantity; the last band is unbounded.
+  const tiered = fc
+    .tuple(
+      fc.integer({ min: 1, max: 5_000 }),
+      fc.integer({ min: 0, max: 10 }),
+      fc.integer({ min: 0, max: 10 }),
+    )
+    .map(
+      ([upTo, first, second]): CommissionInput => ({
+        model: "tiered",
+        bands: [
+          { upTo, rate: first / 1_000 },
+          { upTo: null, rate: second / 1_000 },
+        ],
+      }),
+    );
+  return fc.oneof(
+    ...(realism ? [tiered] : []),
+    fc.record({
+      model: fc.constant("percent" as const),
+      rate: fc.integer({ min: 0, max: 50 }).map((tenthBps) => tenthBps / 1e5),
+    }),
+    fc
+      .record({
+        model: fc.constant("perShare" as const),
+        rate: fc.integer({ min: 0, max: 10 }).map((mills) => mills / 1000),
+        minCents: fc.integer({ min: 0, max: 200 }),
+        extraCents: fc.option(fc.integer({ min: 0, max: 2_000 })),
+      })
+      .map(({ model, rate, minCents, extraCents }) => ({
+        model,
+        rate,
+        min: minCents / 100,
+        max: extraCents === null ? null : (minCents + extraCents) / 100,
+      })),
+    fc.record({
+      model: fc.constant("fixedPerOrder" as const),
+      amount: fc.integer({ min: 0, max: 1_000 }).map((c) => c / 100),
+    }),
+  );
+}

@@ -1,0 +1,290 @@
+// SPEC 4, 6.4 and 6.5: generated order schedules for scheduledOrders(): every order type and
+// size type, limit and stop prices near the data (some the next open gaps through), reversals,
+// orders far beyond the cash, bursts on one bar and asset, per-order timeInForce and
+// onInsufficient, and a small share of invalid requests the engine must reject ("invalidOrder").
+//
+// Like panel(), the schedule is drawn as shrinkable drafts (bar and asset as small integers
+// taken modulo the run's shape, prices as bps offsets from a reference price), then
+// materialized; so a failing schedule shrinks to fewer, simpler orders on earlier bars.
+import fc from "fast-check";
+import type {
+  OnInsufficient,
+  OrderRequest,
+  OrderType,
+  SizeType,
+  TimeInForce,
+} from "../../src/model/index.ts";
+
+export interface OrderConstraints {
+  /** Fewest drafts (default 0); a burst or a reversal draft makes several orders. */
+  readonly minOrders?: number;
+  /** Most drafts (default 12). */
+  readonly maxOrders?: number;
+  /** Weight of invalid requests among drafts, against 30 for valid ones (default 1). */
+  readonly invalidWeight?: number;
+  /**
+   * A price near the data for (asset symbol, decision bar): limit and stop prices are offsets
+   * from it. Default: 100 for every asset and bar.
+   */
+  readonly referencePrice?: (asset: string, t: number) => number;
+}
+
+/** How an order is sized and priced, before it is placed on a bar and an asset. */
+export interface OrderShape {
+  readonly type: OrderType;
+  readonly sizeType: SizeType;
+  readonly size: number;
+  /** Limit price vs the reference price (limit) or vs the stop price (stop-limit), in bps. */
+  readonly limitOffsetBps: number;
+  /** Stop price vs the reference price, in bps. */
+  readonly stopOffsetBps: number;
+  readonly timeInForce: TimeInForce | null;
+  readonly onInsufficient: OnInsufficient | null;
+}
+
+export type InvalidFlaw = "unknownAsset" | "nanSize" | "noLimitPrice" | "noStopPrice";
+
+/** One generated item; `t` and `asset` are reduced modulo the run's bars and assets. */
+export type OrderDraft =
+  | { readonly kind: "order"; readonly t: number; readonly asset: number; readonly order: OrderShape }
+  | { readonly kind: "burst"; readonly t: number; readonly asset: number; readonly orders: OrderShape[] }
+  | {
+      readonly kind: "reversal";
+      readonly t: number;
+      readonly asset: number;
+      /** Units of the opening order (signed). */
+      readonly qty: number;
+      /** Bars between the opening order and the opposite one (0: same bar). */
+      readonly lag: number;
+      /** The opposite order is -factor x qty units. */
+      readonly factor: number;
+    }
+  | {
+      readonly kind: "oversized";
+      readonly t: number;
+      readonly asset: number;
+      readonly sizeType: SizeType;
+      readonly size: number;
+      readonly onInsufficient: OnInsufficient | null;
+    }
+  | { readonly kind: "invalid"; readonly t: number; readonly asset: number; readonly flaw: InvalidFlaw };
+
+/** Orders by decision bar, in submission order, for scheduledOrders(). */
+export function orderSequence(
+  symbols: readonly string[],
+  bars: number,
+  constraints: OrderConstraints = {},
+): fc.Arbitrary<Map<number, OrderRequest[]>> {
+  const referencePrice = constraints.referencePrice ?? (() => 100);
+  return orderDrafts(constraints).map((drafts) => materializeOrders(drafts, symbols, bars, referencePrice));
+}
+
+/** The shrinkable drafts behind orderSequence(). */
+export function orderDrafts(constraints: OrderConstraints = {}): fc.Arbitrary<OrderDraft[]> {
+  const { minOrders = 0, maxOrders = 12, invalidWeight = 1 } = constraints;
+  const t = fc.nat({ max: 1_000 });
+  const asset = fc.nat({ max: 15 });
+  const single = fc.record({ kind: fc.constant("order" as const), t, asset, order: orderShape() });
+  const burst = fc.record({
+    kind: fc.constant("burst" as const),
+    t,
+    asset,
+    orders: fc.array(orderShape(), { minLength: 2, maxLength: 5 }),
+  });
+  const reversal = fc.record({
+    kind: fc.constant("reversal" as const),
+    t,
+    asset,
+    qty: signed(fc.integer({ min: 1, max: 800 })),
+    lag: fc.nat({ max: 3 }),
+    factor: fc.integer({ min: 2, max: 4 }),
+  });
+  const oversized = fc.oneof(
+    fc.record({
+      kind: fc.constant("oversized" as const),
+      t,
+      asset,
+      sizeType: fc.constant<SizeType>("units"),
+      size: signed(fc.integer({ min: 100_000, max: 10_000_000 })),
+      onInsufficient: policy(),
+    }),
+    fc.record({
+      kind: fc.constant("oversized" as const),
+      t,
+      asset,
+      sizeType: fc.constantFrom<SizeType>("value", "targetValue"),
+      size: signed(fc.integer({ min: 100_000_000, max: 10_000_000_000 })),
+      onInsufficient: policy(),
+    }),
+    fc.record({
+      kind: fc.constant("oversized" as const),
+      t,
+      asset,
+      sizeType: fc.constantFrom<SizeType>("percent", "targetPercent"),
+      size: signed(fc.integer({ min: 5, max: 50 })),
+      onInsufficient: policy(),
+    }),
+  );
+  const invalid = fc.record({
+    kind: fc.constant("invalid" as const),
+    t,
+    asset,
+    flaw: fc.constantFrom<InvalidFlaw>("unknownAsset", "nanSize", "noLimitPrice", "noStopPrice"),
+  });
+  const draft: fc.Arbitrary<OrderDraft> = fc.oneof(
+    { weight: 20, arbitrary: single },
+    { weight: 4, arbitrary: burst },
+    { weight: 3, arbitrary: reversal },
+    { weight: 3, arbitrary: oversized },
+    { weight: invalidWeight, arbitrary: invalid },
+  );
+  return fc.array(draft, { minLength: minOrders, maxLength: maxOrders });
+}
+
+/** Places drafts on a run of `bars` bars over `symbols`; orders of one bar keep draft order. */
+export function materializeOrders(
+  drafts: readonly OrderDraft[],
+  symbols: readonly string[],
+  bars: number,
+  referencePrice: (asset: string, t: number) => number,
+): Map<number, OrderRequest[]> {
+  const byBar = new Map<number, OrderRequest[]>();
+  const put = (t: number, order: OrderRequest) => {
+    const list = byBar.get(t) ?? [];
+    list.push(order);
+    byBar.set(t, list);
+  };
+  for (const draft of drafts) {
+    const t = draft.t % bars;
+    const symbol = symbols[draft.asset % symbols.length];
+    const ref = referencePrice(symbol, t);
+    switch (draft.kind) {
+      case "order":
+        put(t, request(symbol, draft.order, ref));
+        break;
+      case "burst":
+        for (const shape of draft.orders) put(t, request(symbol, shape, ref));
+        break;
+      case "reversal":
+        put(t, { asset: symbol, size: draft.qty });
+        put(Math.min(bars - 1, t + draft.lag), { asset: symbol, size: -draft.factor * draft.qty });
+        break;
+      case "oversized":
+        put(
+          t,
+          withPolicy({ asset: symbol, sizeType: draft.sizeType, size: draft.size }, draft.onInsufficient),
+        );
+        break;
+      case "invalid":
+        put(t, invalidRequest(symbol, draft.flaw, ref));
+        break;
+    }
+  }
+  return byBar;
+}
+
+/** Marks a symbol no generated panel uses (panel symbols are 1-3 uppercase letters). */
+export const UNKNOWN_ASSET = "?unknown";
+
+function orderShape(): fc.Arbitrary<OrderShape> {
+  const sized = fc.oneof(
+    fc.record({ sizeType: fc.constant<SizeType>("units"), size: unitsSize() }),
+    fc.record({
+      sizeType: fc.constant<SizeType>("value"),
+      size: fc.integer({ min: -100_000, max: 100_000 }),
+    }),
+    fc.record({ sizeType: fc.constant<SizeType>("percent"), size: fraction(150) }),
+    fc.record({ sizeType: fc.constant<SizeType>("targetUnits"), size: withZero(unitsSize()) }),
+    fc.record({
+      sizeType: fc.constant<SizeType>("targetValue"),
+      size: withZero(fc.integer({ min: -100_000, max: 100_000 })),
+    }),
+    fc.record({ sizeType: fc.constant<SizeType>("targetPercent"), size: withZero(fraction(150)) }),
+  );
+  return fc
+    .record({
+      type: fc.constantFrom<OrderType>("market", "limit", "stop", "stop-limit"),
+      sized,
+      // Mostly within a few percent, sometimes far: the next open may gap through the price.
+      limitOffsetBps: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -300, max: 300 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) },
+      ),
+      stopOffsetBps: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -300, max: 300 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) },
+      ),
+      timeInForce: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom<TimeInForce>("gtc", "day") },
+      ),
+      onInsufficient: policy(),
+    })
+    .map(({ sized, ...rest }) => ({ ...rest, ...sized }));
+}
+
+function unitsSize(): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: -1_000, max: 1_000 }) },
+    // Off the lot grid of lotSize 1 and 10: the engine truncates toward 0.
+    { weight: 1, arbitrary: fc.integer({ min: -5_000, max: 5_000 }).map((c) => c / 100) },
+  );
+}
+
+/** A fraction in [-maxPercent %, +maxPercent %], in whole percents. */
+function fraction(maxPercent: number): fc.Arbitrary<number> {
+  return fc.integer({ min: -maxPercent, max: maxPercent }).map((p) => p / 100);
+}
+
+/** Target 0 (close the position, SPEC 6.4) often enough to be seen. */
+function withZero(size: fc.Arbitrary<number>): fc.Arbitrary<number> {
+  return fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: size });
+}
+
+function signed(magnitude: fc.Arbitrary<number>): fc.Arbitrary<number> {
+  return fc.tuple(magnitude, fc.boolean()).map(([m, negative]) => (negative ? -m : m));
+}
+
+function policy(): fc.Arbitrary<OnInsufficient | null> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom<OnInsufficient>("reject", "partial", "scale") },
+  );
+}
+
+function request(asset: string, shape: OrderShape, ref: number): OrderRequest {
+  const order: { -readonly [K in keyof OrderRequest]: OrderRequest[K] } = {
+    asset,
+    type: shape.type,
+    sizeType: shape.sizeType,
+    size: shape.size,
+  };
+  const stop = priceAt(ref, shape.stopOffsetBps);
+  if (shape.type === "limit") order.limitPrice = priceAt(ref, shape.limitOffsetBps);
+  if (shape.type === "stop" || shape.type === "stop-limit") order.stopPrice = stop;
+  if (shape.type === "stop-limit") order.limitPrice = priceAt(stop, shape.limitOffsetBps);
+  if (shape.timeInForce !== null) order.timeInForce = shape.timeInForce;
+  return withPolicy(order, shape.onInsufficient);
+}
+
+function withPolicy(order: OrderRequest, onInsufficient: OnInsufficient | null): OrderRequest {
+  return onInsufficient === null ? order : { ...order, onInsufficient };
+}
+
+function invalidRequest(symbol: string, flaw: InvalidFlaw, ref: number): OrderRequest {
+  switch (flaw) {
+    case "unknownAsset":
+      return { asset: UNKNOWN_ASSET, size: 10 };
+    case "nanSize":
+      return { asset: symbol, size: Number.NaN };
+    case "noLimitPrice":
+      return { asset: symbol, type: "limit", size: 10 };
+    case "noStopPrice":
+      return { asset: symbol, type: "stop-limit", size: -10, limitPrice: priceAt(ref, 0) };
+  }
+}
+
+/** ref moved by bps, in whole cents, at least one cent. */
+function priceAt(ref: number, bps: number): number {
+  return Math.max(1, Math.round(ref * 100 * (1 + bps / 1e4))) / 100;
+}

@@ -1,0 +1,164 @@
+// SPEC 1 (data): generated panels, valid by construction: every present bar has finite prices
+// > 0 in cents, low <= min(open, close), high >= max(open, close), an integer volume >= 0; a
+// missing bar is NaN in all five fields; times are business days (UTC midnight).
+//
+// Shrinking: a panel is built from plain shrinkable structure (a bar count, an asset count,
+// arrays of per-bar returns, gaps and wicks in integer bps, integer volumes and booleans for
+// "zero volume" and "missing"), never from an opaque PRNG seed. fast-check therefore shrinks a
+// failing panel to fewer bars, fewer assets, zero returns and no missing or zero-volume bars,
+// while the panel stays valid at every shrink step.
+import fc from "fast-check";
+import { businessDays } from "../../src/data/dates.ts";
+import type { Panel } from "../../src/model/panel.ts";
+
+export interface PanelConstraints {
+  /** Fewest asset columns (default 1). */
+  readonly minAssets?: number;
+  /** Most asset columns (default 4). */
+  readonly maxAssets?: number;
+  /** Fewest bars (default 2). */
+  readonly minBars?: number;
+  /** Most bars (default 30). */
+  readonly maxBars?: number;
+  /** Chance that a present bar has volume 0 (default 0.1). */
+  readonly zeroVolumeRate?: number;
+  /** Chance that a bar is missing (default 0.1). */
+  readonly missingRate?: number;
+  /** Overnight gaps between a close and the next open, some large (default true). */
+  readonly gaps?: boolean;
+}
+
+/** One (bar, asset) cell before pricing: what fast-check generates and shrinks. */
+export interface CellDraft {
+  /** Open vs the previous close, in bps (ignored without gaps). */
+  readonly gapBps: number;
+  /** Close vs the open, in bps. */
+  readonly retBps: number;
+  /** High above max(open, close), in bps of it. */
+  readonly upWickBps: number;
+  /** Low below min(open, close), in bps of it. */
+  readonly downWickBps: number;
+  readonly volume: number;
+  readonly zeroVolume: boolean;
+  readonly missing: boolean;
+}
+
+export interface PanelDraft {
+  readonly assets: number;
+  /** maxAssets distinct symbols; the first `assets` are used. */
+  readonly symbols: readonly string[];
+  /** Days after 2014-01-01 of the first calendar day (the calendar starts at the next weekday). */
+  readonly startDay: number;
+  /** First reference price per asset, in cents (maxAssets entries). */
+  readonly startCents: readonly number[];
+  /** rows[t][asset], maxAssets cells per row. */
+  readonly rows: readonly (readonly CellDraft[])[];
+}
+
+export function panel(constraints: PanelConstraints = {}): fc.Arbitrary<Panel> {
+  return panelDraft(constraints).map(buildPanel);
+}
+
+/** The shrinkable structure behind panel(); buildPanel() turns it into a Panel. */
+export function panelDraft(constraints: PanelConstraints = {}): fc.Arbitrary<PanelDraft> {
+  const {
+    minAssets = 1,
+    maxAssets = 4,
+    minBars = 2,
+    maxBars = 30,
+    zeroVolumeRate = 0.1,
+    missingRate = 0.1,
+    gaps = true,
+  } = constraints;
+  if (!(1 <= minAssets && minAssets <= maxAssets))
+    throw new Error(`panel(): need 1 <= minAssets (${minAssets}) <= maxAssets (${maxAssets})`);
+  if (!(1 <= minBars && minBars <= maxBars))
+    throw new Error(`panel(): need 1 <= minBars (${minBars}) <= maxBars (${maxBars})`);
+  const cell: fc.Arbitrary<CellDraft> = fc.record({
+    gapBps: gaps
+      ? fc.oneof(
+          { weight: 4, arbitrary: fc.integer({ min: -150, max: 150 }) },
+          { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) }, // gaps through resting prices
+        )
+      : fc.constant(0),
+    retBps: fc.oneof(
+      { weight: 9, arbitrary: fc.integer({ min: -800, max: 800 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -3000, max: 3000 }) }, // shocks: margin calls, gaps
+    ),
+    upWickBps: fc.integer({ min: 0, max: 400 }),
+    downWickBps: fc.integer({ min: 0, max: 400 }),
+    volume: fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 100_000 })),
+    zeroVolume: chance(zeroVolumeRate),
+    missing: chance(missingRate),
+  });
+  return fc.record({
+    assets: fc.integer({ min: minAssets, max: maxAssets }),
+    symbols: fc.uniqueArray(fc.stringMatching(/^[A-Z]{1,3}$/), {
+      minLength: maxAssets,
+      maxLength: maxAssets,
+    }),
+    startDay: fc.integer({ min: 0, max: 3650 }),
+    // Below $5 sometimes: FINRA's low-price short floors (SPEC 3.2) need such marks.
+    startCents: fc.array(
+      fc.oneof(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1_000, max: 50_000 })),
+      { minLength: maxAssets, maxLength: maxAssets },
+    ),
+    // size "max": lengths spread over [minBars, maxBars] (fast-check's default size stops near 10).
+    rows: fc.array(fc.array(cell, { minLength: maxAssets, maxLength: maxAssets }), {
+      minLength: minBars,
+      maxLength: maxBars,
+      size: "max",
+    }),
+  });
+}
+
+/** Prices a draft in integer cents, so that every price is an exact two-decimal number. */
+export function buildPanel(draft: PanelDraft): Panel {
+  const n = draft.assets;
+  const bars = draft.rows.length;
+  const size = bars * n;
+  const [open, high, low, close, volume] = [0, 1, 2, 3, 4].map(() => new Float64Array(size));
+  const lastCents = draft.startCents.slice(0, n);
+  for (let t = 0; t < bars; t++) {
+    for (let i = 0; i < n; i++) {
+      const c = draft.rows[t][i];
+      const k = t * n + i;
+      // The walk goes on under a missing bar, so its neighbours keep their prices when it shrinks away.
+      const o = Math.max(1, Math.round(lastCents[i] * (1 + c.gapBps / 1e4)));
+      const cl = Math.max(1, Math.round(o * (1 + c.retBps / 1e4)));
+      lastCents[i] = cl;
+      if (c.missing) {
+        open[k] = high[k] = low[k] = close[k] = volume[k] = Number.NaN;
+        continue;
+      }
+      const top = Math.max(o, cl);
+      const bottom = Math.min(o, cl);
+      open[k] = o / 100;
+      close[k] = cl / 100;
+      high[k] = (top + Math.round((top * c.upWickBps) / 1e4)) / 100;
+      low[k] = Math.max(1, bottom - Math.round((bottom * c.downWickBps) / 1e4)) / 100;
+      volume[k] = c.zeroVolume ? 0 : c.volume;
+    }
+  }
+  return {
+    symbols: draft.symbols.slice(0, n),
+    times: businessDays(START_MS + draft.startDay * DAY_MS, bars),
+    open,
+    high,
+    low,
+    close,
+    volume,
+    extra: {},
+  };
+}
+
+const START_MS = Date.UTC(2014, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** true with probability `rate`; shrinks to false (unbiased, so the rate is the rate). */
+function chance(rate: number): fc.Arbitrary<boolean> {
+  if (!(rate >= 0 && rate <= 1)) throw new Error(`panel(): a rate is in [0, 1], got ${rate}`);
+  if (rate === 0) return fc.constant(false);
+  const threshold = Math.round((1 - rate) * 10_000);
+  return fc.noBias(fc.integer({ min: 0, max: 9_999 })).map((x) => x >= threshold);
+}

@@ -1,0 +1,47 @@
+// SPEC 9 and 10: what every post-run check shares: the run it reads, its error, how it names
+// orders and fills.
+import type {
+  FillRecord,
+  OrderRecord,
+  OrderRequest,
+  Panel,
+  Records,
+  RunConfig,
+} from "../../src/model/index.ts";
+
+export class RecordCheckError extends Error {
+  constructor(
+    readonly check: string,
+    message: string,
+  ) {
+    super(`${check}: ${message}`);
+    this.name = "RecordCheckError";
+  }
+}
+
+/** What a post-run check reads. */
+export interface FinishedRun {
+  readonly panel: Panel;
+  readonly config: RunConfig;
+  readonly ordersByBar: ReadonlyMap<number, readonly OrderRequest[]>;
+  readonly records: Records;
+}
+
+export type RecordCheck = (run: FinishedRun) => void;
+
+export function fail(check: string, message: string): never {
+  throw new RecordCheckError(check, message);
+}
+
+export function orderTag(o: OrderRecord): string {
+  return `order ${o.id} (${o.type} ${o.sizeType} ${o.size} of ${o.asset}, decided t=${o.t})`;
+}
+
+export function fillTag(f: FillRecord): string {
+  return `fill of order ${f.orderId} at t=${f.t} (${f.asset} qty ${f.qty})`;
+}
+
+/** The bar of the bankrupt event, or Infinity. */
+export function bankruptcyBar(records: Records): number {
+  return records.events.find((e) => e.kind === "bankrupt")?.t ?? Number.POSITIVE_INFINITY;
+}

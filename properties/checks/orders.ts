@@ -1,0 +1,108 @@
+// SPEC 6.5 and 9: post-run checks on the order records: final statuses, ids, reasons, filledQty.
+import { Decimal } from "decimal.js";
+import { type OrderRequest, REASON_KINDS } from "../../src/model/index.ts";
+import { bankruptcyBar, type FinishedRun, fail, orderTag } from "./common.ts";
+
+/** Every working order ended: none is left "working"; those that ran out of data expired at the last bar. */
+export function everyOrderIsFinal({ panel, records }: FinishedRun): void {
+  const last = panel.times.length - 1;
+  for (const o of records.orders) {
+    if (o.status === "working" || o.doneT === null)
+      fail("everyOrderIsFinal", `${orderTag(o)}: status ${o.status}, doneT ${o.doneT} after the run`);
+    if (o.reason?.kind === "endOfData" && (o.status !== "expired" || o.doneT !== last))
+      fail(
+        "everyOrderIsFinal",
+        `${orderTag(o)}: endOfData with status ${o.status} at ${o.doneT}, last bar ${last}`,
+      );
+  }
+}
+
+/** Ids are 1, 2, 3... in decision order (SPEC 9). */
+export function orderIdsAreSequential({ records }: FinishedRun): void {
+  records.orders.forEach((o, k) => {
+    if (o.id !== k + 1)
+      fail("orderIdsAreSequential", `order at index ${k} has id ${o.id}, expected ${k + 1}`);
+    if (k > 0 && o.t < records.orders[k - 1].t)
+      fail(
+        "orderIdsAreSequential",
+        `${orderTag(o)} decided at t=${o.t} after order ${o.id - 1} at t=${records.orders[k - 1].t}`,
+      );
+  });
+}
+
+/** SPEC 6.5: every reason comes from the closed set of src/model/reason.ts. */
+export function reasonsFromClosedSet({ records }: FinishedRun): void {
+  const known = new Set<string>(REASON_KINDS);
+  for (const o of records.orders)
+    if (o.reason !== null && !known.has(o.reason.kind))
+      fail(
+        "reasonsFromClosedSet",
+        `${orderTag(o)}: reason "${o.reason.kind}" is not one of ${REASON_KINDS.join(", ")}`,
+      );
+}
+
+/** SPEC 6.5: status, reason and filledQty agree. */
+export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
+  const check = "statusAgreesWithFilledQty";
+  for (const o of records.orders) {
+    const qty = new Decimal(o.qty);
+    const filled = new Decimal(o.filledQty);
+    const where = `${orderTag(o)} status ${o.status} qty ${o.qty} filledQty ${o.filledQty}`;
+    if (!filled.isZero() && filled.s !== qty.s) fail(check, `${where}: filled against the order's side`);
+    if (filled.abs().gt(qty.abs())) fail(check, `${where}: filled more than ordered`);
+    switch (o.status) {
+      case "filled":
+        if (!filled.eq(qty)) fail(check, `${where}: filled needs filledQty == qty`);
+        if (o.reason !== null) fail(check, `${where}: filled with reason ${o.reason.kind}`);
+        break;
+      case "rejected":
+      case "cancelled":
+        if (!filled.isZero()) fail(check, `${where}: ${o.status} needs filledQty 0`);
+        if (o.reason === null) fail(check, `${where}: ${o.status} without a reason`);
+        break;
+      case "expired":
+        if (o.reason?.kind !== "endOfData" && o.reason?.kind !== "dayExpired")
+          fail(check, `${where}: expired with reason ${o.reason?.kind ?? null}, not endOfData or dayExpired`);
+        if (o.reason?.kind === "dayExpired" && !filled.isZero())
+          fail(check, `${where}: a day order that filled something ends "partial", not "expired"`);
+        if (filled.eq(qty)) fail(check, `${where}: expired although fully filled`);
+        break;
+      case "partial":
+        if (filled.isZero() || filled.eq(qty)) fail(check, `${where}: partial needs 0 < |filledQty| < |qty|`);
+        if (o.reason === null) fail(check, `${where}: partial without a reason`);
+        break;
+      case "working":
+        break; // everyOrderIsFinal's concern
+    }
+  }
+}
+
+/** An invalid request (unknown asset, non-finite size, missing price) is an "invalidOrder" record, not a crash. */
+export function invalidRequestsAreRejected({ panel, ordersByBar, records }: FinishedRun): void {
+  const known = new Set(panel.symbols);
+  const bankruptAt = bankruptcyBar(records);
+  for (const [t, requests] of ordersByBar) {
+    if (t >= bankruptAt) continue; // SPEC 7: no decisions from the bankrupt close on
+    const invalid = requests.filter((r) => invalidField(r, known) !== null).length;
+    if (invalid === 0) continue;
+    const rejected = records.orders.filter(
+      (o) => o.t === t && o.status === "rejected" && o.reason?.kind === "invalidOrder",
+    ).length;
+    if (rejected < invalid)
+      fail(
+        "invalidRequestsAreRejected",
+        `t=${t}: ${invalid} invalid requests, ${rejected} invalidOrder records`,
+      );
+  }
+}
+
+/** The field that makes a request invalid whatever the account (SPEC 6.5 invalidOrder), or null. */
+export function invalidField(request: OrderRequest, symbols: ReadonlySet<string>): string | null {
+  const type = request.type ?? "market";
+  const price = (p: number | undefined) => typeof p === "number" && Number.isFinite(p) && p > 0;
+  if (!symbols.has(request.asset)) return "asset";
+  if (!Number.isFinite(request.size)) return "size";
+  if ((type === "limit" || type === "stop-limit") && !price(request.limitPrice)) return "limitPrice";
+  if ((type === "stop" || type === "stop-limit") && !price(request.stopPrice)) return "stopPrice";
+  return null;
+}

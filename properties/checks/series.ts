@@ -1,0 +1,60 @@
+// SPEC 10 (I3, I4) on the per-bar series: positions are the fills' sums; a cash account stays
+// long and owes at most its sales' excess commissions.
+import { Decimal } from "decimal.js";
+import { type FinishedRun, fail, fillTag } from "./common.ts";
+
+/** I3 on the records: each series row's positions equal the sum of fills up to that bar. */
+export function positionsAreSumOfFills({ panel, records }: FinishedRun): void {
+  const check = "positionsAreSumOfFills";
+  const n = panel.symbols.length;
+  const bars = panel.times.length;
+  if (records.series.positions.length !== bars)
+    fail(check, `${records.series.positions.length} series rows for ${bars} bars`);
+  const column = new Map(panel.symbols.map((s, i) => [s, i]));
+  const held = new Array<Decimal>(n).fill(new Decimal(0));
+  let next = 0;
+  const fills = records.fills;
+  for (let t = 0; t < bars; t++) {
+    for (; next < fills.length && fills[next].t === t; next++) {
+      const i = column.get(fills[next].asset) as number;
+      held[i] = held[i].add(fills[next].qty);
+    }
+    if (next < fills.length && fills[next].t < t)
+      fail(check, `${fillTag(fills[next])}: fills are not in bar order (row ${t})`);
+    const row = records.series.positions[t];
+    for (let i = 0; i < n; i++)
+      if (!held[i].eq(row[i]))
+        fail(check, `t=${t} asset=${panel.symbols[i]}: series position ${row[i]} != sum of fills ${held[i]}`);
+  }
+  if (next < fills.length) fail(check, `${fillTag(fills[next])}: a fill after the last bar ${bars - 1}`);
+}
+
+/**
+ * I4 on the series: a cash account never holds a short, and its cash is below 0 only by what
+ * sales' fixed or minimum commissions took beyond their proceeds (docs/semantics.md: a sale is
+ * never rejected, a buy never takes cash below 0), so cash >= -(the sum of those excesses so far).
+ */
+export function cashAccountIsLongAndSolvent({ panel, config, records }: FinishedRun): void {
+  if (config.account !== "cash") return;
+  const check = "cashAccountIsLongAndSolvent";
+  const { cash, positions } = records.series;
+  const multiplier = new Map(config.instruments.map((i) => [i.symbol, i.multiplier]));
+  let excess = new Decimal(0);
+  let next = 0;
+  for (let t = 0; t < cash.length; t++) {
+    for (; next < records.fills.length && records.fills[next].t === t; next++) {
+      const f = records.fills[next];
+      if (f.qty >= 0) continue;
+      const proceeds = new Decimal(f.qty)
+        .abs()
+        .mul(f.fillPrice)
+        .mul(multiplier.get(f.asset) ?? 1);
+      if (proceeds.lt(f.commission)) excess = excess.add(new Decimal(f.commission).sub(proceeds));
+    }
+    if (excess.add(cash[t]).lt(0))
+      fail(check, `t=${t}: cash ${cash[t]} < 0 in a cash account beyond sales' excess commissions ${excess}`);
+    positions[t].forEach((q, i) => {
+      if (q < 0) fail(check, `t=${t} asset=${panel.symbols[i]}: position ${q} < 0 in a cash account`);
+    });
+  }
+}
