@@ -1,6 +1,7 @@
 // SPEC 8: fills matched FIFO into lots; round-trip trades; realized and unrealized P&L, and
 // commissions allocated to trades pro rata by quantity.
 import type { TradeRecord } from "../src/model/index.ts";
+import { symbolOrder } from "../src/strategy/declarative.ts";
 import { type Dec, ZERO } from "./decimal.ts";
 
 interface Lot {
@@ -123,11 +124,13 @@ export class TradeBook {
     return total;
   }
 
+  /** Closed trades in closing order, then the open ones in symbol order (I10: not column order). */
   records(symbols: readonly string[]): TradeRecord[] {
     const rows = this.closed.map(({ asset, trade, exitT }) => toRecord(symbols[asset], trade, exitT));
-    this.open.forEach((trade, asset) => {
+    for (const asset of symbolOrder(symbols)) {
+      const trade = this.open[asset];
       if (trade !== null) rows.push(toRecord(symbols[asset], trade, null));
-    });
+    }
     return rows;
   }
 }

@@ -1,6 +1,7 @@
 // SPEC 8: fills matched FIFO into lots; round-trip trades (open when a position leaves 0, closed
 // when it returns to 0); realized P&L and commissions allocated pro rata by quantity.
 import type { TradeRecord } from "../model/index.ts";
+import { symbolOrder } from "../strategy/declarative.ts";
 import { LotQueues } from "./lots.ts";
 
 export class TradeBook {
@@ -86,7 +87,7 @@ export class TradeBook {
     return total * this.multiplier[asset];
   }
 
-  /** Closed trades in closing order, then the open ones in asset order. */
+  /** Closed trades in closing order, then the open ones in symbol order (I10: not column order). */
   records(): TradeRecord[] {
     const rows: TradeRecord[] = [];
     const ints = this.closedInts;
@@ -108,7 +109,7 @@ export class TradeBook {
         ),
       );
     }
-    for (let asset = 0; asset < this.side.length; asset++) {
+    for (const asset of symbolOrder(this.symbols)) {
       if (this.side[asset] === 0) continue;
       rows.push(
         trade(
