@@ -236,6 +236,70 @@ function prefix(records: Records, t: number): Records {
   };
 }
 
+/**
+ * SPEC 11: splitting an order into two on the same bar gives the same total fill, with percent
+ * commission only, no impact, no volume cap, and ample cash (market orders of units).
+ */
+export const splitOrders: Property<RunCase> = property(
+  "SPEC 11: splitting each order into two on the same bar gives the same fills in total",
+  runInput().map(splittable),
+  (value) => {
+    const whole = runCase(fastEngine, value);
+    const halves = runCase(fastEngine, {
+      ...value,
+      ordersByBar: split(value.ordersByBar, value.configInput.lotSize ?? 1),
+    });
+    const last = (r: Records) => r.series.positions[r.series.positions.length - 1] ?? [];
+    if (JSON.stringify(last(whole)) !== JSON.stringify(last(halves))) {
+      throw new Error(
+        `split: final positions ${JSON.stringify(last(halves))} != ${JSON.stringify(last(whole))}`,
+      );
+    }
+    const cash = (r: Records) => r.series.cash[r.series.cash.length - 1];
+    if (Math.abs(cash(whole) - cash(halves)) > 1e-9 * Math.abs(cash(whole))) {
+      throw new Error(`split: final cash ${cash(halves)} != ${cash(whole)}`);
+    }
+  },
+);
+
+function splittable(value: RunCase): RunCase {
+  const input = value.configInput;
+  const commission =
+    input.commission?.model === "percent" ? input.commission : { model: "percent" as const, rate: 0.001 };
+  const slippage =
+    input.slippage !== undefined && "model" in input.slippage && input.slippage.model === "perShare"
+      ? { model: "fixedBps" as const, bps: 3 }
+      : input.slippage;
+  const configInput: ConfigInput = {
+    ...input,
+    initialCash: 1e12,
+    maxParticipation: null,
+    maxGrossLeverage: null,
+    maxNetLeverage: null,
+    impact: { model: "none" },
+    commission,
+    slippage,
+  };
+  const marketUnits = (order: OrderRequest) =>
+    (order.type ?? "market") === "market" && (order.sizeType ?? "units") === "units";
+  const ordersByBar = new Map([...value.ordersByBar].map(([t, orders]) => [t, orders.filter(marketUnits)]));
+  return { ...value, configInput, ordersByBar };
+}
+
+/** Each order into two of whole lots (a half of 5 units in lots of 10 would be no order at all). */
+function split(ordersByBar: ReadonlyMap<number, OrderRequest[]>, lot: number): Map<number, OrderRequest[]> {
+  const halves = (order: OrderRequest): OrderRequest[] => {
+    const lots = Math.trunc(order.size / lot);
+    const first = Math.trunc(lots / 2);
+    if (first === 0 || !Number.isFinite(order.size)) return [order];
+    return [
+      { ...order, size: first * lot },
+      { ...order, size: (lots - first) * lot },
+    ];
+  };
+  return new Map([...ordersByBar].map(([t, orders]) => [t, orders.flatMap(halves)]));
+}
+
 /** A relation ready to run with fast-check parameters (each keeps its own case type). */
 export interface Relation {
   readonly name: string;
@@ -250,6 +314,7 @@ export const METAMORPHIC: readonly Relation[] = [
   relation(assetPermutation),
   relation(scalingByTwo),
   relation(zeroSizeOrders),
+  relation(splitOrders),
   relation(neverTrading),
   relation(noLookAhead),
 ];
