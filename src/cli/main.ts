@@ -1,5 +1,6 @@
 // The `assay` command line: one commander program, each subcommand registered by its own module.
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./check.ts";
 import { registerGolden } from "./golden.ts";
 import { registerRun } from "./run.ts";
 
@@ -28,6 +29,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   // Subcommands. Each module adds one command and reports its exit code through `exit`.
   registerRun(program, io, exit);
   registerGolden(program, io, exit);
+  registerCheck(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,99 @@
+// SPEC 10: the named properties `assay check` runs (src/harness/), each built by a factory. A
+// factory receives a CheckContext through which its check reports coverage (what the generated
+// cases exercised, counted from records it already has, so counting costs no second engine run).
+// A factory that ignores the context is fine: `() => myProperty` is a PropertyFactory.
+//
+// The runner loads this module in every worker thread (the registry is code, not data), so a
+// property added here is available to `assay check --properties <name>` and to `assay replay`.
+import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
+import { fastEngine } from "../src/engine/index.ts";
+import { countDeferrals } from "../src/harness/coverage.ts";
+import { scheduledOrders } from "../src/strategy/declarative.ts";
+import { type Counts, countCase, countRecords } from "./coverage.ts";
+import { referenceInvariantsProperty, runReference } from "./invariants.ts";
+import { type KnownIssue, toleratingKnownIssues } from "./known-issues.ts";
+import { type Property, property } from "./property.ts";
+import { POST_RUN_CHECKS } from "./record-checks.ts";
+import type { RunCase } from "./run-input.ts";
+
+export type { Counts } from "./coverage.ts";
+
+/** What the runner offers a property while it checks generated cases. */
+export interface CheckContext {
+  /**
+   * Counts coverage classes: `add` is called with the chunk's counts while the runner counts
+   * (the generated cases), not while fast-check shrinks a failure; it is never called outside
+   * `assay check`. Keys are dotted classes, e.g. `reason.insufficientCash`, `events.marginCall`.
+   */
+  coverage(add: (counts: Counts) => void): void;
+}
+
+/** Builds a property for the runner; called once per worker thread and property. */
+// biome-ignore lint/suspicious/noExplicitAny: properties of every value type (check's parameter is contravariant)
+export type PropertyFactory = (context: CheckContext) => Property<any>;
+
+export type PropertyRegistry = Readonly<Record<string, PropertyFactory>>;
+
+/** A context that counts nothing: for vitest, replays, and titles. */
+export const NO_COVERAGE: CheckContext = { coverage: () => {} };
+
+/**
+ * The properties `assay check` knows, by the name used on its command line and in its reports
+ * (the property's own `name` is the longer title that names the invariant).
+ */
+export const PROPERTIES: PropertyRegistry = {
+  "reference-invariants": (context) => observedReferenceInvariants(context),
+  "fast-equals-reference": (context) => fastEqualsReference(context),
+};
+
+/**
+ * referenceInvariantsProperty(), with its check spelled out (runReference, then POST_RUN_CHECKS,
+ * as checkReferenceRun does) so that coverage is counted from the records it already has; known
+ * issues (known-issues.ts) skipped as in vitest and counted as `knownIssue.<id>`.
+ */
+export function observedReferenceInvariants(context: CheckContext): Property<RunCase> {
+  const base = referenceInvariantsProperty();
+  const observed = property(base.name, base.arbitrary, (runCase: RunCase) => {
+    context.coverage((counts) => countCase(runCase, counts));
+    const { config, records } = runReference(runCase);
+    context.coverage((counts) => {
+      countRecords(runCase, config, records, counts);
+      countDeferrals(runCase, records, counts);
+    });
+    const run = { panel: runCase.panel, config, ordersByBar: runCase.ordersByBar, records };
+    for (const check of POST_RUN_CHECKS) check(run);
+  });
+  return toleratingKnownIssues(observed, undefined, countSkip(context));
+}
+
+/**
+ * SPEC 10 (I15): the fast engine's records equal the reference's within SPEC 9's tolerances on
+ * the generated case (resolveConfig and scheduledOrders as in invariants.ts). A case the
+ * reference cannot complete is a failure here too, except the known issues (skipped).
+ */
+export function fastEqualsReference(context: CheckContext): Property<RunCase> {
+  const base = referenceInvariantsProperty();
+  const differential = property(
+    "I15: the fast engine's records equal the reference engine's (SPEC 9 tolerances)",
+    base.arbitrary,
+    (runCase: RunCase) => {
+      const reference = runReference(runCase);
+      context.coverage((counts) => {
+        countRecords(runCase, reference.config, reference.records, counts);
+        countDeferrals(runCase, reference.records, counts);
+      });
+      const fast = fastEngine.run(runCase.panel, reference.config, scheduledOrders(runCase.ordersByBar));
+      const divergence = diffRecords(reference.records, fast, { names: ["reference", "fast"] });
+      if (divergence !== null) throw new Error(`I15: ${renderRecordDivergence(divergence)}`);
+    },
+  );
+  return toleratingKnownIssues(differential, undefined, countSkip(context));
+}
+
+function countSkip(context: CheckContext): (issue: KnownIssue) => void {
+  return (issue) =>
+    context.coverage((counts) => {
+      const key = `knownIssue.${issue.id}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    });
+}

@@ -1,0 +1,218 @@
+// `assay check`, `assay merge`, `assay replay`: the property runner (src/harness/) on the command
+// line. The harness is imported when one of them runs, so other commands load neither
+// fast-check nor the worker pool.
+import { availableParallelism } from "node:os";
+import type { Command } from "commander";
+import type { CheckReport } from "../harness/report.ts";
+import type { CliIo } from "./main.ts";
+
+interface CheckFlags {
+  properties: string;
+  runs: string;
+  workers: string;
+  seed?: string;
+  shard?: string;
+  chunkSize: string;
+  chunkTimeout: string;
+  out?: string;
+  reports: string;
+  registry?: string;
+}
+
+interface MergeFlags {
+  out?: string;
+  reports: string;
+}
+
+interface ReplayFlags {
+  seed: string;
+  path?: string;
+  runs?: string;
+  property: string;
+  registry?: string;
+  out?: string;
+}
+
+export function registerCheck(program: Command, io: CliIo, exit: { code: number }): void {
+  program
+    .command("check")
+    .description("run the registered properties over generated cases, in parallel, and write a report")
+    .option("--properties <globs>", "registry names, comma-separated globs (* and ?)", "*")
+    .option("--runs <n>", "cases per property (the whole run: every shard together)", "1000")
+    .option("--workers <n>", "worker threads", String(availableParallelism()))
+    .option("--seed <n>", "run seed (integer); default a random one, printed and reported")
+    .option("--shard <k/N>", "run only shard k of N (k = 0..N-1, e.g. $JOB_COMPLETION_INDEX/N)")
+    .option("--chunk-size <n>", "cases per chunk (part of the plan: keep it equal across shards)", "100")
+    .option("--chunk-timeout <ms>", "a chunk running longer is stopped and reported as crashed", "300000")
+    .option("--out <file>", "also write the JSON report to this file")
+    .option("--reports <dir>", "folder of check-<timestamp>.json and .md", "reports")
+    .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .action(async (flags: CheckFlags) => {
+      exit.code = await guarded(io, "check", () => check(flags, io));
+    });
+
+  program
+    .command("merge")
+    .description("merge the shard reports of one check run (0/N .. N-1/N) into the whole run's report")
+    .argument("<reports...>", "shard JSON reports")
+    .option("--out <file>", "merged JSON report (default <reports>/check-<timestamp>-merged.json)")
+    .option("--reports <dir>", "folder of the default --out", "reports")
+    .action(async (files: string[], flags: MergeFlags) => {
+      exit.code = await guarded(io, "merge", () => merge(files, flags, io));
+    });
+
+  program
+    .command("replay")
+    .description("reproduce a check failure from its seed and path, and write it as a regression scenario")
+    .requiredOption("--seed <n>", "the failing chunk's seed (from the report)")
+    .option("--path <path>", "fast-check path of the shrunk case (from the report)")
+    .option("--runs <n>", "without --path: run the whole chunk of n cases (a crashed chunk)")
+    .requiredOption("--property <name>", "registry name of the property")
+    .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .option("--out <dir>", "folder of the scenario file", "scenarios/regressions")
+    .action(async (flags: ReplayFlags) => {
+      exit.code = await guarded(io, "replay", () => replayCommand(flags, io));
+    });
+}
+
+async function check(flags: CheckFlags, io: CliIo): Promise<number> {
+  const { runCheck } = await import("../harness/runner.ts");
+  const { parseShard, WHOLE } = await import("../harness/plan.ts");
+  const { progressView } = await import("../harness/progress.ts");
+  const shard = flags.shard === undefined ? WHOLE : parseShard(flags.shard);
+  if (flags.shard !== undefined && flags.seed === undefined)
+    throw new Error("--shard needs --seed: every shard of a run must draw from the same seed");
+  const seed = flags.seed === undefined ? randomSeed() : integer(flags.seed, "--seed");
+  const view = progressView(process.stderr, io.err);
+  let report: CheckReport;
+  try {
+    report = await runCheck({
+      properties: flags.properties,
+      runs: integer(flags.runs, "--runs", 0),
+      workers: integer(flags.workers, "--workers", 1),
+      seed,
+      shard,
+      chunkSize: integer(flags.chunkSize, "--chunk-size", 1),
+      chunkTimeoutMs: integer(flags.chunkTimeout, "--chunk-timeout", 1),
+      registry: flags.registry,
+      onStart: view.onStart,
+      onProgress: view.onProgress,
+    });
+  } finally {
+    view.stop();
+  }
+  const files = await writeReports(report, flags.reports, "", flags.out);
+  printReport(report, io);
+  io.out(`report: ${files.join(", ")}`);
+  return report.failures > 0 ? 1 : 0;
+}
+
+async function merge(paths: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const { mergeReports, readReport } = await import("../harness/merge.ts");
+  const report = mergeReports(paths.map((path) => readReport(path)));
+  const files = await writeReports(report, flags.reports, "-merged", flags.out, flags.out !== undefined);
+  printReport(report, io);
+  io.out(`report: ${files.join(", ")}`);
+  return report.failures > 0 ? 1 : 0;
+}
+
+async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {
+  const { replay } = await import("../harness/replay.ts");
+  const seed = integer(flags.seed, "--seed");
+  if (flags.path !== undefined && flags.runs !== undefined)
+    throw new Error("give --path (straight to the shrunk case) or --runs (the whole chunk), not both");
+  const outcome = await replay({
+    property: flags.property,
+    seed,
+    path: flags.path,
+    runs: flags.runs === undefined ? undefined : integer(flags.runs, "--runs", 1),
+    registry: flags.registry,
+    outDir: flags.out,
+  });
+  const where = flags.path === undefined ? `${flags.runs ?? "100"} runs` : `path ${flags.path}`;
+  if (!outcome.failed) {
+    io.out(`replay ${flags.property}: holds on seed ${seed} (${where}): nothing to reproduce`);
+    return 1;
+  }
+  io.out(`replay ${flags.property}: seed ${seed}, path ${outcome.path}`);
+  io.out(`FAIL ${outcome.title}`);
+  io.out(`error: ${outcome.error}`);
+  if (outcome.shown !== null) io.out(`case: ${outcome.shown}`);
+  for (const note of outcome.notes) io.out(`  ${note}`);
+  if (outcome.file === null) return 1;
+  io.out(`wrote ${outcome.file}`);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Writes <dir>/check-<timestamp><suffix>.json and .md (unless `outOnly`), and the JSON to `out`. */
+async function writeReports(
+  report: CheckReport,
+  dir: string,
+  suffix: string,
+  out: string | undefined,
+  outOnly = false,
+): Promise<string[]> {
+  const { renderMarkdown, reportBase, writeJson, writeWhole } = await import("../harness/report.ts");
+  const files: string[] = [];
+  if (!outOnly) {
+    const base = reportBase(dir, report.meta.createdAt, suffix);
+    writeJson(`${base}.json`, report);
+    writeWhole(`${base}.md`, renderMarkdown(report));
+    files.push(`${base}.json`, `${base}.md`);
+  }
+  if (out !== undefined) {
+    writeJson(out, report);
+    files.push(out);
+    if (outOnly) {
+      const md = out.endsWith(".json") ? `${out.slice(0, -5)}.md` : `${out}.md`;
+      writeWhole(md, renderMarkdown(report));
+      files.push(md);
+    }
+  }
+  return files;
+}
+
+function printReport(report: CheckReport, io: CliIo): void {
+  const { meta } = report;
+  io.out(
+    `check: seed ${report.seed}, ${report.runs} runs per property (chunks of ${report.chunkSize}), shard ${report.shard}, ${meta.workers} worker(s), ${(meta.durationMs / 1000).toFixed(1)} s`,
+  );
+  for (const p of report.properties) {
+    const skipped = p.skipped > 0 ? ` (${p.skipped} skipped)` : "";
+    io.out(
+      `${p.failures === 0 ? "PASS" : "FAIL"} ${p.name}: ${p.runs} runs${skipped}, ${p.failures} failing chunk(s)`,
+    );
+    for (const c of p.counterexamples) {
+      io.out(`  chunk ${c.chunk} seed ${c.seed} path ${c.path ?? "none"}: ${c.error}`);
+      io.out(`  replay: ${c.replay}`);
+    }
+    for (const c of p.crashed) {
+      io.out(`  chunk ${c.chunk} seed ${c.seed} crashed: ${c.error}`);
+      io.out(`  replay: ${c.replay}`);
+    }
+  }
+}
+
+async function guarded(io: CliIo, command: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    io.err(`assay ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function integer(text: string, flag: string, min = Number.MIN_SAFE_INTEGER): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isSafeInteger(value) || value < min)
+    throw new Error(
+      `${flag} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` >= ${min}` : ""}, got "${text}"`,
+    );
+  return value;
+}
+
+function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 32);
+}

@@ -1,0 +1,49 @@
+// SPEC 10: how `assay check` shows its progress: a bar (cli-progress) on a terminal, else one
+// plain line per property when its last chunk is done (CI logs stay short).
+import cliProgress from "cli-progress";
+import type { Progress } from "./runner.ts";
+
+export interface ProgressView {
+  readonly onStart: (chunks: number) => void;
+  readonly onProgress: (progress: Progress) => void;
+  /** Ends the bar (call once, also after a failure). */
+  stop(): void;
+}
+
+/** A bar on `stream` when it is a TTY, else lines through `line`. */
+export function progressView(stream: NodeJS.WriteStream, line: (text: string) => void): ProgressView {
+  if (stream.isTTY !== true) {
+    return {
+      onStart() {},
+      onProgress(p) {
+        if (p.propertyDone === p.propertyTotal)
+          line(
+            `${p.property}: ${p.propertyRuns} runs in ${p.propertyTotal} chunks, ${p.propertyFailures} failing (${p.done}/${p.total} chunks done)`,
+          );
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
+      hideCursor: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onStart(chunks) {
+      bar.start(chunks, 0, { runs: 0, failures: 0, property: "" });
+      started = true;
+    },
+    onProgress(p) {
+      bar.update(p.done, { runs: p.runs, failures: p.failures, property: p.property });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// SPEC 10: `assay check`'s parallel runner. The plan's chunks (plan.ts) run on a Piscina pool of
+// worker threads, at most one chunk per worker at a time (so a chunk's timeout starts when it
+// starts); results merge in chunk order whatever order they finish in. A chunk whose task does
+// not return (the worker threw outside the check, exited, or overran its timeout) is reported
+// as crashed with its seed, never dropped.
+import { hostname } from "node:os";
+import { isAbsolute, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { type Chunk, planChunks, renderShard, type Shard, WHOLE } from "./plan.ts";
+import { buildReport, type CheckReport, type ChunkOutcome } from "./report.ts";
+import type { ChunkResult, ChunkTask, DescribeTask, PropertyTitle } from "./task.ts";
+import { errorText } from "./task.ts";
+
+export interface CheckOptions {
+  /** Comma-separated globs over registry names (`*` any run of characters, `?` one); default all. */
+  readonly properties?: string;
+  /** Cases per property (the whole run, all shards together). */
+  readonly runs: number;
+  readonly workers: number;
+  readonly seed: number;
+  readonly shard?: Shard;
+  /** Cases per chunk (default DEFAULT_CHUNK_SIZE); part of the plan, so the same for every shard. */
+  readonly chunkSize?: number;
+  /** The registry module, a path or a file: URL (default properties/registry.ts). */
+  readonly registry?: string;
+  /** A chunk still running after this is stopped (its worker terminated) and reported crashed. */
+  readonly chunkTimeoutMs?: number;
+  /** Called once the chunks are planned, with their number. */
+  readonly onStart?: (chunks: number) => void;
+  /** Called after each chunk. */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  /** Chunks finished, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  /** Cases run so far. */
+  readonly runs: number;
+  /** Failing chunks so far. */
+  readonly failures: number;
+  /** The property of the chunk that just finished: its chunks finished and planned, cases, failures. */
+  readonly property: string;
+  readonly propertyDone: number;
+  readonly propertyTotal: number;
+  readonly propertyRuns: number;
+  readonly propertyFailures: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 100;
+export const DEFAULT_CHUNK_TIMEOUT_MS = 300_000;
+export const DEFAULT_REGISTRY = new URL("../../properties/registry.ts", import.meta.url).href;
+const WORKER = new URL("./worker.mjs", import.meta.url).href;
+
+/** Runs the check and resolves to its report; `report.failures > 0` means exit code 1. */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const started = Date.now();
+  const createdAt = new Date(started).toISOString();
+  const shard = options.shard ?? WHOLE;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isSafeInteger(options.workers) || options.workers < 1)
+    throw new Error(`check: --workers must be an integer >= 1, got ${options.workers}`);
+  const registryUrl = resolveRegistry(options.registry);
+  oneCorePerWorker();
+  // The workers start, and load the registry, at once.
+  const pool = new Piscina<ChunkTask | DescribeTask, unknown>({
+    filename: WORKER,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    concurrentTasksPerWorker: 1,
+    workerData: { registry: registryUrl },
+  });
+  let outcomes: ChunkOutcome[];
+  let properties: PropertyTitle[];
+  try {
+    // A worker loads the registry (this thread never loads the engines), picks the properties and
+    // builds each once for its title: an unknown name or a factory that throws stops the run here.
+    const describe: DescribeTask = { registry: registryUrl, globs: options.properties ?? "*" };
+    properties = (await pool.run(describe, { name: "describe" })) as PropertyTitle[];
+    const names = properties.map((p) => p.name);
+    const chunks = planChunks({
+      properties: names,
+      runs: options.runs,
+      seed: options.seed,
+      chunkSize,
+      shard,
+    });
+    options.onStart?.(chunks.length);
+    outcomes = await runChunks(pool, chunks, registryUrl, options);
+  } finally {
+    await pool.destroy();
+  }
+  return buildReport(
+    {
+      seed: options.seed,
+      runs: options.runs,
+      chunkSize,
+      shard: renderShard(shard),
+      properties,
+      outcomes,
+      registry: options.registry,
+    },
+    {
+      createdAt,
+      host: hostname(),
+      durationMs: Date.now() - started,
+      workers: options.workers,
+      shard: renderShard(shard),
+      node: process.version,
+    },
+  );
+}
+
+/** A path (relative to the working folder) or a URL, as a module URL. */
+export function resolveRegistry(registry: string | undefined): string {
+  if (registry === undefined) return DEFAULT_REGISTRY;
+  if (/^(file|data):/.test(registry)) return registry;
+  return pathToFileURL(isAbsolute(registry) ? registry : resolve(registry)).href;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function runChunks(
+  pool: Piscina<ChunkTask | DescribeTask, unknown>,
+  chunks: readonly Chunk[],
+  registry: string,
+  options: CheckOptions,
+): Promise<ChunkOutcome[]> {
+  const lanes = Math.min(options.workers, chunks.length);
+  const timeoutMs = options.chunkTimeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS;
+  const perProperty = new Map<string, Tally>();
+  for (const chunk of chunks) {
+    const counts = perProperty.get(chunk.property) ?? { done: 0, total: 0, runs: 0, failures: 0 };
+    counts.total++;
+    perProperty.set(chunk.property, counts);
+  }
+  const outcomes: ChunkOutcome[] = new Array(chunks.length);
+  const tally: Tally = { done: 0, total: chunks.length, runs: 0, failures: 0 };
+  let next = 0;
+
+  const runOne = async (chunk: Chunk): Promise<ChunkOutcome> => {
+    // The timeout starts when the worker says fast-check starts, not while a new worker loads.
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    port1.once("message", () => {
+      if (!settled) timer = setTimeout(() => abort.abort(), timeoutMs).unref();
+    });
+    const task: ChunkTask = { registry, ...chunk, started: port2 };
+    try {
+      const result = (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as ChunkResult;
+      return { kind: "done", chunk, result };
+    } catch (error) {
+      const why = abort.signal.aborted
+        ? `no result after ${timeoutMs} ms (worker stopped)`
+        : errorText(error);
+      return { kind: "crashed", chunk, error: why };
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+      port1.close();
+    }
+  };
+
+  // One lane per worker: each takes the next chunk when its previous one is done.
+  const lane = async () => {
+    while (next < chunks.length) {
+      const index = next++;
+      const outcome = await runOne(chunks[index]);
+      outcomes[index] = outcome;
+      const runs = outcome.kind === "done" ? outcome.result.runs : 0;
+      const failed = outcome.kind === "crashed" || outcome.result.counterexample !== null ? 1 : 0;
+      const counts = perProperty.get(outcome.chunk.property) as Tally;
+      for (const t of [tally, counts]) {
+        t.done++;
+        t.runs += runs;
+        t.failures += failed;
+      }
+      options.onProgress?.({
+        done: tally.done,
+        total: chunks.length,
+        runs: tally.runs,
+        failures: tally.failures,
+        property: outcome.chunk.property,
+        propertyDone: counts.done,
+        propertyTotal: counts.total,
+        propertyRuns: counts.runs,
+        propertyFailures: counts.failures,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return outcomes;
+}
+
+interface Tally {
+  done: number;
+  total: number;
+  runs: number;
+  failures: number;
+}
+
+/**
+ * V8 re-optimizes hot code on background threads by default, and the engines' code keeps being
+ * re-optimized as the generated cases vary: one worker then keeps about 1.45 cores busy, and on
+ * a 2-core machine a second worker adds little. Compiling on the worker's own thread instead
+ * costs one worker little and lets N workers use N cores. V8 reads the flag when an isolate
+ * starts, so it holds for the workers started after this call (the flag is process-wide).
+ */
+function oneCorePerWorker(): void {
+  setFlagsFromString("--no-concurrent-recompilation");
+}

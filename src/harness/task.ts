@@ -1,0 +1,187 @@
+// SPEC 10: one chunk of `assay check`, as run in a worker thread (worker.mjs loads this module
+// through tsx): the property from the registry module, fast-check over the chunk's cases under
+// the chunk's seed, and what came of it: cases run and skipped, the coverage counts of the
+// generated cases, the shrunk counterexample if one failed. Plain data in and out (structured
+// clone), so the same function runs in-process (tests, replay) or in a worker.
+import type { MessagePort } from "node:worker_threads";
+import fc from "fast-check";
+import { asFastCheck, type Property, property } from "../../properties/property.ts";
+import type { CheckContext, PropertyRegistry } from "../../properties/registry.ts";
+import { type Counts, sortedCounts } from "./coverage.ts";
+import { selectProperties } from "./select.ts";
+
+export interface ChunkTask {
+  /** URL of the registry module (exports PROPERTIES). */
+  readonly registry: string;
+  readonly property: string;
+  readonly chunk: number;
+  readonly seed: number;
+  readonly runs: number;
+  /** Told "start" when fast-check starts (the property built): the runner's timeout starts then. */
+  readonly started?: MessagePort;
+}
+
+export interface Counterexample {
+  /** fast-check's path to the shrunk case (null when fast-check gave none, e.g. too many skips). */
+  readonly path: string | null;
+  /** Cases run up to and including the first failing one. */
+  readonly runs: number;
+  readonly shrinks: number;
+  /** The shrunk case's error, one line when the check's message is. */
+  readonly error: string;
+  /** fc.stringify of the shrunk case, cut at CASE_CHARS. */
+  readonly case: string;
+}
+
+export interface ChunkResult {
+  readonly property: string;
+  readonly chunk: number;
+  readonly seed: number;
+  /** Cases run (fast-check's numRuns: a failing chunk stops at its first failure). */
+  readonly runs: number;
+  /** Cases skipped by preconditions (known issues). */
+  readonly skipped: number;
+  /** Wall time of fast-check in the worker. */
+  readonly ms: number;
+  readonly coverage: Counts;
+  readonly counterexample: Counterexample | null;
+}
+
+const CASE_CHARS = 2_000;
+
+/** Runs one chunk. The worker's default export. */
+export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
+  const checked = await prepared(task.registry, task.property);
+  task.started?.postMessage("start");
+  const counts: Counts = {};
+  state.counting = counts;
+  const start = performance.now();
+  let details: fc.RunDetails<[unknown]>;
+  try {
+    details = fc.check(checked, { seed: task.seed, numRuns: task.runs });
+  } finally {
+    state.counting = null;
+  }
+  const ms = performance.now() - start;
+  return {
+    property: task.property,
+    chunk: task.chunk,
+    seed: task.seed,
+    runs: details.numRuns,
+    skipped: details.numSkips,
+    ms,
+    coverage: sortedCounts(counts),
+    counterexample: details.failed ? counterexampleOf(details) : null,
+  };
+}
+
+export interface DescribeTask {
+  readonly registry: string;
+  /** `--properties`: comma-separated globs over the registry's names. */
+  readonly globs: string;
+}
+
+export interface PropertyTitle {
+  /** Registry name. */
+  readonly name: string;
+  /** The property's own name: the invariant. */
+  readonly title: string;
+}
+
+/** The properties a run checks, with their titles; each factory is called once (an error surfaces here). */
+export async function describe(task: DescribeTask): Promise<PropertyTitle[]> {
+  const registry = await loadRegistry(task.registry);
+  return selectProperties(Object.keys(registry), task.globs).map((name) => ({
+    name,
+    title: factoryOf(registry, name, task.registry)(SILENT).name,
+  }));
+}
+
+/** Starts loading a registry module in this thread, ahead of its first chunk (errors surface there). */
+export function preload(url: string | undefined): void {
+  if (url !== undefined) loadRegistry(url).catch(() => {});
+}
+
+/** The registry a module exports as PROPERTIES. */
+export async function loadRegistry(url: string): Promise<PropertyRegistry> {
+  const module = (await import(url)) as { PROPERTIES?: unknown };
+  const registry = module.PROPERTIES;
+  if (typeof registry !== "object" || registry === null) {
+    throw new Error(`registry ${url}: exports no PROPERTIES (a record of name -> property factory)`);
+  }
+  return registry as PropertyRegistry;
+}
+
+/** The registry's property `name`, or an error listing the names it has. */
+export function factoryOf(registry: PropertyRegistry, name: string, url: string): PropertyRegistry[string] {
+  const factory = registry[name];
+  if (typeof factory !== "function") {
+    throw new Error(`unknown property "${name}" (registry ${url} has: ${Object.keys(registry).join(", ")})`);
+  }
+  return factory;
+}
+
+/** The text of a thrown value: its message, after its name unless that is plain "Error". */
+export function errorText(error: unknown): string {
+  if (error instanceof Error)
+    return error.name === "Error" ? error.message : `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Coverage is counted into `counting` while fast-check draws the chunk's cases; the first failure
+ * stops it, so that shrinking (which re-runs the check on smaller cases) adds nothing.
+ */
+const state: { counting: Counts | null } = { counting: null };
+
+/** A context that counts nothing, for titles (properties/registry.ts's NO_COVERAGE, without loading that module). */
+const SILENT: CheckContext = { coverage: () => {} };
+
+const context: CheckContext = {
+  coverage(add) {
+    if (state.counting !== null) add(state.counting);
+  },
+};
+
+/** fast-check properties built in this thread, by registry and name. */
+const built = new Map<string, Promise<fc.IPropertyWithHooks<[unknown]>>>();
+
+function prepared(registry: string, name: string): Promise<fc.IPropertyWithHooks<[unknown]>> {
+  const key = `${registry}\n${name}`;
+  let found = built.get(key);
+  if (found === undefined) {
+    found = loadRegistry(registry).then((r) =>
+      asFastCheck(stopCountingOnFailure(factoryOf(r, name, registry)(context))),
+    );
+    built.set(key, found);
+  }
+  return found;
+}
+
+function stopCountingOnFailure<T>(p: Property<T>): Property<T> {
+  return property(p.name, p.arbitrary, (value) => {
+    try {
+      p.check(value);
+    } catch (error) {
+      if (!fc.PreconditionFailure.isFailure(error)) state.counting = null;
+      throw error;
+    }
+  });
+}
+
+function counterexampleOf(details: fc.RunDetails<[unknown]>): Counterexample {
+  const error =
+    details.errorInstance !== null && details.errorInstance !== undefined
+      ? errorText(details.errorInstance)
+      : (fc.defaultReportMessage(details) ?? "property failed").split("\n")[0];
+  const shown = details.counterexample === null ? "" : fc.stringify(details.counterexample[0]);
+  return {
+    path: details.counterexamplePath,
+    runs: details.numRuns,
+    shrinks: details.numShrinks,
+    error,
+    case: shown.length > CASE_CHARS ? `${shown.slice(0, CASE_CHARS)}...` : shown,
+  };
+}
