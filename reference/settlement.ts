@@ -131,6 +131,8 @@ export class CashSettlement {
       if (lot.qty.isZero()) lots.shift();
       left = left.sub(take);
     }
+    // Only positive proceeds wait to settle: a sale whose commission exceeds them is a debit now.
+    if (!netProceeds.gt(0)) return violating;
     this.receivables.push({
       orderId,
       asset: symbol,

@@ -1,6 +1,7 @@
 // SPEC 4.3 and 12: resting orders against one bar along the assumed path (open -> first extreme
 // -> other extreme -> close); a position on the path is a time in [0, 3] (segment + fraction).
 import type { IntrabarPath } from "../model/index.ts";
+import { atLeast, beyond } from "./numeric.ts";
 import { LIMIT, STOP, STOP_LIMIT } from "./state.ts";
 
 /** What a resting order does on a bar: NONE, FILL (at basePrice, at time) or BECAME_LIMIT. */
@@ -24,7 +25,9 @@ export function setPath(
   policy: IntrabarPath,
   position: number,
 ): void {
-  let highFirst = high - open <= open - low;
+  // An exact tie (the high as near as the low) goes high first; float subtraction must not
+  // break it (1.16 - 1.14 > 1.14 - 1.12 in float), so the distances compare under the tie rule.
+  let highFirst = !beyond(high - open, open - low, open);
   if (policy !== "nearer-first" && position !== 0) {
     const longHurtByLow = position > 0;
     highFirst = policy === "pessimistic" ? !longHurtByLow : longHurtByLow;
@@ -85,8 +88,13 @@ function firstReach(path: Float64Array, level: number, dir: number, from: number
     const a = path[segment];
     const b = path[segment + 1];
     const startPrice = segment === startSegment ? a + (b - a) * (from - segment) : a;
-    if (dir > 0 ? startPrice >= level : startPrice <= level) return segment === startSegment ? from : segment;
-    if (dir > 0 ? b >= level : b <= level) return segment + (level - a) / (b - a);
+    if (reaches(startPrice, level, dir)) return segment === startSegment ? from : segment;
+    if (reaches(b, level, dir)) return segment + (level - a) / (b - a);
   }
   return -1;
+}
+
+/** The price is at or through the level in direction dir, under the tie rule (interpolated prices carry float error). */
+function reaches(price: number, level: number, dir: number): boolean {
+  return dir > 0 ? atLeast(price, level, level) : atLeast(level, price, level);
 }

@@ -137,6 +137,8 @@ export class Settlement {
       if (fundsSettle >= 0 && today < fundsSettle) violating = true;
       left -= Math.abs(this.lots.takeOldest(asset, left));
     }
+    // Only positive proceeds wait to settle: a sale whose commission exceeds them is a debit now.
+    if (!(netProceeds > 0)) return violating;
     this.receivables.push({
       orderId,
       asset,
