@@ -5,7 +5,7 @@ import { referenceEngine } from "../reference/engine.ts";
 import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { fastEngine } from "../src/engine/index.ts";
-import type { Engine, Records } from "../src/model/index.ts";
+import type { Engine, Records, RunConfig } from "../src/model/index.ts";
 import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Property, property } from "./property.ts";
 import { type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
@@ -16,11 +16,25 @@ export function runCase(engine: Engine, runCase: RunCase): Records {
   return engine.run(runCase.panel, config, scheduledOrders(runCase.ordersByBar));
 }
 
-/** Throws the first divergence between the reference and `engine` on the case. */
-export function checkAgainstReference(engine: Engine, value: RunCase): void {
-  const divergence = diffRecords(runCase(referenceEngine, value), runCase(engine, value), {
-    names: ["reference", engine.name],
-  });
+/**
+ * Throws the first divergence between the reference and `engine` on the case; `observe` sees the
+ * reference's config and records first (the runner counts coverage from them, at no extra run).
+ */
+export function checkAgainstReference(
+  engine: Engine,
+  value: RunCase,
+  observe?: (config: RunConfig, records: Records) => void,
+): void {
+  const config = resolveConfig(value.configInput, value.panel.symbols, "generated config");
+  const reference = referenceEngine.run(value.panel, config, scheduledOrders(value.ordersByBar));
+  observe?.(config, reference);
+  const divergence = diffRecords(
+    reference,
+    engine.run(value.panel, config, scheduledOrders(value.ordersByBar)),
+    {
+      names: ["reference", engine.name],
+    },
+  );
   if (divergence !== null) throw new Error(`differential: ${renderRecordDivergence(divergence)}`);
 }
 

@@ -5,11 +5,10 @@
 //
 // The runner loads this module in every worker thread (the registry is code, not data), so a
 // property added here is available to `assay check --properties <name>` and to `assay replay`.
-import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
 import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
-import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
+import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
 import { referenceInvariantsProperty, runReference } from "./invariants.ts";
 import { type KnownIssue, toleratingKnownIssues } from "./known-issues.ts";
 import { type Property, property } from "./property.ts";
@@ -72,22 +71,16 @@ export function observedReferenceInvariants(context: CheckContext): Property<Run
  * reference cannot complete is a failure here too, except the known issues (skipped).
  */
 export function fastEqualsReference(context: CheckContext): Property<RunCase> {
-  const base = referenceInvariantsProperty();
-  const differential = property(
-    "I15: the fast engine's records equal the reference engine's (SPEC 9 tolerances)",
-    base.arbitrary,
-    (runCase: RunCase) => {
-      const reference = runReference(runCase);
+  const differential = engineEqualsReference();
+  const observed = property(differential.name, differential.arbitrary, (runCase: RunCase) =>
+    checkAgainstReference(fastEngine, runCase, (config, records) =>
       context.coverage((counts) => {
-        countRecords(runCase, reference.config, reference.records, counts);
-        countDeferrals(runCase, reference.records, counts);
-      });
-      const fast = fastEngine.run(runCase.panel, reference.config, scheduledOrders(runCase.ordersByBar));
-      const divergence = diffRecords(reference.records, fast, { names: ["reference", "fast"] });
-      if (divergence !== null) throw new Error(`I15: ${renderRecordDivergence(divergence)}`);
-    },
+        countRecords(runCase, config, records, counts);
+        countDeferrals(runCase, records, counts);
+      }),
+    ),
   );
-  return toleratingKnownIssues(differential, undefined, countSkip(context));
+  return toleratingKnownIssues(observed, undefined, countSkip(context));
 }
 
 function countSkip(context: CheckContext): (issue: KnownIssue) => void {
