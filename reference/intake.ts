@@ -10,6 +10,9 @@ import {
   type TimeInForce,
 } from "../src/model/index.ts";
 import { type Dec, dec, truncToStep } from "./decimal.ts";
+
+const QTY_NUDGE = dec(1e-18);
+
 import type { RunState, WorkingOrder } from "./state.ts";
 
 const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(["market", "limit", "stop", "stop-limit"]);
@@ -96,10 +99,11 @@ export function intake(
   const mark = state.lastClose[asset];
   if (mark === null && sizeType !== "units" && sizeType !== "targetUnits")
     return invalid("asset", `no close of "${record.asset}" yet to size a ${sizeType} order`);
-  const qty = truncToStep(
-    rawQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose),
-    state.lots[asset],
-  );
+  // Quantities derived from rounded accruals (20 places) are read with a nudge of 1e-18 of their
+  // size: far below any true fraction of a lot, above that rounding (4000/3 rounded must not turn
+  // an exact 1,612,715 lots into 1,612,714).
+  const raw = rawQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose);
+  const qty = truncToStep(raw.add(raw.mul(QTY_NUDGE)), state.lots[asset]);
   if (qty.isZero()) return null;
 
   const created: OrderRecord = { ...record, id: state.orders.length + 1, qty: qty.toNumber() };

@@ -4,6 +4,7 @@
 // violations in 12 months restrict buys to settled cash for 90 days. Dates are UTC day numbers.
 import type { RunConfig } from "../model/index.ts";
 import { LotQueues } from "./lots.ts";
+import { beyond } from "./numeric.ts";
 
 const DAY = 86_400_000;
 const T2_FROM = Date.UTC(2017, 8, 5) / DAY;
@@ -111,7 +112,8 @@ export class Settlement {
     let left = outflow - this.settled(cashBefore);
     let latest = -1;
     let drawn = 0;
-    if (left > 0) {
+    // A buy of exactly the settled cash leaves a float remainder of ~1e-13: a tie, nothing drawn.
+    if (beyond(left, 0, Math.abs(outflow))) {
       const byDay = this.receivables.slice().sort((a, b) => a.settleDay - b.settleDay);
       for (const r of byDay) {
         if (left <= 0) break;
