@@ -57,18 +57,8 @@ export interface BenchReport {
   readonly outcomes: readonly Outcome[];
 }
 
-/** The record written to reports/benchmarks.json, keys in this order. */
-export interface BenchmarkJson {
-  readonly name: CaseName;
-  readonly engine: string;
-  readonly assets: number;
-  readonly bars: number;
-  readonly orders: number;
-  readonly medianMs: number;
-  readonly minMs: number;
-  readonly runs: number;
-  readonly peakRssMB: number;
-}
+/** The record written to reports/benchmarks.json (a Measurement, keys in its order). */
+export type BenchmarkJson = Measurement;
 
 /** Times rounded to the microsecond, RSS to 0.1 MB. */
 export function toJson(measurements: readonly Measurement[]): BenchmarkJson[] {
