@@ -13,7 +13,6 @@ export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_E
 export type Dec = Decimal;
 
 export const ZERO: Dec = new Dec(0);
-export const ONE: Dec = new Dec(1);
 export const TWO: Dec = new Dec(2);
 export const BPS: Dec = new Dec(10_000);
 

@@ -20,19 +20,6 @@ export interface Panel {
   readonly extra: Readonly<Record<string, Float64Array>>;
 }
 
-export function barCount(panel: Panel): number {
-  return panel.times.length;
-}
-
-export function assetCount(panel: Panel): number {
-  return panel.symbols.length;
-}
-
-/** A bar is missing when its close is NaN (the loader guarantees all price fields agree). */
-export function isMissing(panel: Panel, t: number, asset: number): boolean {
-  return Number.isNaN(panel.close[t * panel.symbols.length + asset]);
-}
-
 /** ISO date (YYYY-MM-DD) of a UTC ms timestamp. */
 export function isoDate(tsMs: number): string {
   return new Date(tsMs).toISOString().slice(0, 10);

@@ -34,13 +34,3 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "dayExpired",
   "invalidOrder",
 ];
-
-/** `insufficientBuyingPower required=15230.50 available=12000.00` */
-export function renderReason(reason: Reason): string {
-  const parts: string[] = [reason.kind];
-  for (const [key, value] of Object.entries(reason)) {
-    if (key === "kind") continue;
-    parts.push(`${key}=${typeof value === "number" && !Number.isInteger(value) ? value.toFixed(2) : value}`);
-  }
-  return parts.join(" ");
-}
