@@ -23,6 +23,20 @@ export function countCase(runCase: RunCase, counts: Counts): void {
       if (Math.abs(panel.open[k] / panel.close[prev] - 1) > 0.05) bump("panel.gapOver5Percent");
     }
   }
+  bump(`case.${runCase.kind ?? "random"}`);
+  for (let k = 0; k < bars * n; k++) {
+    if (panel.close[k] < 1) bump("panel.priceUnderOneDollar");
+    else if (panel.close[k] > 10_000) bump("panel.priceOverTenThousand");
+  }
+  for (const entry of Object.values(configInput.instruments ?? {})) {
+    if (entry.kind === "future")
+      bump(`config.instrument.future.margin${typeof entry.initialMargin === "number" ? "Money" : "Rate"}`);
+    if (entry.tickSize !== undefined && entry.tickSize !== null) bump("config.instrument.tickSize");
+    if (entry.multiplier !== undefined && entry.multiplier !== 1) bump("config.instrument.multiplier");
+    if (entry.borrowRate !== undefined) bump("config.instrument.borrowRate");
+  }
+  if (configInput.holidays !== undefined && configInput.holidays !== null && configInput.holidays.length > 0)
+    bump("config.holidays");
   bump(`config.account.${configInput.account}`);
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);
@@ -76,6 +90,10 @@ export function countCase(runCase: RunCase, counts: Counts): void {
         const k = (t + 1) * n + i;
         if (Number.isNaN(panel.close[k])) bump("orders.nextBarMissing");
         else if (panel.volume[k] === 0) bump("orders.nextBarZeroVolume");
+        // A limit exactly at the next bar's low (a buy) or high (a sell): touched, not crossed.
+        const limit = r.limitPrice;
+        if (type === "limit" && limit !== undefined && (limit === panel.low[k] || limit === panel.high[k]))
+          bump("orders.limitAtNextExtreme");
       }
     }
     for (const count of perAsset.values()) if (count >= 2) bump("orders.burst");
@@ -104,6 +122,7 @@ export function countRecords(runCase: RunCase, config: RunConfig, records: Recor
     if (f.partial) bump("fills.partial");
     if (f.zeroVolume) bump("fills.zeroVolume");
     if (f.forced) bump("fills.forced");
+    if (f.volumeCap !== null) bump("fills.volumeCap");
     const o = byId.get(f.orderId);
     if (o !== undefined) {
       bump(`fills.type.${o.type}`);
@@ -112,4 +131,5 @@ export function countRecords(runCase: RunCase, config: RunConfig, records: Recor
     }
   }
   for (const e of records.events) bump(`events.${e.kind}`);
+  if (records.ledgerTotals.variationMargin !== 0) bump("records.variationMargin");
 }

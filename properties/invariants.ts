@@ -20,8 +20,12 @@ export interface ReferenceRun {
 /** Validates the generated case (a harness bug otherwise), resolves its config and runs the reference. */
 export function runReference(runCase: RunCase): ReferenceRun {
   const { panel, configInput, ordersByBar } = runCase;
-  validatePanel(panel, "generated panel");
   const config = resolveConfig(configInput, panel.symbols, "generated config");
+  validatePanel(
+    panel,
+    "generated panel",
+    config.instruments.map((instrument) => instrument.tickSize),
+  );
   const records = referenceEngine.run(panel, config, scheduledOrders(ordersByBar));
   return { config, records };
 }

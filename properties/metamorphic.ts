@@ -3,7 +3,7 @@
 // what scaling by a power of 2 and reordering must leave exact.
 import fc from "fast-check";
 import { diffRecords, isMoneyField, MONEY_SIZE_TYPES, renderRecordDivergence } from "../src/compare/index.ts";
-import type { ConfigInput } from "../src/config/input.ts";
+import type { ConfigInput, InstrumentInput, MarginInput } from "../src/config/input.ts";
 import { fastEngine } from "../src/engine/index.ts";
 import type { OrderRequest, Panel, Records } from "../src/model/index.ts";
 import { runCase } from "./differential.ts";
@@ -81,8 +81,39 @@ function percentageCostsOnly(value: RunCase): RunCase {
     input.commission !== undefined && input.commission.model === "percent"
       ? input.commission
       : { model: "percent" as const, rate: 0.001 };
-  const configInput: ConfigInput = { ...input, slippage, commission, finraShortFloors: false };
+  const configInput: ConfigInput = {
+    ...input,
+    slippage,
+    commission,
+    finraShortFloors: false,
+    tickSize: null,
+    ...(input.instruments !== undefined ? { instruments: mapInstruments(input, withoutTick) } : {}),
+  };
   return { ...value, configInput };
+}
+
+function withoutTick(entry: InstrumentInput): InstrumentInput {
+  const { tickSize: _, ...rest } = entry;
+  return rest;
+}
+
+/** Futures margins in money per contract are money: they scale with the prices. */
+function scaledMargins(k: number): (entry: InstrumentInput) => InstrumentInput {
+  const times = (m: MarginInput | undefined) => (typeof m === "number" ? m * k : m);
+  return (entry) => ({
+    ...entry,
+    ...(entry.initialMargin !== undefined ? { initialMargin: times(entry.initialMargin) } : {}),
+    ...(entry.maintenanceMargin !== undefined ? { maintenanceMargin: times(entry.maintenanceMargin) } : {}),
+  });
+}
+
+function mapInstruments(
+  input: ConfigInput,
+  f: (entry: InstrumentInput) => InstrumentInput,
+): Record<string, InstrumentInput> {
+  return Object.fromEntries(
+    Object.entries(input.instruments ?? {}).map(([symbol, entry]) => [symbol, f(entry)]),
+  );
 }
 
 function scale(value: RunCase, k: number): RunCase {
@@ -98,8 +129,16 @@ function scale(value: RunCase, k: number): RunCase {
   const ordersByBar = new Map(
     [...value.ordersByBar].map(([t, orders]) => [t, orders.map((order) => scaleOrder(order, k))]),
   );
-  const initialCash = (value.configInput.initialCash ?? 1_000_000) * k;
-  return { panel: scaledPanel, configInput: { ...value.configInput, initialCash }, ordersByBar };
+  const input = value.configInput;
+  const initialCash = (input.initialCash ?? 1_000_000) * k;
+  const instruments =
+    input.instruments !== undefined ? { instruments: mapInstruments(input, scaledMargins(k)) } : {};
+  return {
+    ...value,
+    panel: scaledPanel,
+    configInput: { ...input, initialCash, ...instruments },
+    ordersByBar,
+  };
 }
 
 function scaleOrder(order: OrderRequest, k: number): OrderRequest {
@@ -245,10 +284,9 @@ export const splitOrders: Property<RunCase> = property(
   runInput().map(splittable),
   (value) => {
     const whole = runCase(fastEngine, value);
-    const halves = runCase(fastEngine, {
-      ...value,
-      ordersByBar: split(value.ordersByBar, value.configInput.lotSize ?? 1),
-    });
+    const runLot = value.configInput.lotSize ?? 1;
+    const lotOf = (asset: string) => value.configInput.instruments?.[asset]?.lotSize ?? runLot;
+    const halves = runCase(fastEngine, { ...value, ordersByBar: split(value.ordersByBar, lotOf) });
     const last = (r: Records) => r.series.positions[r.series.positions.length - 1] ?? [];
     if (JSON.stringify(last(whole)) !== JSON.stringify(last(halves))) {
       throw new Error(
@@ -287,8 +325,12 @@ function splittable(value: RunCase): RunCase {
 }
 
 /** Each order into two of whole lots (a half of 5 units in lots of 10 would be no order at all). */
-function split(ordersByBar: ReadonlyMap<number, OrderRequest[]>, lot: number): Map<number, OrderRequest[]> {
+function split(
+  ordersByBar: ReadonlyMap<number, OrderRequest[]>,
+  lotOf: (asset: string) => number,
+): Map<number, OrderRequest[]> {
   const halves = (order: OrderRequest): OrderRequest[] => {
+    const lot = lotOf(order.asset);
     const lots = Math.trunc(order.size / lot);
     const first = Math.trunc(lots / 2);
     if (first === 0 || !Number.isFinite(order.size)) return [order];

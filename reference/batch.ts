@@ -163,7 +163,7 @@ export class Batch {
    * The price and commission an order of |qty| towards 0 on an asset would get now at the open
    * (liquidation sizing, SPEC 12: "at open prices, with costs").
    */
-  quote(asset: number, qty: Dec, basePrice: Dec): { price: Dec; commission: Dec } {
+  quote(asset: number, qty: Dec, basePrice: Dec, priorQty: Dec): { price: Dec; commission: Dec } {
     const side = qty.gt(0) ? 1 : -1;
     const zeroVolume = this.state.volume(this.t, asset) === 0;
     const volume = zeroVolume ? this.state.config.syntheticVolume : this.state.volume(this.t, asset);
@@ -182,7 +182,7 @@ export class Batch {
     const terms = {
       multiplier: this.state.multipliers[asset],
       orderHadFill: false,
-      monthQtyBefore: this.state.monthQty,
+      monthQtyBefore: this.state.monthQty.add(priorQty),
     };
     return { price, commission: recordCommission(this.state.config.commission, qty.abs(), price, terms) };
   }

@@ -79,6 +79,7 @@ class ReferenceRun {
           (asset) => this.state.bar(t, asset)?.close ?? null,
           (asset) => this.state.closeMark(asset),
         );
+        this.settleFuturesAtClose(t);
       }
       this.snapshot(t);
     }
@@ -99,8 +100,13 @@ class ReferenceRun {
     if (this.liquidationDue) {
       this.liquidationDue = false;
       this.callStreak = 0;
-      const quote = (asset: number, absQty: Dec) =>
-        forced.quote(asset, state.qty[asset].gt(0) ? absQty.neg() : absQty, state.openMark(t, asset));
+      const quote = (asset: number, absQty: Dec, priorQty: Dec) =>
+        forced.quote(
+          asset,
+          state.qty[asset].gt(0) ? absQty.neg() : absQty,
+          state.openMark(t, asset),
+          priorQty,
+        );
       for (const { asset, qty } of sizeLiquidation(state, t, quote))
         this.createForced(t, asset, qty, "marginCall");
     }
@@ -193,6 +199,20 @@ class ReferenceRun {
         state.ledger.post(t, entry.kind, entry.amount);
     }
     if (!this.state.bankrupt) this.marginCheck(t);
+  }
+
+  /**
+   * SPEC 2, 3.3: contracts a same-bar batch opened at close t settle their variation margin at
+   * that close too (fill price -> close), so that futures contribute 0 to the snapshot's equity
+   * and I7 holds at every bar. Contracts held before were settled in step 4 (ref = close: 0 here).
+   */
+  private settleFuturesAtClose(t: number): void {
+    const { state } = this;
+    for (let asset = 0; asset < state.assets; asset++) {
+      const bar = state.bar(t, asset);
+      if (bar !== null && state.terms.isFuture(asset))
+        state.ledger.post(t, "variationMargin", state.variationMargin.atClose(asset, bar.close));
+    }
   }
 
   private marginCheck(t: number): void {

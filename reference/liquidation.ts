@@ -5,8 +5,11 @@
 import { type Dec, dec, ZERO } from "./decimal.ts";
 import type { RunState } from "./state.ts";
 
-/** What a hypothetical forced fill of |qty| units of an asset would cost: its price and commission. */
-export type Quote = (asset: number, absQty: Dec) => { price: Dec; commission: Dec };
+/**
+ * What a hypothetical forced fill of |qty| units of an asset would cost: its price and commission,
+ * after `priorQty` units of the plan's earlier orders (they fill first and move a tiered rate).
+ */
+export type Quote = (asset: number, absQty: Dec, priorQty: Dec) => { price: Dec; commission: Dec };
 
 const STEPS = 10_000;
 
@@ -90,9 +93,12 @@ function meetsTarget(
   const prices = new Map<number, Dec>();
   const after = new Map<number, Dec>();
   for (const [asset, qty] of state.holdings()) after.set(asset, qty);
+  // The plan is in liquidation order, the order its orders take ids and fill in.
+  let priorQty = ZERO;
   for (const [asset, qty] of plan) {
     if (qty.isZero()) continue;
-    const { price, commission } = quote(asset, qty.abs());
+    const { price, commission } = quote(asset, qty.abs(), priorQty);
+    priorQty = priorQty.add(qty.abs());
     const multiplier = state.multipliers[asset];
     // A future settles variation margin on the closed contracts; an equity moves its notional.
     cash = state.terms.isFuture(asset)

@@ -1,9 +1,12 @@
 // SPEC 3-7: generated run configurations, as the plain input objects resolveConfig() reads, so
 // the config path the user takes is the path the properties take. Every policy of the config
-// is drawn: both accounts, every onInsufficient (null included), both fillAt, every
-// onZeroVolume, participation caps, leverage caps, slippage and commission models, and (with
-// `realism`) intrabar paths, margin-call handling, financing, settlement and impact. Futures
-// (account "futures", instruments of kind "future") are not drawn yet.
+// is drawn: the three accounts, every onInsufficient (null included), both fillAt, every
+// onZeroVolume, participation caps, leverage caps, slippage and commission models, instruments
+// (equities and futures, multipliers, lot and tick sizes, margins, borrow rates) and (with
+// `realism`) intrabar paths, margin-call handling, financing, settlement and impact.
+//
+// Instruments are keyed by symbol and money margins priced from the data, so a ConfigDraft is
+// drawn on its own and configFor() completes it for a panel (run-input.ts does).
 import fc from "fast-check";
 import type { CommissionInput, ConfigInput, ImpactInput, SlippageInput } from "../../src/config/input.ts";
 import type {
@@ -18,9 +21,10 @@ import type {
   Settlement,
   UnsettledFunds,
 } from "../../src/model/index.ts";
+import { type InstrumentDraft, instrumentDraft, instrumentsFor } from "./instruments.ts";
 
 export interface ConfigConstraints {
-  /** Accounts to draw from (default both). */
+  /** Accounts to draw from (default all three). */
   readonly accounts?: readonly AccountType[];
   /** fillAt values to draw from (default both). */
   readonly fillAts?: readonly FillAt[];
@@ -37,9 +41,54 @@ export interface ConfigConstraints {
   readonly realism?: boolean;
 }
 
-export function runConfigInput(constraints: ConfigConstraints = {}): fc.Arbitrary<ConfigInput> {
+/** A config before it meets a panel: everything but `instruments` and `holidays`. */
+export interface ConfigDraft {
+  readonly input: ConfigInput;
+  /** One per asset column, taken modulo their number. */
+  readonly instruments: readonly InstrumentDraft[];
+  /** Tell the engine the panel's holidays (else settlement counts weekdays, with a warning). */
+  readonly holidaysGiven: boolean;
+}
+
+/** The panel facts a config needs: its symbols, a start price per asset, its holidays. */
+export interface ConfigPanelFacts {
+  readonly symbols: readonly string[];
+  readonly startPrice: (asset: number) => number;
+  readonly holidays: readonly string[];
+}
+
+export function runConfigDraft(constraints: ConfigConstraints = {}): fc.Arbitrary<ConfigDraft> {
+  return fc.record({
+    input: runConfigBase(constraints),
+    instruments: fc.array(instrumentDraft(), { minLength: 1, maxLength: 4 }),
+    holidaysGiven: fc.boolean(),
+  });
+}
+
+/** The draft as resolveConfig() input for a panel. */
+export function configFor(draft: ConfigDraft, panel: ConfigPanelFacts): ConfigInput {
+  const terms = { account: draft.input.account ?? "margin", lotSize: draft.input.lotSize ?? 1 };
+  const instruments = instrumentsFor(draft.instruments, panel.symbols, terms, panel.startPrice);
+  return {
+    ...draft.input,
+    ...(Object.keys(instruments).length > 0 ? { instruments } : {}),
+    ...(draft.holidaysGiven ? { holidays: panel.holidays } : {}),
+  };
+}
+
+/** runConfigDraft() completed for `symbols`, each at a start price of 100, with no holidays. */
+export function runConfigInput(
+  constraints: ConfigConstraints = {},
+  symbols: readonly string[] = ["A", "B"],
+): fc.Arbitrary<ConfigInput> {
+  return runConfigDraft(constraints).map((draft) =>
+    configFor(draft, { symbols, startPrice: () => 100, holidays: [] }),
+  );
+}
+
+function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput> {
   const {
-    accounts = ["cash", "margin"],
+    accounts = ["cash", "margin", "futures"],
     fillAts = ["next-open", "close"],
     onZeroVolumes = ["defer", "reject", "fill", "synthetic"],
     minInitialCash = 1_000,

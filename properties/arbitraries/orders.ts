@@ -1,7 +1,9 @@
 // SPEC 4, 6.4 and 6.5: generated order schedules for scheduledOrders(): every order type and
-// size type, limit and stop prices near the data (some the next open gaps through), reversals,
-// orders far beyond the cash, bursts on one bar and asset, per-order timeInForce and
-// onInsufficient, and a small share of invalid requests the engine must reject ("invalidOrder").
+// size type, limit and stop prices near the data (some the next open gaps through, some exactly
+// at the next bar's open, high or low: ties at the limit), on the asset's tick grid, reversals,
+// orders far beyond the cash, bursts on one bar and asset, whole portfolios (a target weight per
+// asset: the start positions of a random portfolio when placed on bar 0), per-order timeInForce
+// and onInsufficient, and a small share of invalid requests the engine must reject ("invalidOrder").
 //
 // Like panel(), the schedule is drawn as shrinkable drafts (bar and asset as small integers
 // taken modulo the run's shape, prices as bps offsets from a reference price), then
@@ -20,14 +22,27 @@ export interface OrderConstraints {
   readonly minOrders?: number;
   /** Most drafts (default 12). */
   readonly maxOrders?: number;
-  /** Weight of invalid requests among drafts, against 30 for valid ones (default 1). */
+  /** Weight of invalid requests among drafts, against 32 for valid ones (default 1). */
   readonly invalidWeight?: number;
-  /**
-   * A price near the data for (asset symbol, decision bar): limit and stop prices are offsets
-   * from it. Default: 100 for every asset and bar.
-   */
-  readonly referencePrice?: (asset: string, t: number) => number;
+  /** Where limit and stop prices come from (default: 100 for every asset, bar and anchor, a cent grid). */
+  readonly pricing?: OrderPricing;
 }
+
+/** Which price of the data a limit or stop price is an offset from. */
+export type PriceAnchor = "close" | "nextOpen" | "nextHigh" | "nextLow";
+
+/** The data as the order generator sees it (the generator may look ahead; a strategy may not). */
+export interface OrderPricing {
+  /**
+   * A price near the data for (asset symbol, decision bar, anchor): the close at t, or the open,
+   * high or low of bar t + 1 when present (else the close).
+   */
+  price(asset: string, t: number, anchor: PriceAnchor): number;
+  /** The asset's tick in cents (1 without a tick grid: prices stay in whole cents). */
+  tickCents(asset: string): number;
+}
+
+const FLAT_PRICING: OrderPricing = { price: () => 100, tickCents: () => 1 };
 
 /** How an order is sized and priced, before it is placed on a bar and an asset. */
 export interface OrderShape {
@@ -38,6 +53,8 @@ export interface OrderShape {
   readonly limitOffsetBps: number;
   /** Stop price vs the reference price, in bps. */
   readonly stopOffsetBps: number;
+  /** The price the offsets start from: for a limit its own, for stops the stop's. */
+  readonly anchor: PriceAnchor;
   readonly timeInForce: TimeInForce | null;
   readonly onInsufficient: OnInsufficient | null;
 }
@@ -67,6 +84,12 @@ export type OrderDraft =
       readonly size: number;
       readonly onInsufficient: OnInsufficient | null;
     }
+  | {
+      readonly kind: "portfolio";
+      readonly t: number;
+      /** Target weight of asset i (modulo the run's assets), in percent of equity, signed. */
+      readonly weights: readonly number[];
+    }
   | { readonly kind: "invalid"; readonly t: number; readonly asset: number; readonly flaw: InvalidFlaw };
 
 /** Orders by decision bar, in submission order, for scheduledOrders(). */
@@ -75,8 +98,8 @@ export function orderSequence(
   bars: number,
   constraints: OrderConstraints = {},
 ): fc.Arbitrary<Map<number, OrderRequest[]>> {
-  const referencePrice = constraints.referencePrice ?? (() => 100);
-  return orderDrafts(constraints).map((drafts) => materializeOrders(drafts, symbols, bars, referencePrice));
+  const pricing = constraints.pricing ?? FLAT_PRICING;
+  return orderDrafts(constraints).map((drafts) => materializeOrders(drafts, symbols, bars, pricing));
 }
 
 /** The shrinkable drafts behind orderSequence(). */
@@ -125,6 +148,11 @@ export function orderDrafts(constraints: OrderConstraints = {}): fc.Arbitrary<Or
       onInsufficient: policy(),
     }),
   );
+  const portfolio = fc.record({
+    kind: fc.constant("portfolio" as const),
+    t,
+    weights: portfolioWeights(),
+  });
   const invalid = fc.record({
     kind: fc.constant("invalid" as const),
     t,
@@ -136,6 +164,7 @@ export function orderDrafts(constraints: OrderConstraints = {}): fc.Arbitrary<Or
     { weight: 4, arbitrary: burst },
     { weight: 3, arbitrary: reversal },
     { weight: 3, arbitrary: oversized },
+    { weight: 2, arbitrary: portfolio },
     { weight: invalidWeight, arbitrary: invalid },
   );
   return fc.array(draft, { minLength: minOrders, maxLength: maxOrders });
@@ -146,7 +175,7 @@ export function materializeOrders(
   drafts: readonly OrderDraft[],
   symbols: readonly string[],
   bars: number,
-  referencePrice: (asset: string, t: number) => number,
+  pricing: OrderPricing,
 ): Map<number, OrderRequest[]> {
   const byBar = new Map<number, OrderRequest[]>();
   const put = (t: number, order: OrderRequest) => {
@@ -156,14 +185,17 @@ export function materializeOrders(
   };
   for (const draft of drafts) {
     const t = draft.t % bars;
+    if (draft.kind === "portfolio") {
+      for (const order of portfolioOrders(draft.weights, symbols)) put(t, order);
+      continue;
+    }
     const symbol = symbols[draft.asset % symbols.length];
-    const ref = referencePrice(symbol, t);
     switch (draft.kind) {
       case "order":
-        put(t, request(symbol, draft.order, ref));
+        put(t, request(symbol, t, draft.order, pricing));
         break;
       case "burst":
-        for (const shape of draft.orders) put(t, request(symbol, shape, ref));
+        for (const shape of draft.orders) put(t, request(symbol, t, shape, pricing));
         break;
       case "reversal":
         put(t, { asset: symbol, size: draft.qty });
@@ -176,11 +208,25 @@ export function materializeOrders(
         );
         break;
       case "invalid":
-        put(t, invalidRequest(symbol, draft.flaw, ref));
+        put(t, invalidRequest(symbol, draft.flaw, pricing.price(symbol, t, "close")));
         break;
     }
   }
   return byBar;
+}
+
+/** A signed percent per asset: 1 to 4 entries, each within +-150 % (targets of 0 included). */
+export function portfolioWeights(): fc.Arbitrary<number[]> {
+  return fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: 4 });
+}
+
+/** One targetPercent order per asset, weights taken cyclically. */
+export function portfolioOrders(weights: readonly number[], symbols: readonly string[]): OrderRequest[] {
+  return symbols.map((asset, i) => ({
+    asset,
+    sizeType: "targetPercent",
+    size: weights[i % weights.length] / 100,
+  }));
 }
 
 /** Marks a symbol no generated panel uses (panel symbols are 1-3 uppercase letters). */
@@ -205,14 +251,13 @@ function orderShape(): fc.Arbitrary<OrderShape> {
     .record({
       type: fc.constantFrom<OrderType>("market", "limit", "stop", "stop-limit"),
       sized,
-      // Mostly within a few percent, sometimes far: the next open may gap through the price.
-      limitOffsetBps: fc.oneof(
-        { weight: 3, arbitrary: fc.integer({ min: -300, max: 300 }) },
-        { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) },
-      ),
-      stopOffsetBps: fc.oneof(
-        { weight: 3, arbitrary: fc.integer({ min: -300, max: 300 }) },
-        { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) },
+      // Mostly within a few percent, sometimes far (the next open may gap through the price),
+      // sometimes exactly at the anchor: a tie with the next bar's open, high or low.
+      limitOffsetBps: offsetBps(),
+      stopOffsetBps: offsetBps(),
+      anchor: fc.oneof(
+        { weight: 3, arbitrary: fc.constant<PriceAnchor>("close") },
+        { weight: 1, arbitrary: fc.constantFrom<PriceAnchor>("nextOpen", "nextHigh", "nextLow") },
       ),
       timeInForce: fc.oneof(
         { weight: 3, arbitrary: fc.constant(null) },
@@ -221,6 +266,14 @@ function orderShape(): fc.Arbitrary<OrderShape> {
       onInsufficient: policy(),
     })
     .map(({ sized, ...rest }) => ({ ...rest, ...sized }));
+}
+
+function offsetBps(): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 3, arbitrary: fc.integer({ min: -300, max: 300 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -1500, max: 1500 }) },
+  );
 }
 
 function unitsSize(): fc.Arbitrary<number> {
@@ -252,17 +305,19 @@ function policy(): fc.Arbitrary<OnInsufficient | null> {
   );
 }
 
-function request(asset: string, shape: OrderShape, ref: number): OrderRequest {
+function request(asset: string, t: number, shape: OrderShape, pricing: OrderPricing): OrderRequest {
   const order: { -readonly [K in keyof OrderRequest]: OrderRequest[K] } = {
     asset,
     type: shape.type,
     sizeType: shape.sizeType,
     size: shape.size,
   };
-  const stop = priceAt(ref, shape.stopOffsetBps);
-  if (shape.type === "limit") order.limitPrice = priceAt(ref, shape.limitOffsetBps);
+  const ref = pricing.price(asset, t, shape.anchor);
+  const tick = pricing.tickCents(asset);
+  const stop = priceAt(ref, shape.stopOffsetBps, tick);
+  if (shape.type === "limit") order.limitPrice = priceAt(ref, shape.limitOffsetBps, tick);
   if (shape.type === "stop" || shape.type === "stop-limit") order.stopPrice = stop;
-  if (shape.type === "stop-limit") order.limitPrice = priceAt(stop, shape.limitOffsetBps);
+  if (shape.type === "stop-limit") order.limitPrice = priceAt(stop, shape.limitOffsetBps, tick);
   if (shape.timeInForce !== null) order.timeInForce = shape.timeInForce;
   return withPolicy(order, shape.onInsufficient);
 }
@@ -280,11 +335,11 @@ function invalidRequest(symbol: string, flaw: InvalidFlaw, ref: number): OrderRe
     case "noLimitPrice":
       return { asset: symbol, type: "limit", size: 10 };
     case "noStopPrice":
-      return { asset: symbol, type: "stop-limit", size: -10, limitPrice: priceAt(ref, 0) };
+      return { asset: symbol, type: "stop-limit", size: -10, limitPrice: ref };
   }
 }
 
-/** ref moved by bps, in whole cents, at least one cent. */
-function priceAt(ref: number, bps: number): number {
-  return Math.max(1, Math.round(ref * 100 * (1 + bps / 1e4))) / 100;
+/** ref moved by bps, in whole ticks of `tickCents` cents, at least one tick. */
+function priceAt(ref: number, bps: number, tickCents: number): number {
+  return (Math.max(1, Math.round(((ref * 100) / tickCents) * (1 + bps / 1e4))) * tickCents) / 100;
 }

@@ -1,6 +1,12 @@
 // SPEC 1 (data): generated panels, valid by construction: every present bar has finite prices
 // > 0 in cents, low <= min(open, close), high >= max(open, close), an integer volume >= 0; a
-// missing bar is NaN in all five fields; times are business days (UTC midnight).
+// missing bar is NaN in all five fields; times are business days (UTC midnight) minus the
+// draft's exchange holidays; with a tick size per asset, every price is on its tick grid.
+//
+// Each asset follows a regime: "mixed" (the cells' own returns), "calm" (a tenth of them),
+// "trending" (a drift added every bar), "crash" (one gap down of 15-90%) or "squeeze" (one gap up
+// of 15-200%): the crashes and squeezes are what carry a levered book into a margin call.
+// Start prices run from 1 cent to $1,000,000: tiny and huge prices stress rounding and lots.
 //
 // Shrinking: a panel is built from plain shrinkable structure (a bar count, an asset count,
 // arrays of per-bar returns, gaps and wicks in integer bps, integer volumes and booleans for
@@ -24,8 +30,21 @@ export interface PanelConstraints {
   readonly zeroVolumeRate?: number;
   /** Chance that a bar is missing (default 0.1). */
   readonly missingRate?: number;
-  /** Overnight gaps between a close and the next open, some large (default true). */
+  /** Overnight gaps between a close and the next open, some large, and crash/squeeze regimes (default true). */
   readonly gaps?: boolean;
+}
+
+export type RegimeKind = "mixed" | "calm" | "trending" | "crash" | "squeeze";
+
+/** How one asset's path departs from its cells' returns. */
+export interface RegimeDraft {
+  readonly kind: RegimeKind;
+  /** "trending": added to every bar's close-vs-open return, in bps. */
+  readonly driftBps: number;
+  /** "crash"/"squeeze": the shock falls on bar 1 + shockAt modulo (bars - 1). */
+  readonly shockAt: number;
+  /** "crash"/"squeeze": the size of the gap, in bps (a crash is at most 9,000). */
+  readonly shockBps: number;
 }
 
 /** One (bar, asset) cell before pricing: what fast-check generates and shrinks. */
@@ -51,6 +70,10 @@ export interface PanelDraft {
   readonly startDay: number;
   /** First reference price per asset, in cents (maxAssets entries). */
   readonly startCents: readonly number[];
+  /** One regime per asset (maxAssets entries). */
+  readonly regimes: readonly RegimeDraft[];
+  /** Indices of weekdays (0 = the first bar's day) that are exchange holidays: no bar on them. */
+  readonly holidays: readonly number[];
   /** rows[t][asset], maxAssets cells per row. */
   readonly rows: readonly (readonly CellDraft[])[];
 }
@@ -100,9 +123,16 @@ export function panelDraft(constraints: PanelConstraints = {}): fc.Arbitrary<Pan
     startDay: fc.integer({ min: 0, max: 3650 }),
     // Below $5 sometimes: FINRA's low-price short floors (SPEC 3.2) need such marks.
     startCents: fc.array(
-      fc.oneof(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1_000, max: 50_000 })),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 100, max: 999 }) },
+        { weight: 8, arbitrary: fc.integer({ min: 1_000, max: 50_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 99 }) }, // pennies
+        { weight: 1, arbitrary: fc.integer({ min: 1_000_000, max: 100_000_000 }) }, // $10k-$1M
+      ),
       { minLength: maxAssets, maxLength: maxAssets },
     ),
+    regimes: fc.array(regime(gaps), { minLength: maxAssets, maxLength: maxAssets }),
+    holidays: fc.uniqueArray(fc.integer({ min: 1, max: maxBars }), { maxLength: 3 }),
     // size "max": lengths spread over [minBars, maxBars] (fast-check's default size stops near 10).
     rows: fc.array(fc.array(cell, { minLength: maxAssets, maxLength: maxAssets }), {
       minLength: minBars,
@@ -112,37 +142,43 @@ export function panelDraft(constraints: PanelConstraints = {}): fc.Arbitrary<Pan
   });
 }
 
-/** Prices a draft in integer cents, so that every price is an exact two-decimal number. */
-export function buildPanel(draft: PanelDraft): Panel {
+/**
+ * Prices a draft in whole ticks of `tickCents[asset]` cents (1 by default), so that every price
+ * is an exact two-decimal number on its asset's tick grid.
+ */
+export function buildPanel(draft: PanelDraft, tickCents: readonly number[] = []): Panel {
   const n = draft.assets;
   const bars = draft.rows.length;
   const size = bars * n;
   const [open, high, low, close, volume] = [0, 1, 2, 3, 4].map(() => new Float64Array(size));
-  const lastCents = draft.startCents.slice(0, n);
+  const tick = Array.from({ length: n }, (_, i) => tickCents[i] ?? 1);
+  const lastTicks = draft.startCents.slice(0, n).map((cents, i) => Math.max(1, Math.round(cents / tick[i])));
   for (let t = 0; t < bars; t++) {
     for (let i = 0; i < n; i++) {
       const c = draft.rows[t][i];
       const k = t * n + i;
+      const { gapBps, retBps } = regimeMove(draft.regimes[i], c, t, bars);
       // The walk goes on under a missing bar, so its neighbours keep their prices when it shrinks away.
-      const o = Math.max(1, Math.round(lastCents[i] * (1 + c.gapBps / 1e4)));
-      const cl = Math.max(1, Math.round(o * (1 + c.retBps / 1e4)));
-      lastCents[i] = cl;
+      const o = Math.max(1, Math.round(lastTicks[i] * (1 + gapBps / 1e4)));
+      const cl = Math.max(1, Math.round(o * (1 + retBps / 1e4)));
+      lastTicks[i] = cl;
       if (c.missing) {
         open[k] = high[k] = low[k] = close[k] = volume[k] = Number.NaN;
         continue;
       }
       const top = Math.max(o, cl);
       const bottom = Math.min(o, cl);
-      open[k] = o / 100;
-      close[k] = cl / 100;
-      high[k] = (top + Math.round((top * c.upWickBps) / 1e4)) / 100;
-      low[k] = Math.max(1, bottom - Math.round((bottom * c.downWickBps) / 1e4)) / 100;
+      const money = (ticks: number) => (ticks * tick[i]) / 100;
+      open[k] = money(o);
+      close[k] = money(cl);
+      high[k] = money(top + Math.round((top * c.upWickBps) / 1e4));
+      low[k] = money(Math.max(1, bottom - Math.round((bottom * c.downWickBps) / 1e4)));
       volume[k] = c.zeroVolume ? 0 : c.volume;
     }
   }
   return {
     symbols: draft.symbols.slice(0, n),
-    times: businessDays(START_MS + draft.startDay * DAY_MS, bars),
+    times: calendar(draft).bars,
     open,
     high,
     low,
@@ -150,6 +186,58 @@ export function buildPanel(draft: PanelDraft): Panel {
     volume,
     extra: {},
   };
+}
+
+/** The draft's exchange holidays as ISO dates (for the config's `holidays`), in date order. */
+export function holidayDates(draft: PanelDraft): string[] {
+  return calendar(draft).holidays.map((ms) => new Date(ms).toISOString().slice(0, 10));
+}
+
+/** The bars' dates: the weekdays from the start day on, minus the holidays among them. */
+function calendar(draft: PanelDraft): { bars: Float64Array; holidays: number[] } {
+  const skipped = new Set(draft.holidays);
+  const weekdays = businessDays(START_MS + draft.startDay * DAY_MS, draft.rows.length + skipped.size);
+  const bars: number[] = [];
+  const holidays: number[] = [];
+  for (let index = 0; bars.length < draft.rows.length; index++)
+    (skipped.has(index) ? holidays : bars).push(weekdays[index]);
+  return { bars: Float64Array.from(bars), holidays };
+}
+
+/** The gap and return of cell (t, asset) under the asset's regime. */
+function regimeMove(regime: RegimeDraft, cell: CellDraft, t: number, bars: number) {
+  const shockBar = bars > 1 ? 1 + (regime.shockAt % (bars - 1)) : -1;
+  switch (regime.kind) {
+    case "mixed":
+      return cell;
+    case "calm":
+      return { gapBps: Math.trunc(cell.gapBps / 10), retBps: Math.trunc(cell.retBps / 10) };
+    case "trending":
+      return { gapBps: cell.gapBps, retBps: cell.retBps + regime.driftBps };
+    case "crash":
+      return {
+        gapBps: t === shockBar ? -Math.min(9_000, regime.shockBps) : cell.gapBps,
+        retBps: cell.retBps,
+      };
+    case "squeeze":
+      return { gapBps: t === shockBar ? regime.shockBps : cell.gapBps, retBps: cell.retBps };
+  }
+}
+
+/** Mostly "mixed"; shocks only where gaps are allowed. Shrinks toward "mixed". */
+function regime(gaps: boolean): fc.Arbitrary<RegimeDraft> {
+  const kinds: RegimeKind[] = gaps
+    ? ["mixed", "calm", "trending", "crash", "squeeze"]
+    : ["mixed", "calm", "trending"];
+  return fc.record({
+    kind: fc.oneof(
+      { weight: 6, arbitrary: fc.constant<RegimeKind>("mixed") },
+      { weight: 4, arbitrary: fc.constantFrom(...kinds) },
+    ),
+    driftBps: fc.integer({ min: -100, max: 100 }),
+    shockAt: fc.nat({ max: 1_000 }),
+    shockBps: fc.integer({ min: 1_500, max: 20_000 }),
+  });
 }
 
 const START_MS = Date.UTC(2014, 0, 1);

@@ -122,7 +122,7 @@ export class Batch {
    * The price and commission a forced order of signed lots would get now at base (liquidation
    * sizing at the open, SPEC 12). Writes into `out` and returns the commission.
    */
-  quoteForced(t: number, asset: number, lots: number, base: number, out: Quote): number {
+  quoteForced(t: number, asset: number, lots: number, base: number, out: Quote, priorUnits: number): number {
     const s = this.s;
     const at = t * s.n + asset;
     const zero = s.panel.volume[at] === 0;
@@ -149,7 +149,7 @@ export class Batch {
       out.price,
       s.multiplier[asset],
       false,
-      s.monthUnits,
+      s.monthUnits + priorUnits,
     );
   }
 

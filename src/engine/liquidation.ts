@@ -25,7 +25,7 @@ export class LiquidationSizer {
     const eligible: number[] = [];
     for (let i = 0; i < s.heldCount; i++) if (s.present(t, s.held[i])) eligible.push(s.held[i]);
     this.plan.fill(0);
-    if (this.meets(t, batch)) return [];
+    if (this.meets(t, batch, eligible)) return [];
     const order = this.rank(t, eligible);
     if (s.config.liquidationOrder === "pro-rata") {
       let lo = 1;
@@ -33,7 +33,7 @@ export class LiquidationSizer {
       while (lo < hi) {
         const mid = Math.floor((lo + hi) / 2);
         this.proRata(order, mid);
-        if (this.meets(t, batch)) hi = mid;
+        if (this.meets(t, batch, order)) hi = mid;
         else lo = mid + 1;
       }
       this.proRata(order, lo);
@@ -42,14 +42,14 @@ export class LiquidationSizer {
     for (const asset of order) {
       const position = s.lots[asset];
       this.plan[asset] = -position;
-      if (!this.meets(t, batch)) continue;
+      if (!this.meets(t, batch, order)) continue;
       // Trim the last by the fewest lots that meet the target.
       let lo = 1;
       let hi = Math.abs(position);
       while (lo < hi) {
         const mid = Math.floor((lo + hi) / 2);
         this.plan[asset] = -Math.sign(position) * mid;
-        if (this.meets(t, batch)) hi = mid;
+        if (this.meets(t, batch, order)) hi = mid;
         else lo = mid + 1;
       }
       this.plan[asset] = -Math.sign(position) * lo;
@@ -90,22 +90,28 @@ export class LiquidationSizer {
       .map((asset) => ({ asset, lots: this.plan[asset] }));
   }
 
-  /** Whether the account after the planned fills (at their quoted prices, with costs) meets the restore target. */
-  private meets(t: number, batch: Batch): boolean {
+  /**
+   * Whether the account after the planned fills (at their quoted prices, with costs) meets the
+   * restore target. The planned assets are quoted in liquidation order (`order`), the order their
+   * orders fill in: each leg's tiered commission sees the units of the legs before it.
+   */
+  private meets(t: number, batch: Batch, order: readonly number[]): boolean {
     const s = this.s;
     const v = this.value;
     v.clear();
     let cash = s.cash;
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
+      if (this.plan[asset] === 0) v.add(asset, s.units[asset], s.openMark(t, asset), 1);
+    }
+    let priorUnits = 0;
+    for (const asset of order) {
       const lots = this.plan[asset];
-      if (lots === 0) {
-        v.add(asset, s.units[asset], s.openMark(t, asset), 1);
-        continue;
-      }
-      const commission = batch.quoteForced(t, asset, lots, s.openMark(t, asset), this.quote);
-      const price = this.quote.price;
+      if (lots === 0) continue;
       const units = s.toUnits(asset, lots);
+      const commission = batch.quoteForced(t, asset, lots, s.openMark(t, asset), this.quote, priorUnits);
+      priorUnits += Math.abs(units);
+      const price = this.quote.price;
       cash -= commission;
       cash +=
         s.rules.future[asset] === 1

@@ -98,7 +98,10 @@ export class FastRun {
       this.intrabar(t);
       this.close(t);
       if (!s.bankrupt) this.decide(t);
-      if (this.config.fillAt === "close") this.marketBatch(t, 5, AT_CLOSE);
+      if (this.config.fillAt === "close") {
+        this.marketBatch(t, 5, AT_CLOSE);
+        this.settleFuturesAtClose(t);
+      }
       this.snapshot();
     }
     for (const order of s.working) s.finish(order, "expired", { kind: "endOfData" }, bars - 1);
@@ -250,6 +253,17 @@ export class FastRun {
     }
     if (this.config.account === "margin" && t > 0 && !(s.bankrupt && s.heldCount === 0)) this.finance(t);
     if (!s.bankrupt) this.marginCheck(t);
+  }
+
+  /** SPEC 3.3: contracts opened by the same-bar batch settle from their fill price to close t. */
+  private settleFuturesAtClose(t: number): void {
+    const s = this.s;
+    const { close } = this.panel;
+    for (let asset = 0; asset < s.n; asset++) {
+      const c = close[t * s.n + asset];
+      if (!Number.isNaN(c) && s.rules.future[asset] === 1 && s.refs.count(asset) > 0)
+        s.post(VARIATION_MARGIN, this.variationMarginAtClose(asset, c));
+    }
   }
 
   private variationMarginAtClose(asset: number, close: number): number {

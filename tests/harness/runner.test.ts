@@ -33,9 +33,8 @@ describe("runCheck()", () => {
     expect(p.title).toMatch(/^reference: every accounting invariant holds/);
     expect(p.runs + p.skipped).toBeGreaterThanOrEqual(40);
     // Coverage: each generated case has one account, and the records' classes are there.
-    expect((two.coverage["config.account.cash"] ?? 0) + (two.coverage["config.account.margin"] ?? 0)).toBe(
-      p.runs + p.skipped,
-    );
+    const accounts = ["cash", "margin", "futures"].map((a) => two.coverage[`config.account.${a}`] ?? 0);
+    expect(accounts.reduce((sum, count) => sum + count, 0)).toBe(p.runs + p.skipped);
     expect(two.coverage.fills).toBeGreaterThan(0);
     expect(Object.keys(two.coverage)).toEqual(Object.keys(two.coverage).sort());
     expect(progress.map((x) => x.done)).toEqual([1, 2, 3, 4]);

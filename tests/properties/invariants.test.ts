@@ -8,6 +8,7 @@ import { asFastCheck } from "../../properties/property.ts";
 import { REGRESSIONS } from "../../properties/regressions.ts";
 import { propertyParams, REPLAY_COMMAND } from "../../properties/replay.ts";
 import { runInput } from "../../properties/run-input.ts";
+import { REASON_KINDS } from "../../src/model/index.ts";
 
 /** The CI budget: about 3 s on one core (ASSAY_RUNS overrides it). */
 const CI_RUNS = 1_000;
@@ -64,7 +65,17 @@ const GENERATED = [
   ...["gtc", "day"].map((tif) => `orders.timeInForce.${tif}`),
   ...["reject", "partial", "scale"].map((policy) => `orders.onInsufficient.${policy}`),
   ...["asset", "size", "limitPrice", "stopPrice"].map((field) => `orders.invalid.${field}`),
-  ...["cash", "margin"].map((account) => `config.account.${account}`),
+  ...["cash", "margin", "futures"].map((account) => `config.account.${account}`),
+  ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
+  "panel.priceUnderOneDollar",
+  "panel.priceOverTenThousand",
+  "orders.limitAtNextExtreme",
+  "config.instrument.future.marginMoney",
+  "config.instrument.future.marginRate",
+  "config.instrument.tickSize",
+  "config.instrument.multiplier",
+  "config.instrument.borrowRate",
+  "config.holidays",
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
   ...["next-open", "close"].map((fillAt) => `config.fillAt.${fillAt}`),
   ...["defer", "reject", "fill", "synthetic"].map((policy) => `config.onZeroVolume.${policy}`),
@@ -80,18 +91,9 @@ const OUTCOMES = [
   ...["market", "limit", "stop", "stop-limit"].map((type) => `fills.type.${type}`),
   ...["filled", "partial", "rejected", "cancelled", "expired"].map((status) => `status.${status}`),
   "records.expiredAtEnd",
-  ...[
-    "insufficientCash",
-    "insufficientBuyingPower",
-    "shortInCashAccount",
-    "scaled",
-    "zeroVolume",
-    "maxGrossLeverage",
-    "maxNetLeverage",
-    "invalidOrder",
-    "dayExpired",
-    "endOfData",
-  ].map((kind) => `reason.${kind}`),
+  // volumeCap is carried by fills (it cuts a fill; the rest keeps working), never by an order.
+  ...REASON_KINDS.filter((kind) => kind !== "volumeCap").map((kind) => `reason.${kind}`),
+  "fills.volumeCap",
   "partial.insufficientCash",
   "partial.insufficientBuyingPower",
   "partial.scaled",
@@ -99,6 +101,9 @@ const OUTCOMES = [
   "events.liquidation",
   "events.bankrupt",
   "events.ambiguousBar",
+  "events.goodFaithViolation",
+  "events.restricted",
+  "records.variationMargin",
   "fills.forced",
 ];
 
