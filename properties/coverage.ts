@@ -43,7 +43,9 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);
   bump(`config.lotSize.${configInput.lotSize}`);
   bump(`config.commission.${configInput.commission?.model}`);
-  bump(`config.slippage.${configInput.slippage?.model}`);
+  const slippage = configInput.slippage;
+  const quoted = slippage?.model === "halfSpread" && (slippage.bps ?? null) === null;
+  bump(`config.slippage.${quoted ? "halfSpreadQuoted" : slippage?.model}`);
 
   const symbols = new Set(panel.symbols);
   const column = new Map(panel.symbols.map((s, i) => [s, i]));

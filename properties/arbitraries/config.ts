@@ -201,9 +201,10 @@ function leverageCap(): fc.Arbitrary<number | null> {
 }
 
 function slippage(realism: boolean): fc.Arbitrary<SlippageInput> {
+  // bps null: half the bar's quoted `spread` (panel.ts draws one for every bar).
   const halfSpread = fc.record({
     model: fc.constant("halfSpread" as const),
-    bps: fc.integer({ min: 0, max: 50 }),
+    bps: fc.option(fc.integer({ min: 0, max: 50 })),
   });
   return fc.oneof(
     ...(realism ? [halfSpread] : []),
@@ -232,8 +233,12 @@ function commission(realism: boolean): fc.Arbitrary<CommissionInput> {
         ],
       }),
     );
+  const perContract = fc.record({
+    model: fc.constant("perContract" as const),
+    rate: fc.integer({ min: 0, max: 300 }).map((cents) => cents / 100),
+  });
   return fc.oneof(
-    ...(realism ? [tiered] : []),
+    ...(realism ? [tiered, perContract] : []),
     fc.record({
       model: fc.constant("percent" as const),
       rate: fc.integer({ min: 0, max: 50 }).map((tenthBps) => tenthBps / 1e5),

@@ -1,7 +1,8 @@
 // SPEC 1 (data): generated panels, valid by construction: every present bar has finite prices
-// > 0 in cents, low <= min(open, close), high >= max(open, close), an integer volume >= 0; a
-// missing bar is NaN in all five fields; times are business days (UTC midnight) minus the
-// draft's exchange holidays; with a tick size per asset, every price is on its tick grid.
+// > 0 in cents, low <= min(open, close), high >= max(open, close), an integer volume >= 0 and a
+// quoted relative `spread` (an extra column); a missing bar is NaN in all its fields; times are
+// business days (UTC midnight) minus the draft's exchange holidays; with a tick size per asset,
+// every price is on its tick grid.
 //
 // Each asset follows a regime: "mixed" (the cells' own returns), "calm" (a tenth of them),
 // "trending" (a drift added every bar), "crash" (one gap down of 15-90%) or "squeeze" (one gap up
@@ -58,6 +59,8 @@ export interface CellDraft {
   /** Low below min(open, close), in bps of it. */
   readonly downWickBps: number;
   readonly volume: number;
+  /** The quoted relative spread (the `spread` column, for halfSpread slippage without bps), in bps. */
+  readonly spreadBps: number;
   readonly zeroVolume: boolean;
   readonly missing: boolean;
 }
@@ -111,6 +114,7 @@ export function panelDraft(constraints: PanelConstraints = {}): fc.Arbitrary<Pan
     upWickBps: fc.integer({ min: 0, max: 400 }),
     downWickBps: fc.integer({ min: 0, max: 400 }),
     volume: fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 100_000 })),
+    spreadBps: fc.integer({ min: 0, max: 300 }),
     zeroVolume: chance(zeroVolumeRate),
     missing: chance(missingRate),
   });
@@ -150,7 +154,7 @@ export function buildPanel(draft: PanelDraft, tickCents: readonly number[] = [])
   const n = draft.assets;
   const bars = draft.rows.length;
   const size = bars * n;
-  const [open, high, low, close, volume] = [0, 1, 2, 3, 4].map(() => new Float64Array(size));
+  const [open, high, low, close, volume, spread] = [0, 1, 2, 3, 4, 5].map(() => new Float64Array(size));
   const tick = Array.from({ length: n }, (_, i) => tickCents[i] ?? 1);
   const lastTicks = draft.startCents.slice(0, n).map((cents, i) => Math.max(1, Math.round(cents / tick[i])));
   for (let t = 0; t < bars; t++) {
@@ -163,7 +167,7 @@ export function buildPanel(draft: PanelDraft, tickCents: readonly number[] = [])
       const cl = Math.max(1, Math.round(o * (1 + retBps / 1e4)));
       lastTicks[i] = cl;
       if (c.missing) {
-        open[k] = high[k] = low[k] = close[k] = volume[k] = Number.NaN;
+        open[k] = high[k] = low[k] = close[k] = volume[k] = spread[k] = Number.NaN;
         continue;
       }
       const top = Math.max(o, cl);
@@ -174,6 +178,7 @@ export function buildPanel(draft: PanelDraft, tickCents: readonly number[] = [])
       high[k] = money(top + Math.round((top * c.upWickBps) / 1e4));
       low[k] = money(Math.max(1, bottom - Math.round((bottom * c.downWickBps) / 1e4)));
       volume[k] = c.zeroVolume ? 0 : c.volume;
+      spread[k] = c.spreadBps / 1e4;
     }
   }
   return {
@@ -184,7 +189,7 @@ export function buildPanel(draft: PanelDraft, tickCents: readonly number[] = [])
     low,
     close,
     volume,
-    extra: {},
+    extra: { spread },
   };
 }
 

@@ -45,12 +45,18 @@ export function tickSteps(price: number, tick: number, up: boolean): number {
 }
 
 /**
- * How units are made from a lot count, per asset: exact for lots of 1 or more (lots x lotSize), and
- * for fractional lots whose reciprocal is a whole number (0.01, 1e-8), by dividing by that number,
- * so 3 lots of 0.1 are 0.3 (not 0.30000000000000004). Returns the divisor, or 0 to multiply.
+ * How amounts are made from a count of grid steps (lots, ticks): exact for steps of 1 or more
+ * (count x step), and for fractional steps whose reciprocal is a whole number (0.01, 0.25, 1e-8)
+ * by dividing by that number, so 3 lots of 0.1 are 0.3 (not 0.30000000000000004) and 979 ticks of
+ * 0.01 are 9.79 (not 9.790000000000001). Returns the divisor, or 0 to multiply.
  */
-export function unitDivisor(lotSize: number): number {
-  if (lotSize >= 1) return 0;
-  const perUnit = Math.round(1 / lotSize);
-  return Math.abs(perUnit * lotSize - 1) < 1e-15 ? perUnit : 0;
+export function gridDivisor(step: number): number {
+  if (step >= 1) return 0;
+  const perUnit = Math.round(1 / step);
+  return Math.abs(perUnit * step - 1) < 1e-15 ? perUnit : 0;
+}
+
+/** count grid steps of `step`, given gridDivisor(step). */
+export function onGrid(count: number, step: number, divisor: number): number {
+  return divisor === 0 ? count * step : count / divisor;
 }

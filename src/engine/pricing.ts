@@ -2,7 +2,7 @@
 // cap, tick) and the commission of a fill record, in float64. Impact: volumeShare on the bar's
 // volume, sqrtImpact on trailing present bars only, and a decaying permanent state per asset.
 import { type CommissionModel, type Panel, type RunConfig, unreachable } from "../model/index.ts";
-import { beyond, tickSteps } from "./numeric.ts";
+import { beyond, gridDivisor, onGrid, tickSteps } from "./numeric.ts";
 
 /** A quoted price: the fill price, whether the clamp moved it, and the unclamped moves behind it. */
 export class Quote {
@@ -183,14 +183,15 @@ function roundToTick(
   high: number,
   limit: number,
 ): number {
-  const up = tickSteps(price, tick, true) * tick;
-  const down = tickSteps(price, tick, false) * tick;
+  const divisor = gridDivisor(tick);
+  const up = onGrid(tickSteps(price, tick, true), tick, divisor);
+  const down = onGrid(tickSteps(price, tick, false), tick, divisor);
   if (side > 0) {
     const ceiling = Math.min(Number.isNaN(high) ? Infinity : high, Number.isNaN(limit) ? Infinity : limit);
-    return up > ceiling ? down : up;
+    return beyond(up, ceiling, up) ? down : up;
   }
   const floor = Math.max(Number.isNaN(low) ? -Infinity : low, Number.isNaN(limit) ? -Infinity : limit);
-  return down < floor ? up : down;
+  return beyond(floor, down, up) ? up : down;
 }
 
 /**

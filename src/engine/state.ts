@@ -4,7 +4,7 @@
 import type { EventRecord, OnInsufficient, OrderStatus, Panel, Reason, RunConfig } from "../model/index.ts";
 import { FillLog, OrderLog } from "./logs.ts";
 import { LotQueues } from "./lots.ts";
-import { unitDivisor } from "./numeric.ts";
+import { gridDivisor, onGrid } from "./numeric.ts";
 import { Pricing } from "./pricing.ts";
 import { Settlement } from "./settlement.ts";
 import { TradeBook } from "./trades.ts";
@@ -113,7 +113,7 @@ export class RunState {
     this.lotSize = Float64Array.from(config.instruments, (i) => i.lotSize);
     this.tick = Float64Array.from(config.instruments, (i) => i.tickSize ?? Number.NaN);
     this.borrowRate = Float64Array.from(config.instruments, (i) => i.borrowRate);
-    this.unitDivisor = Float64Array.from(config.instruments, (i) => unitDivisor(i.lotSize));
+    this.unitDivisor = Float64Array.from(config.instruments, (i) => gridDivisor(i.lotSize));
     this.rules = new MarginRules(config);
     this.pricing = new Pricing(config, panel);
     this.trades = new TradeBook(panel.symbols, this.multiplier, this);
@@ -140,8 +140,7 @@ export class RunState {
 
   /** Units of a lot count of an asset. */
   toUnits(asset: number, lots: number): number {
-    const divisor = this.unitDivisor[asset];
-    return divisor === 0 ? lots * this.lotSize[asset] : lots / divisor;
+    return onGrid(lots, this.lotSize[asset], this.unitDivisor[asset]);
   }
 
   /**

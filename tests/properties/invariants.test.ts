@@ -76,6 +76,8 @@ const GENERATED = [
   "config.instrument.multiplier",
   "config.instrument.borrowRate",
   "config.holidays",
+  ...["percent", "perShare", "perContract", "fixedPerOrder", "tiered"].map((m) => `config.commission.${m}`),
+  ...["fixedBps", "perShare", "halfSpread", "halfSpreadQuoted"].map((m) => `config.slippage.${m}`),
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
   ...["next-open", "close"].map((fillAt) => `config.fillAt.${fillAt}`),
   ...["defer", "reject", "fill", "synthetic"].map((policy) => `config.onZeroVolume.${policy}`),
