@@ -4,9 +4,10 @@
 // hold its records to SPEC 6.5 and 9 and to I3, I4, I6 and I9 seen from the outside.
 
 import { referenceEngine } from "../reference/engine.ts";
+import { manifestHash } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { validatePanel } from "../src/data/validate.ts";
-import type { Records, RunConfig } from "../src/model/index.ts";
+import type { Engine, Records, RunConfig } from "../src/model/index.ts";
 import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Property, property } from "./property.ts";
 import { POST_RUN_CHECKS } from "./record-checks.ts";
@@ -51,3 +52,40 @@ export function referenceInvariantsProperty(constraints: RunInputConstraints = {
  * reference completes without an InvariantError and its records pass every post-run check.
  */
 export const referenceInvariantsHold = referenceInvariantsProperty();
+
+/**
+ * SPEC 10 on any engine: the engine completes on the case and its records pass every post-run
+ * check (I1-I4, I6, I7, I9, I12, I14 recomputed from the records), as the reference's do.
+ */
+export function engineRecordChecksProperty(
+  engine: Engine,
+  observe?: (runCase: RunCase, config: RunConfig, records: Records) => void,
+): Property<RunCase> {
+  return property(
+    `${engine.name}: the records keep every accounting invariant, recomputed from the outside`,
+    runInput(),
+    (runCase) => {
+      const { panel, configInput, ordersByBar } = runCase;
+      const config = resolveConfig(configInput, panel.symbols, "generated config");
+      const records = engine.run(panel, config, scheduledOrders(ordersByBar));
+      observe?.(runCase, config, records);
+      for (const check of POST_RUN_CHECKS) check({ panel, config, ordersByBar, records });
+    },
+  );
+}
+
+/** SPEC 10 (I15): the same case run twice gives records with the same manifest hash. */
+export function engineIsDeterministic(engine: Engine): Property<RunCase> {
+  return property(
+    `${engine.name}: the same inputs give the same records (manifest hash)`,
+    runInput(),
+    (runCase) => {
+      const { panel, configInput, ordersByBar } = runCase;
+      const config = resolveConfig(configInput, panel.symbols, "generated config");
+      const [first, second] = [0, 1].map(() =>
+        manifestHash(engine.run(panel, config, scheduledOrders(ordersByBar)), { panel, config }),
+      );
+      if (first !== second) throw new Error(`determinism: manifest ${first} then ${second}`);
+    },
+  );
+}

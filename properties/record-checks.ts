@@ -1,8 +1,14 @@
-// SPEC 6.5, 9 and 10 (I3, I4, I6, I9, I12): checks on the records of a finished run, each
+// SPEC 6.5, 9 and 10 (I1-I4, I6, I7, I9, I12, I14): checks on the records of a finished run, each
 // recomputed from the records and the panel alone. Every check is a small named function that
 // throws a RecordCheckError naming the check, the order or bar, and the numbers. Quantities are
 // summed as exact decimals (lot 0.01 quantities do not add exactly in float64).
 
+import {
+  cashIsTheLedger,
+  equityIsCashPlusPositions,
+  pnlIsAttributed,
+  tradesAddUp,
+} from "./checks/accounting.ts";
 import type { RecordCheck } from "./checks/common.ts";
 import {
   fillLegsAddUp,
@@ -22,6 +28,7 @@ import {
 } from "./checks/orders.ts";
 import { cashAccountIsLongAndSolvent, positionsAreSumOfFills } from "./checks/series.ts";
 
+export * from "./checks/accounting.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
 export * from "./checks/fills.ts";
 export * from "./checks/orders.ts";
@@ -43,4 +50,8 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   noFillOnZeroVolumeBar,
   invalidRequestsAreRejected,
   onlyForcedFillsAfterBankruptcy,
+  equityIsCashPlusPositions,
+  cashIsTheLedger,
+  pnlIsAttributed,
+  tradesAddUp,
 ];

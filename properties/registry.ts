@@ -9,8 +9,21 @@ import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
-import { referenceInvariantsProperty, runReference } from "./invariants.ts";
+import {
+  engineIsDeterministic,
+  engineRecordChecksProperty,
+  referenceInvariantsProperty,
+  runReference,
+} from "./invariants.ts";
 import { type KnownIssue, toleratingKnownIssues } from "./known-issues.ts";
+import {
+  assetPermutation,
+  neverTrading,
+  noLookAhead,
+  scalingByTwo,
+  splitOrders,
+  zeroSizeOrders,
+} from "./metamorphic.ts";
 import { type Property, property } from "./property.ts";
 import { POST_RUN_CHECKS } from "./record-checks.ts";
 import type { RunCase } from "./run-input.ts";
@@ -43,6 +56,20 @@ export const NO_COVERAGE: CheckContext = { coverage: () => {} };
 export const PROPERTIES: PropertyRegistry = {
   "reference-invariants": (context) => observedReferenceInvariants(context),
   "fast-equals-reference": (context) => fastEqualsReference(context),
+  "fast-record-checks": (context) =>
+    engineRecordChecksProperty(fastEngine, (runCase, config, records) =>
+      context.coverage((counts) => {
+        countCase(runCase, counts);
+        countRecords(runCase, config, records, counts);
+      }),
+    ),
+  "fast-determinism": () => engineIsDeterministic(fastEngine),
+  "metamorphic-permutation": () => assetPermutation,
+  "metamorphic-scaling": () => scalingByTwo,
+  "metamorphic-zero-size": () => zeroSizeOrders,
+  "metamorphic-split": () => splitOrders,
+  "metamorphic-never-trading": () => neverTrading,
+  "metamorphic-no-look-ahead": () => noLookAhead,
 };
 
 /**

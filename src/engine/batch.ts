@@ -52,7 +52,7 @@ export class Batch {
   private readonly seen: Int32Array;
   private batchId = 0;
   private readonly trial: Valuation;
-  private readonly available = { all: 0, forBuys: 0 };
+  private readonly available = { all: 0, forBuys: 0, scale: 0 };
   private readonly legIndex = new Int32Array(1);
   private readonly legLots = new Float64Array(1);
   private scaleIndex = new Int32Array(16);
@@ -336,9 +336,10 @@ export class Batch {
     const scale = v.scale + Math.abs(s.cash) + Math.abs(outflow);
     if (config.account === "cash") {
       s.settlement.available(s.cash, this.t, this.available);
-      if (beyond(outflow, this.available.all, scale))
+      const cashScale = scale + this.available.scale;
+      if (beyond(outflow, this.available.all, cashScale))
         return { kind: "insufficientCash", required: outflow, available: this.available.all };
-      if (beyond(outflow, this.available.forBuys, scale))
+      if (beyond(outflow, this.available.forBuys, cashScale))
         return { kind: "restricted", required: outflow, available: this.available.forBuys };
     }
     const equity = s.cash + positionsBefore + equityChange;

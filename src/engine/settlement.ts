@@ -88,14 +88,26 @@ export class Settlement {
     return cash - pending;
   }
 
+  /** The size of the amounts settled cash is computed from: cash and the pending receivables. */
+  private scaleOf(cash: number): number {
+    let scale = Math.abs(cash);
+    for (const r of this.receivables) scale += r.amount + r.drawn;
+    return scale;
+  }
+
   restricted(t: number): boolean {
     const today = this.days[t];
     for (const r of this.restrictions) if (r.from <= t && today < r.untilDay) return true;
     return false;
   }
 
-  /** Cash for the insufficientCash check (`all`) and for the restricted check (`forBuys`), SPEC 12. */
-  available(cash: number, t: number, out: { all: number; forBuys: number }): void {
+  /**
+   * Cash for the insufficientCash check (`all`) and for the restricted check (`forBuys`), SPEC 12,
+   * and `scale`, the size of the amounts they were computed from (for the tie rule): settled cash
+   * is cash minus receivables of 1e5 that may net to 0, so its float error is of their size.
+   */
+  available(cash: number, t: number, out: { all: number; forBuys: number; scale: number }): void {
+    out.scale = this.scaleOf(cash);
     if (!this.active) {
       out.all = cash;
       out.forBuys = cash;
@@ -113,7 +125,7 @@ export class Settlement {
     let latest = -1;
     let drawn = 0;
     // A buy of exactly the settled cash leaves a float remainder of ~1e-13: a tie, nothing drawn.
-    if (beyond(left, 0, Math.abs(outflow))) {
+    if (beyond(left, 0, Math.abs(outflow) + this.scaleOf(cashBefore))) {
       const byDay = this.receivables.slice().sort((a, b) => a.settleDay - b.settleDay);
       for (const r of byDay) {
         if (left <= 0) break;

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { runReference } from "../../properties/invariants.ts";
 import {
   cashAccountIsLongAndSolvent,
+  cashIsTheLedger,
+  equityIsCashPlusPositions,
   everyOrderIsFinal,
   type FinishedRun,
   fillLegsAddUp,
@@ -12,10 +14,12 @@ import {
   noFillOnZeroVolumeBar,
   onlyForcedFillsAfterBankruptcy,
   POST_RUN_CHECKS,
+  pnlIsAttributed,
   positionsAreSumOfFills,
   type RecordCheck,
   reasonsFromClosedSet,
   statusAgreesWithFilledQty,
+  tradesAddUp,
 } from "../../properties/record-checks.ts";
 import type { RunCase } from "../../properties/run-input.ts";
 import type { FillRecord, OrderRecord, Records } from "../../src/model/index.ts";
@@ -78,6 +82,13 @@ describe("post-run checks", () => {
     [noFillOnZeroVolumeBar, (_, f) => Object.assign(f[0], { t: 2 })],
     [noFillOnMissingBar, (_, f) => Object.assign(f[0], { t: 3 })],
     [onlyForcedFillsAfterBankruptcy, (_, f) => Object.assign(f[0], { forced: true })],
+    [equityIsCashPlusPositions, (_o, _f, r) => (r.series.equity[2] += 0.01)],
+    [cashIsTheLedger, (_o, _f, r) => (r.series.cash[3] += 0.01)],
+    [
+      pnlIsAttributed,
+      (_o, _f, r) => Object.assign(r.totals, { unrealizedPnl: r.totals.unrealizedPnl + 0.01 }),
+    ],
+    [tradesAddUp, (_o, _f, r) => Object.assign(r.trades[0], { pnl: r.trades[0].pnl + 0.01 })],
   ];
   for (const [check, edit] of cases) {
     it(`${check.name}() throws, naming itself, when its rule is broken`, () => {
