@@ -348,13 +348,15 @@ export class Batch {
       if (!atLeast(equity, required, scale))
         return { kind: "insufficientBuyingPower", required, available: equity };
     }
+    // Gross and net count futures at notional: their own size is the scale of these comparisons.
+    const leverageScale = scale + Math.abs(v.gross);
     if (config.maxGrossLeverage !== null) {
       const limit = equity * config.maxGrossLeverage;
-      if (beyond(v.gross, limit, scale)) return { kind: "maxGrossLeverage", gross: v.gross, limit };
+      if (beyond(v.gross, limit, leverageScale)) return { kind: "maxGrossLeverage", gross: v.gross, limit };
     }
     if (config.maxNetLeverage !== null) {
       const limit = equity * config.maxNetLeverage;
-      if (beyond(Math.abs(v.net), limit, scale))
+      if (beyond(Math.abs(v.net), limit, leverageScale))
         return { kind: "maxNetLeverage", net: Math.abs(v.net), limit };
     }
     return null;

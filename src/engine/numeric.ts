@@ -36,11 +36,16 @@ export function floorLots(lots: number): number {
   return Math.floor(lots + lots * QTY_TIE);
 }
 
-/** Rounds a price to a tick grid: up for buys, down for sells, with on-grid prices left as they are. */
+/**
+ * Rounds a price to a tick grid: up for buys, down for sells, with on-grid prices left as they are.
+ * On grid means within QTY_TIE (about 45 ulps) of a whole number of ticks: a fill price is a few
+ * float operations away from an exact grid price, and an impact of 1e-13 of the price (a tiny order
+ * on a deep bar) really does move it off the grid.
+ */
 export function tickSteps(price: number, tick: number, up: boolean): number {
   const steps = price / tick;
   const nearest = Math.round(steps);
-  if (Math.abs(steps - nearest) <= TIE * Math.max(1, Math.abs(steps))) return nearest;
+  if (Math.abs(steps - nearest) <= QTY_TIE * Math.max(1, Math.abs(steps))) return nearest;
   return up ? Math.ceil(steps) : Math.floor(steps);
 }
 

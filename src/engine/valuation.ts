@@ -87,17 +87,20 @@ export class Valuation {
     const absValue = Math.abs(value);
     this.gross += sign * absValue;
     this.net += sign * value;
-    this.scale += absValue;
     if (rules.future[asset] === 1) {
       const absUnits = Math.abs(units);
-      this.im +=
-        sign *
-        (rules.imKind[asset] === 0 ? absUnits * rules.imValue[asset] : absValue * rules.imValue[asset]);
-      this.mm +=
-        sign *
-        (rules.mmKind[asset] === 0 ? absUnits * rules.mmValue[asset] : absValue * rules.mmValue[asset]);
+      const im =
+        rules.imKind[asset] === 0 ? absUnits * rules.imValue[asset] : absValue * rules.imValue[asset];
+      const mm =
+        rules.mmKind[asset] === 0 ? absUnits * rules.mmValue[asset] : absValue * rules.mmValue[asset];
+      this.im += sign * im;
+      this.mm += sign * mm;
+      // A future's notional enters neither equity nor (with money margins) its requirement: its
+      // margins are the size of what it adds to the amounts compared. Leverage checks add gross.
+      this.scale += im + mm;
       return;
     }
+    this.scale += absValue;
     const term = sign * value;
     const sum = this.positionsSum + term;
     this.positionsError +=
