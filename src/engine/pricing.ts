@@ -2,7 +2,7 @@
 // cap, tick) and the commission of a fill record, in float64. Impact: volumeShare on the bar's
 // volume, sqrtImpact on trailing present bars only, and a decaying permanent state per asset.
 import { type CommissionModel, type Panel, type RunConfig, unreachable } from "../model/index.ts";
-import { beyond, gridDivisor, onGrid, tickSteps } from "./numeric.ts";
+import { beyond, gridDivisor, onGrid, QTY_TIE, tickSteps } from "./numeric.ts";
 
 /** A quoted price: the fill price, whether the clamp moved it, and the unclamped moves behind it. */
 export class Quote {
@@ -73,7 +73,9 @@ export class Pricing {
     const impactBps = out.temporaryBps + Math.max(0, side * this.permanentAt(t, asset));
     const slippageMove = (base * slippageBps) / 1e4 + perUnit;
     const impactMove = (base * impactBps) / 1e4;
-    let price = base + side * (slippageMove + impactMove);
+    const move = side * (slippageMove + impactMove);
+    const unmoved = base + move;
+    let price = unmoved;
     const low = this.panel.low[at];
     const high = this.panel.high[at];
     out.clamped = false;
@@ -90,6 +92,9 @@ export class Pricing {
         config.clampToBar ? low : Number.NaN,
         config.clampToBar ? high : Number.NaN,
         limit,
+        // Unclamped and uncapped: the grid steps of base + move, with the move's own precision.
+        price === unmoved ? base : Number.NaN,
+        move,
       );
     out.price = price;
     out.slippageMove = slippageMove;
@@ -174,6 +179,20 @@ export class Pricing {
   }
 }
 
+/**
+ * Ticks of a price rounded up or down. A price that is an on-grid base plus a move (no clamp or
+ * limit changed it; base NaN otherwise) is rounded by the move alone: the base's whole ticks plus
+ * the move's, so a move of 1e-15 of the price (an impact of a tiny order on a deep bar) still
+ * leaves the grid, where base + move in float64 would land back on it.
+ */
+function gridSteps(price: number, tick: number, up: boolean, base: number, move: number): number {
+  const baseSteps = base / tick;
+  const whole = Math.round(baseSteps);
+  if (Number.isNaN(base) || Math.abs(baseSteps - whole) > QTY_TIE * Math.max(1, Math.abs(baseSteps)))
+    return tickSteps(price, tick, up);
+  return whole + tickSteps(move, tick, up);
+}
+
 /** Buys round up, sells down; the other way when that would leave the clamp or pass the limit. */
 function roundToTick(
   price: number,
@@ -182,10 +201,12 @@ function roundToTick(
   low: number,
   high: number,
   limit: number,
+  base: number,
+  move: number,
 ): number {
   const divisor = gridDivisor(tick);
-  const up = onGrid(tickSteps(price, tick, true), tick, divisor);
-  const down = onGrid(tickSteps(price, tick, false), tick, divisor);
+  const up = onGrid(gridSteps(price, tick, true, base, move), tick, divisor);
+  const down = onGrid(gridSteps(price, tick, false, base, move), tick, divisor);
   if (side > 0) {
     const ceiling = Math.min(Number.isNaN(high) ? Infinity : high, Number.isNaN(limit) ? Infinity : limit);
     return beyond(up, ceiling, up) ? down : up;
