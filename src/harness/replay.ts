@@ -17,10 +17,11 @@ import { readInput } from "../golden/parse.ts";
 import { ShapeReader } from "../golden/shape.ts";
 import type { BarContext } from "../model/index.ts";
 import { scheduledOrders } from "../strategy/declarative.ts";
+import { errorText } from "./error-text.ts";
 import { replayCommand, writeWhole } from "./report.ts";
 import { DEFAULT_CHUNK_SIZE, resolveRegistry } from "./runner.ts";
 import { type Decision, isRunCase, type ScenarioCase, scenarioExpected, scenarioInput } from "./scenario.ts";
-import { errorText, factoryOf, loadRegistry } from "./task.ts";
+import { factoryOf, loadRegistry } from "./task.ts";
 
 export const REGRESSIONS_DIR = "scenarios/regressions";
 export const REGRESSION_PEER = "assay-spec regression";

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
 import type { CheckContext, PropertyRegistry } from "../../properties/registry.ts";
 import { type Counts, sortedCounts } from "./coverage.ts";
+import { errorText } from "./error-text.ts";
 import { selectProperties } from "./select.ts";
 
 export interface ChunkTask {
@@ -119,13 +120,6 @@ export function factoryOf(registry: PropertyRegistry, name: string, url: string)
     throw new Error(`unknown property "${name}" (registry ${url} has: ${Object.keys(registry).join(", ")})`);
   }
   return factory;
-}
-
-/** The text of a thrown value: its message, after its name unless that is plain "Error". */
-export function errorText(error: unknown): string {
-  if (error instanceof Error)
-    return error.name === "Error" ? error.message : `${error.name}: ${error.message}`;
-  return String(error);
 }
 
 // ---------------------------------------------------------------------------------------------
