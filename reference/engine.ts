@@ -188,9 +188,8 @@ class ReferenceRun {
       const bar = state.bar(t, asset);
       if (bar === null) continue;
       state.lastClose[asset] = bar.close;
-      if (state.terms.isFuture(asset))
-        state.ledger.post(t, "variationMargin", state.variationMargin.atClose(asset, bar.close));
     }
+    this.settleFuturesAtClose(t);
     const snapshot = this.financingSnapshot;
     const flatAfterBankruptcy = this.state.bankrupt && state.held.size === 0;
     if (this.config.account === "margin" && snapshot !== null && !flatAfterBankruptcy) {
@@ -202,9 +201,10 @@ class ReferenceRun {
   }
 
   /**
-   * SPEC 2, 3.3: contracts a same-bar batch opened at close t settle their variation margin at
-   * that close too (fill price -> close), so that futures contribute 0 to the snapshot's equity
-   * and I7 holds at every bar. Contracts held before were settled in step 4 (ref = close: 0 here).
+   * SPEC 2, 3.3: every futures contract settles its variation margin to close t (ref -> close):
+   * in step 4, and again after a same-bar batch, whose new contracts settle from their fill price
+   * so that futures contribute 0 to the snapshot's equity and I7 holds at every bar (contracts
+   * settled in step 4 add 0 then).
    */
   private settleFuturesAtClose(t: number): void {
     const { state } = this;

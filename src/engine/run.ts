@@ -248,14 +248,16 @@ export class FastRun {
       const c = close[t * s.n + asset];
       if (Number.isNaN(c)) continue;
       s.mark[asset] = c;
-      if (s.rules.future[asset] === 1 && s.refs.count(asset) > 0)
-        s.post(VARIATION_MARGIN, this.variationMarginAtClose(asset, c));
     }
+    this.settleFuturesAtClose(t);
     if (this.config.account === "margin" && t > 0 && !(s.bankrupt && s.heldCount === 0)) this.finance(t);
     if (!s.bankrupt) this.marginCheck(t);
   }
 
-  /** SPEC 3.3: contracts opened by the same-bar batch settle from their fill price to close t. */
+  /**
+   * SPEC 3.3: futures contracts settle to close t, in step 4 and again after a same-bar batch
+   * (its new contracts from their fill price; those settled in step 4 add 0).
+   */
   private settleFuturesAtClose(t: number): void {
     const s = this.s;
     const { close } = this.panel;
