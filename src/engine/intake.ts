@@ -2,7 +2,7 @@
 // an "invalidOrder" rejection; a zero quantity sends no order.
 import type { OrderRequest, Reason, SizeType } from "../model/index.ts";
 import { codeOf } from "./logs.ts";
-import { tickSteps, truncLots } from "./numeric.ts";
+import { offGrid, truncLots } from "./numeric.ts";
 import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
 
 // Plain-object lookups (cheaper than Set.has on the per-order path).
@@ -114,9 +114,9 @@ function invalidField(
   if (needsStop && !validPrice(request.stopPrice))
     return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
   const tick = s.tick[asset];
-  if (needsLimit && offGrid(request.limitPrice as number, tick))
+  if (needsLimit && !Number.isNaN(tick) && offGrid(request.limitPrice as number, tick))
     return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
-  if (needsStop && offGrid(request.stopPrice as number, tick))
+  if (needsStop && !Number.isNaN(tick) && offGrid(request.stopPrice as number, tick))
     return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
   const priced = sizeType !== "units" && sizeType !== "targetUnits";
   if (priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !TARGETS[sizeType] === true)) {
@@ -168,9 +168,4 @@ function invalid(field: string, detail: string): Reason {
 
 function validPrice(price: number | undefined): boolean {
   return typeof price === "number" && Number.isFinite(price) && price > 0;
-}
-
-/** Off the tick grid beyond the tie rule (an on-grid price seen through float rounds both ways to one step). */
-function offGrid(price: number, tick: number): boolean {
-  return !Number.isNaN(tick) && tickSteps(price, tick, true) !== tickSteps(price, tick, false);
 }

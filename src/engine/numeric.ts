@@ -49,6 +49,11 @@ export function tickSteps(price: number, tick: number, up: boolean): number {
   return up ? Math.ceil(steps) : Math.floor(steps);
 }
 
+/** Off the tick grid beyond the tie rule (an on-grid price seen through float rounds both ways to one step). */
+export function offGrid(price: number, tick: number): boolean {
+  return tickSteps(price, tick, true) !== tickSteps(price, tick, false);
+}
+
 /**
  * How amounts are made from a count of grid steps (lots, ticks): exact for steps of 1 or more
  * (count x step), and for fractional steps whose reciprocal is a whole number (0.01, 0.25, 1e-8)

@@ -2,7 +2,7 @@
 // cap, tick) and the commission of a fill record, in float64. Impact: volumeShare on the bar's
 // volume, sqrtImpact on trailing present bars only, and a decaying permanent state per asset.
 import { type CommissionModel, type Panel, type RunConfig, unreachable } from "../model/index.ts";
-import { beyond, gridDivisor, onGrid, QTY_TIE, tickSteps } from "./numeric.ts";
+import { beyond, gridDivisor, offGrid, onGrid, tickSteps } from "./numeric.ts";
 
 /** A quoted price: the fill price, whether the clamp moved it, and the unclamped moves behind it. */
 export class Quote {
@@ -186,11 +186,8 @@ export class Pricing {
  * leaves the grid, where base + move in float64 would land back on it.
  */
 function gridSteps(price: number, tick: number, up: boolean, base: number, move: number): number {
-  const baseSteps = base / tick;
-  const whole = Math.round(baseSteps);
-  if (Number.isNaN(base) || Math.abs(baseSteps - whole) > QTY_TIE * Math.max(1, Math.abs(baseSteps)))
-    return tickSteps(price, tick, up);
-  return whole + tickSteps(move, tick, up);
+  if (Number.isNaN(base) || offGrid(base, tick)) return tickSteps(price, tick, up);
+  return tickSteps(base, tick, up) + tickSteps(move, tick, up);
 }
 
 /** Buys round up, sells down; the other way when that would leave the clamp or pass the limit. */
