@@ -1,17 +1,18 @@
 // Golden files (shared/golden/README.md): an engine's Records (SPEC 9) against a file's `expected`.
 // Every section and field present in `expected` is compared; absent ones are not. Money within
 // 1e-6 relative (absolute floor 1e-6), everything else exactly.
-import type { EventRecord, FillRecord, OrderRecord, Records } from "../model/index.ts";
+import type { EventRecord, FillRecord, OrderRecord, Records, TradeRecord } from "../model/index.ts";
 import type {
   GoldenEvent,
   GoldenExpected,
   GoldenFill,
   GoldenOrderRecord,
   GoldenRecordType,
+  GoldenTrade,
 } from "./format.ts";
 
 export interface Divergence {
-  /** fills | rejected | orders | equity | finalValue | finalCash | finalPositions | events | ledgerTotals */
+  /** fills | rejected | orders | equity | finalValue | finalCash | finalPositions | events | ledgerTotals | trades */
   readonly section: string;
   /** Position in the expected section (or in the sequence compared). */
   readonly index?: number;
@@ -53,6 +54,10 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "gross",
   "net",
   "limit",
+  "entryPrice",
+  "exitPrice",
+  "realizedPnl",
+  "pnl",
 ]);
 
 /**
@@ -89,6 +94,7 @@ export function goldenDivergences(
   sections.push(compareFinals(expected, records));
   if (expected.events !== undefined) sections.push(compareEvents(expected.events, records.events, at));
   if (expected.ledgerTotals !== undefined) sections.push(compareLedger(expected.ledgerTotals, records));
+  if (expected.trades !== undefined) sections.push(compareTrades(expected.trades, records.trades, at));
   const out: Divergence[] = [];
   for (const section of sections) {
     let n = 0;
@@ -437,6 +443,39 @@ function* compareLedger(expected: Readonly<Record<string, number>>, records: Rec
     const e = expected[kind] ?? 0;
     const a = actual[kind] ?? NOT_PRODUCED;
     if (!sameValue("amount", e, a)) yield { section: "ledgerTotals", field: kind, expected: e, actual: a };
+  }
+}
+
+function* compareTrades(
+  expected: readonly GoldenTrade[],
+  actual: readonly TradeRecord[],
+  at: At,
+): Generator<Divergence> {
+  for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+    const e = expected[i];
+    const a = actual[i];
+    if (e === undefined || a === undefined) {
+      yield missingOrExtra(
+        "trades",
+        i,
+        e && { date: e.entryDate, asset: e.asset },
+        a && { date: at(a.entryT), asset: a.asset },
+        { expectedCount: expected.length, actualCount: actual.length, what: "trade" },
+      );
+      return;
+    }
+    const base = { section: "trades", index: i, date: e.entryDate, asset: e.asset };
+    yield* fieldsOf(base, [
+      ["asset", e.asset, a.asset],
+      ["qty", e.qty, a.side * a.absQty],
+      ["entryDate", e.entryDate, at(a.entryT)],
+      ["exitDate", e.exitDate, a.exitT === null ? null : at(a.exitT)],
+      ["commission", e.commission, a.commission],
+      ["entryPrice", e.entryPrice, a.entryPrice],
+      ["exitPrice", e.exitPrice, a.exitPrice],
+      ["realizedPnl", e.realizedPnl, a.realizedPnl],
+      ["pnl", e.pnl, a.pnl],
+    ]);
   }
 }
 

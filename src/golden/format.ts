@@ -140,6 +140,26 @@ export interface GoldenEvent {
   readonly [field: string]: string | number | undefined;
 }
 
+/**
+ * A round-trip trade (SPEC 8), in the records' order: closed trades in closing order, then the
+ * open ones in symbol order.
+ */
+export interface GoldenTrade {
+  readonly asset: string;
+  /** Signed units opened: > 0 a long trade, < 0 a short one. */
+  readonly qty: number;
+  readonly entryDate: string;
+  /** null while the trade is open. */
+  readonly exitDate: string | null;
+  /** The commission allocated to the trade (pro rata by quantity). */
+  readonly commission: number;
+  readonly entryPrice?: number;
+  /** null while nothing is closed. */
+  readonly exitPrice?: number | null;
+  readonly realizedPnl?: number;
+  readonly pnl?: number;
+}
+
 export interface GoldenExpected {
   readonly fills?: readonly GoldenFill[];
   readonly rejected?: readonly GoldenRejection[];
@@ -151,6 +171,7 @@ export interface GoldenExpected {
   readonly events?: readonly GoldenEvent[];
   /** Sum of each ledger kind other than fill notional, signed as cash changes; zeros omitted. */
   readonly ledgerTotals?: Readonly<Record<string, number>>;
+  readonly trades?: readonly GoldenTrade[];
 }
 
 export interface GoldenFile {

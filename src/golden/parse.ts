@@ -16,6 +16,7 @@ import type {
   GoldenOrderType,
   GoldenRecordType,
   GoldenSlippage,
+  GoldenTrade,
 } from "./format.ts";
 import { describe, type ShapeReader } from "./shape.ts";
 
@@ -212,6 +213,7 @@ const EXPECTED_KEYS = [
   "finalPositions",
   "events",
   "ledgerTotals",
+  "trades",
 ];
 const FILL_KEYS = ["date", "asset", "size", "price", "commission"];
 const FILL_OPTIONAL = ["orderId", "reducingQty", "increasingQty", "basePrice", "slippageCost", "impactCost"];
@@ -278,7 +280,33 @@ export function readExpected(r: ShapeReader, value: unknown, input: GoldenInput)
       sums[kind] = r.number(sum, `expected.ledgerTotals.${kind}`);
     out.ledgerTotals = sums;
   }
+  if (e.trades !== undefined) {
+    out.trades = r
+      .array(e.trades, "expected.trades")
+      .map((row, i) => readTrade(r, row, `expected.trades[${i}]`, assets));
+  }
   return out;
+}
+
+const TRADE_KEYS = ["asset", "qty", "entryDate", "exitDate", "commission"];
+const TRADE_OPTIONAL = ["entryPrice", "exitPrice", "realizedPnl", "pnl"];
+
+function readTrade(r: ShapeReader, row: unknown, path: string, assets: ReadonlySet<string>): GoldenTrade {
+  const o = r.object(row, path, [...TRADE_KEYS, ...TRADE_OPTIONAL]);
+  const trade: Record<string, unknown> = {
+    asset: r.member(o.asset, `${path}.asset`, assets, "input.assets"),
+    qty: r.number(o.qty, `${path}.qty`),
+    entryDate: r.date(o.entryDate, `${path}.entryDate`),
+    exitDate: o.exitDate === null ? null : r.date(o.exitDate, `${path}.exitDate`),
+    commission: r.number(o.commission, `${path}.commission`),
+  };
+  if (trade.qty === 0) r.fail(`${path}.qty`, "must not be 0 (a trade opens some units)");
+  for (const key of TRADE_OPTIONAL) {
+    if (o[key] === undefined) continue;
+    trade[key] =
+      key === "exitPrice" ? r.nullableNumber(o[key], `${path}.${key}`) : r.number(o[key], `${path}.${key}`);
+  }
+  return trade as unknown as GoldenTrade;
 }
 
 function readFill(r: ShapeReader, row: unknown, path: string, assets: ReadonlySet<string>): GoldenFill {

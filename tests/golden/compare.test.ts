@@ -220,6 +220,26 @@ describe("compareGolden()", () => {
     });
     expect(
       compare((e) => {
+        e.trades[0].commission = 1.5;
+      }),
+    ).toMatchObject({ section: "trades", index: 0, asset: "A", field: "commission", actual: 1.0005 });
+    expect(
+      compare((e) => {
+        e.trades[1].qty = -30;
+      }),
+    ).toMatchObject({ section: "trades", index: 1, field: "qty", expected: -30, actual: 30 });
+    expect(
+      compare((e) => {
+        e.trades[0].exitDate = "2024-01-04";
+      }),
+    ).toMatchObject({ section: "trades", field: "exitDate", actual: null });
+    expect(
+      compare((e) => {
+        e.trades.pop();
+      }),
+    ).toMatchObject({ section: "trades", index: 1, field: "" });
+    expect(
+      compare((e) => {
         e.events[0].until = "2024-04-01";
       }),
     ).toMatchObject({

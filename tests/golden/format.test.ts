@@ -146,9 +146,9 @@ describe("parseGolden()", () => {
     ).toThrow('golden spec-03.json input.fillAt: must be one of "next-open", "close", got "open"');
     expect(
       parseEdited((g) => {
-        g.expected = { trades: [] };
+        g.expected = { metrics: {} };
       }),
-    ).toThrow(/^golden spec-03\.json expected\.trades: unknown field/);
+    ).toThrow(/^golden spec-03\.json expected\.metrics: unknown field/);
   });
 
   it("checks expected rows: flags, statuses and ids", () => {
@@ -172,5 +172,26 @@ describe("parseGolden()", () => {
         g.expected.rejected[0].orderId = 0;
       }),
     ).toThrow("golden spec-03.json expected.rejected[0].orderId: must be a whole number >= 1, got 0");
+  });
+
+  it("checks expected trades: a null or ISO exit date, a signed non-zero qty, known fields", () => {
+    expect(
+      parseEdited((g) => {
+        g.expected = tinyExpected();
+        g.expected.trades[1].exitDate = "open";
+      }),
+    ).toThrow('golden spec-03.json expected.trades[1].exitDate: must be an ISO date YYYY-MM-DD, got "open"');
+    expect(
+      parseEdited((g) => {
+        g.expected = tinyExpected();
+        g.expected.trades[0].qty = 0;
+      }),
+    ).toThrow("golden spec-03.json expected.trades[0].qty: must not be 0 (a trade opens some units)");
+    expect(
+      parseEdited((g) => {
+        g.expected = tinyExpected();
+        g.expected.trades[0].side = 1;
+      }),
+    ).toThrow(/^golden spec-03\.json expected\.trades\[0\]\.side: unknown field/);
   });
 });
