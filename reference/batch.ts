@@ -334,7 +334,6 @@ export class Batch {
     state.ledger.post(t, "commission", commission.neg());
     if (state.settlement.active) this.settle(order, qty, notional.add(commission), cashBefore);
     state.setPosition(asset, state.qty[asset].add(qty));
-    state.trades.leg(asset, t, qty, price, commission, reducing);
     state.volumeUsed[asset] = state.volumeUsed[asset].add(qty.abs());
     state.monthQty = state.monthQty.add(qty.abs());
     order.filled = order.filled.add(qty);
@@ -416,6 +415,15 @@ export class Batch {
       const { order, basePrice, zeroVolume } = slot.entry;
       const pricing = this.priced(slot.entry);
       const qty = slot.reducing.add(slot.increasing);
+      // Booked as one record, once its commission is whole: its parts share it (SPEC 5, 8).
+      this.state.trades.record(
+        order.asset,
+        this.t,
+        slot.reducing,
+        slot.increasing,
+        pricing.price,
+        slot.commission,
+      );
       const costs = splitCosts(pricing, basePrice, qty.abs(), this.state.multipliers[order.asset]);
       this.state.fills.push({
         orderId: order.record.id,

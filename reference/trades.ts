@@ -2,7 +2,7 @@
 // commissions allocated to trades pro rata by quantity.
 import type { TradeRecord } from "../src/model/index.ts";
 import { symbolOrder } from "../src/strategy/declarative.ts";
-import { type Dec, ZERO } from "./decimal.ts";
+import { type Dec, settle, ZERO } from "./decimal.ts";
 
 interface Lot {
   qty: Dec;
@@ -37,11 +37,18 @@ export class TradeBook {
     this.open = new Array(assets).fill(null);
   }
 
-  /** Books one leg: reducing legs close lots FIFO, increasing legs open a lot. */
-  leg(asset: number, t: number, qty: Dec, price: Dec, commission: Dec, reducing: boolean): void {
+  /**
+   * Books one fill record: its reducing part closes lots FIFO, its increasing part opens a lot.
+   * The record's commission is split between the two pro rata by quantity (SPEC 5, 8): a
+   * reversal's minimum or per-order commission is shared by the trade it closes and the one it opens.
+   */
+  record(asset: number, t: number, reducing: Dec, increasing: Dec, price: Dec, commission: Dec): void {
     this.commissionTotal = this.commissionTotal.add(commission);
-    if (reducing) this.reduce(asset, t, qty, price, commission);
-    else this.increase(asset, t, qty, price, commission);
+    const closing = increasing.isZero()
+      ? commission
+      : settle(commission.mul(reducing.abs()).div(reducing.abs().add(increasing.abs())));
+    if (!reducing.isZero()) this.reduce(asset, t, reducing, price, closing);
+    if (!increasing.isZero()) this.increase(asset, t, increasing, price, commission.sub(closing));
   }
 
   private reduce(asset: number, t: number, qty: Dec, price: Dec, commission: Dec): void {

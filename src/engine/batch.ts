@@ -405,8 +405,6 @@ export class Batch {
     s.post(COMMISSION, -commission);
     if (s.settlement.active) this.settle(order, lots, notional + commission, cashBefore);
     s.move(asset, lots);
-    if (reducing) s.trades.reduce(asset, t, Math.abs(lots), price, commission);
-    else s.trades.increase(asset, t, lots, price, commission);
     s.volumeUsed[asset] += Math.abs(lots);
     s.monthUnits += Math.abs(units);
     order.filledLots += lots;
@@ -495,6 +493,15 @@ export class Batch {
       const asset = order.asset;
       const quote = this.priced(e);
       const lots = this.reducingLots[e] + this.increasingLots[e];
+      // Booked as one record, once its commission is whole: its parts share it (SPEC 5, 8).
+      s.trades.record(
+        asset,
+        this.t,
+        this.reducingLots[e],
+        this.increasingLots[e],
+        quote.price,
+        this.commission[e],
+      );
       const qty = s.toUnits(asset, lots);
       const total = Math.abs(quote.price - this.base[e]) * Math.abs(qty) * s.multiplier[asset];
       const moves = quote.slippageMove + quote.impactMove;

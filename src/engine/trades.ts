@@ -37,8 +37,29 @@ export class TradeBook {
     this.commissionOf = new Float64Array(n);
   }
 
+  /**
+   * Books one fill record of signed lots: its reducing part closes lots FIFO, its increasing part
+   * opens a lot. The record's commission is split between the two pro rata by quantity (SPEC 5,
+   * 8): a reversal's minimum or per-order commission is shared by the trade it closes and the one
+   * it opens.
+   */
+  record(
+    asset: number,
+    t: number,
+    reducingLots: number,
+    increasingLots: number,
+    price: number,
+    commission: number,
+  ): void {
+    const reducing = Math.abs(reducingLots);
+    const closing =
+      increasingLots === 0 ? commission : (commission * reducing) / (reducing + Math.abs(increasingLots));
+    if (reducing !== 0) this.reduce(asset, t, reducing, price, closing);
+    if (increasingLots !== 0) this.increase(asset, t, increasingLots, price, commission - closing);
+  }
+
   /** A reducing leg of |lots| closes lots FIFO at price; the trade closes with the last of them. */
-  reduce(asset: number, t: number, absLots: number, price: number, commission: number): void {
+  private reduce(asset: number, t: number, absLots: number, price: number, commission: number): void {
     let left = absLots;
     let pnl = 0;
     while (left > 0) {
@@ -60,7 +81,7 @@ export class TradeBook {
   }
 
   /** An increasing leg of signed lots opens a lot (and a trade if the asset was flat). */
-  increase(asset: number, t: number, lots: number, price: number, commission: number): void {
+  private increase(asset: number, t: number, lots: number, price: number, commission: number): void {
     if (this.side[asset] === 0) {
       this.side[asset] = lots > 0 ? 1 : -1;
       this.entryT[asset] = t;
