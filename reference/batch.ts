@@ -217,7 +217,8 @@ export class Batch {
       this.invariants.afterIncrease(this.t, this.marksWith([entry]));
       return;
     }
-    if (policy === "partial" && !this.state.inCall) {
+    // In call under "liquidate", a leg that does not fit keeps its reason, unfilled (SPEC 12).
+    if (policy === "partial" && !this.callBlocksEntries()) {
       const lot = this.state.lots[entry.order.asset];
       const lots = leg.abs().div(lot).toNumber();
       const best = largestFitting(
@@ -235,7 +236,7 @@ export class Batch {
   /** SPEC 6.1 "scale": one common factor k = j / 10^4 for the largest j whose floored legs all fit. */
   private scale(group: { entry: Entry; qty: Dec }[]): void {
     const members = group.filter(({ entry, qty }) => {
-      if (!this.state.inCall || this.state.config.onMarginCall !== "liquidate") return true;
+      if (!this.callBlocksEntries()) return true;
       this.kill(entry.order, this.check([{ entry, qty }]) ?? { kind: "marginCall" });
       return false;
     });
@@ -267,9 +268,14 @@ export class Batch {
 
   /** Under onMarginCall "liquidate", an account in call takes no increasing leg (SPEC 3.2, 12). */
   private blockedByCall(entry: Entry): boolean {
-    if (!this.state.inCall || this.state.config.onMarginCall !== "liquidate") return false;
+    if (!this.callBlocksEntries()) return false;
     this.kill(entry.order, { kind: "marginCall" });
     return true;
+  }
+
+  /** In call under "liquidate"; under "ignore" a call rejects nothing (SPEC 3.2). */
+  private callBlocksEntries(): boolean {
+    return this.state.inCall && this.state.config.onMarginCall === "liquidate";
   }
 
   /**

@@ -229,17 +229,17 @@ export class Batch {
   }
 
   private increaseChecked(e: number, leg: number, policy: OnInsufficient): void {
-    const s = this.s;
     const order = this.orders[e];
     this.legIndex[0] = e;
     this.legLots[0] = leg;
     const reason = this.check(this.legIndex, this.legLots, 1);
     if (reason === null) {
-      if (s.inCall && s.config.onMarginCall === "liquidate") this.kill(order, { kind: "marginCall" });
+      if (this.callBlocksEntries()) this.kill(order, { kind: "marginCall" });
       else this.fill(e, leg, false);
       return;
     }
-    if (policy === "partial" && !s.inCall) {
+    // In call under "liquidate", a leg that does not fit keeps its reason, unfilled (SPEC 12).
+    if (policy === "partial" && !this.callBlocksEntries()) {
       // The largest lot count below the leg that fits.
       let lo = 0;
       let hi = Math.abs(leg) - 1;
@@ -257,11 +257,10 @@ export class Batch {
 
   /** SPEC 6.1 "scale": k = j / 10^4 for the largest j whose floored legs all fit together. */
   private scale(count: number): void {
-    const s = this.s;
     let members = 0;
     for (let i = 0; i < count; i++) {
       const e = this.scaleIndex[i];
-      if (s.inCall && s.config.onMarginCall === "liquidate") {
+      if (this.callBlocksEntries()) {
         this.legIndex[0] = e;
         this.legLots[0] = this.scaleLots[i];
         this.kill(this.orders[e], this.check(this.legIndex, this.legLots, 1) ?? { kind: "marginCall" });
@@ -293,6 +292,11 @@ export class Batch {
     if (j < SCALE_STEPS)
       for (let i = 0; i < members; i++)
         this.kill(this.orders[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
+  }
+
+  /** In call under "liquidate"; under "ignore" a call rejects nothing (SPEC 3.2). */
+  private callBlocksEntries(): boolean {
+    return this.s.inCall && this.s.config.onMarginCall === "liquidate";
   }
 
   /**
