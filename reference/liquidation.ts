@@ -55,13 +55,17 @@ export function sizeLiquidation(state: RunState, t: number, quote: Quote): { ass
   return toOrders(order, plan);
 }
 
-/** Liquidation order (SPEC 7, 12); ties in symbol order. */
+/**
+ * Liquidation order (SPEC 7, 12); ties in symbol order. Pro-rata cuts every position, so the tie
+ * rule orders them all: symbol order, which is also the order their tiered commissions are quoted in.
+ */
 function rank(state: RunState, assets: number[], markOf: (asset: number) => Dec): number[] {
   const symbols = state.panel.symbols;
   const key = (asset: number): Dec => {
+    if (state.config.liquidationOrder === "pro-rata") return ZERO;
     if (state.config.liquidationOrder === "largest-loss")
       return state.trades.unrealizedOf(asset, markOf(asset));
-    // largest-requirement (and pro-rata, whose order only names the orders): MM contribution, largest first.
+    // largest-requirement: MM contribution, largest first.
     return state.terms.value(ZERO, [[asset, state.qty[asset]]], markOf).mm.neg();
   };
   const keys = new Map(assets.map((asset) => [asset, key(asset)]));

@@ -58,13 +58,19 @@ export class LiquidationSizer {
     return this.orders(order);
   }
 
-  /** Ranked: largest loss first (largest-loss), else largest MM contribution at the open; ties by symbol. */
+  /**
+   * Ranked: largest loss first (largest-loss), largest MM contribution at the open
+   * (largest-requirement); ties by symbol. Pro-rata cuts every position, so the tie rule orders
+   * them all: symbol order, which is also the order their tiered commissions are quoted in.
+   */
   private rank(t: number, assets: number[]): number[] {
     const s = this.s;
     const key = new Map<number, number>();
     for (const asset of assets) {
       const mark = s.openMark(t, asset);
-      if (s.config.liquidationOrder === "largest-loss") key.set(asset, s.trades.unrealizedOf(asset, mark));
+      if (s.config.liquidationOrder === "pro-rata") key.set(asset, 0);
+      else if (s.config.liquidationOrder === "largest-loss")
+        key.set(asset, s.trades.unrealizedOf(asset, mark));
       else {
         this.value.clear();
         this.value.add(asset, s.units[asset], mark, 1);
