@@ -36,13 +36,9 @@ export function checkLegs(
   }
   const cashAfter = cash.sub(outflow);
   const config = state.config;
-  if (config.account === "cash") {
-    const available = state.availableCash(t);
-    if (outflow.gt(available.all))
-      return { kind: "insufficientCash", required: outflow.toNumber(), available: available.all.toNumber() };
-    if (outflow.gt(available.forBuys))
-      return { kind: "restricted", required: outflow.toNumber(), available: available.forBuys.toNumber() };
-  }
+  const available = config.account === "cash" ? state.availableCash(t) : null;
+  if (available !== null && outflow.gt(available.all))
+    return { kind: "insufficientCash", required: outflow.toNumber(), available: available.all.toNumber() };
   const value = state.terms.value(cashAfter, after, (asset) => legPrice.get(asset) ?? markOf(asset));
   if (config.account !== "cash") {
     // A futures account needs the initial margins; a margin account max(IM, MM) (SPEC 3.2, 3.3).
@@ -65,5 +61,8 @@ export function checkLegs(
     if (value.net.abs().gt(limit))
       return { kind: "maxNetLeverage", net: value.net.abs().toNumber(), limit: limit.toNumber() };
   }
+  // Last in SPEC 6.5's order: a restricted buy that also breaks a leverage cap is named by the cap.
+  if (available !== null && outflow.gt(available.forBuys))
+    return { kind: "restricted", required: outflow.toNumber(), available: available.forBuys.toNumber() };
   return null;
 }

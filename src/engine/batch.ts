@@ -338,14 +338,11 @@ export class Batch {
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
     const scale = v.scale + Math.abs(s.cash) + Math.abs(outflow);
-    if (config.account === "cash") {
-      s.settlement.available(s.cash, this.t, this.available);
-      const cashScale = scale + this.available.scale;
-      if (beyond(outflow, this.available.all, cashScale))
-        return { kind: "insufficientCash", required: outflow, available: this.available.all };
-      if (beyond(outflow, this.available.forBuys, cashScale))
-        return { kind: "restricted", required: outflow, available: this.available.forBuys };
-    }
+    const cashAccount = config.account === "cash";
+    if (cashAccount) s.settlement.available(s.cash, this.t, this.available);
+    const cashScale = cashAccount ? scale + this.available.scale : scale;
+    if (cashAccount && beyond(outflow, this.available.all, cashScale))
+      return { kind: "insufficientCash", required: outflow, available: this.available.all };
     const equity = s.cash + positionsBefore + equityChange;
     if (config.account !== "cash") {
       const required = config.account === "futures" ? v.im : Math.max(v.im, v.mm);
@@ -363,6 +360,9 @@ export class Batch {
       if (beyond(Math.abs(v.net), limit, leverageScale))
         return { kind: "maxNetLeverage", net: Math.abs(v.net), limit };
     }
+    // Last in SPEC 6.5's order: a restricted buy that also breaks a leverage cap is named by the cap.
+    if (cashAccount && beyond(outflow, this.available.forBuys, cashScale))
+      return { kind: "restricted", required: outflow, available: this.available.forBuys };
     return null;
   }
 
