@@ -246,7 +246,12 @@ export class Batch {
         entry,
         qty: truncToStep(qty.mul(j).div(SCALE_STEPS), this.state.lots[entry.order.asset]),
       }));
-    const fits = (j: number) => this.check(legsAt(j).filter((l) => !l.qty.isZero())) === null;
+    // Legs floored to 0 units add nothing: they fit even when the account is already over a
+    // limit, so k is never below the largest j at which every leg floors to 0 (SPEC 6.1).
+    const fits = (j: number) => {
+      const legs = legsAt(j).filter((l) => !l.qty.isZero());
+      return legs.length === 0 || this.check(legs) === null;
+    };
     const j = fits(SCALE_STEPS) ? SCALE_STEPS : largestFitting(SCALE_STEPS - 1, fits);
     const legs = legsAt(j).filter((leg) => !leg.qty.isZero());
     for (const { entry, qty } of legs) this.fill(entry, qty, false);

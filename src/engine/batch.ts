@@ -270,9 +270,15 @@ export class Batch {
       this.scaleLots[members++] = this.scaleLots[i];
     }
     if (members === 0) return;
+    // Legs floored to 0 units add nothing: they fit even when the account is already over a
+    // limit, so k is never below the largest j at which every leg floors to 0 (SPEC 6.1).
     const fits = (j: number) => {
-      for (let i = 0; i < members; i++) this.scaleTry[i] = scaled(this.scaleLots[i], j);
-      return this.check(this.scaleIndex, this.scaleTry, members) === null;
+      let lots = 0;
+      for (let i = 0; i < members; i++) {
+        this.scaleTry[i] = scaled(this.scaleLots[i], j);
+        lots += Math.abs(this.scaleTry[i]);
+      }
+      return lots === 0 || this.check(this.scaleIndex, this.scaleTry, members) === null;
     };
     let j = SCALE_STEPS;
     if (!fits(SCALE_STEPS)) {
