@@ -67,13 +67,12 @@ export class LiquidationSizer {
     const s = this.s;
     const key = new Map<number, number>();
     for (const asset of assets) {
-      const mark = s.openMark(t, asset);
       if (s.config.liquidationOrder === "pro-rata") key.set(asset, 0);
       else if (s.config.liquidationOrder === "largest-loss")
-        key.set(asset, s.trades.unrealizedOf(asset, mark));
+        key.set(asset, s.trades.unrealizedOf(asset, s.openMark(t, asset)));
       else {
         this.value.clear();
-        this.value.add(asset, s.units[asset], mark, 1);
+        this.value.add(asset, s.units[asset], s.openMark(t, asset), 1);
         key.set(asset, -this.value.mm);
       }
     }
