@@ -124,8 +124,9 @@ export class Batch {
   }
 
   /**
-   * SPEC 12: one price per order per batch, fixed when the order is first processed: impact on
-   * min(|rest|, cap left then), plus the asset's permanent impact as it stands then.
+   * SPEC 5, 12: one price per order per batch, fixed when the order is first processed: impact on
+   * the asset's units already filled on the bar plus min(|rest|, cap left then), plus the asset's
+   * permanent impact as it stands then.
    */
   private priced(entry: Entry): Pricing {
     if (entry.pricing !== null) return entry.pricing;
@@ -143,7 +144,8 @@ export class Batch {
     const asset = entry.order.asset;
     const bar = state.bar(t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
     const volumeBased = !(entry.zeroVolume && state.config.onZeroVolume === "fill");
-    const temporary = this.impact.temporary(t, asset, quantity, entry.volume, volumeBased);
+    const earlier = state.volumeUsed[asset];
+    const temporary = this.impact.temporary(t, asset, quantity, earlier, entry.volume, volumeBased);
     const impactBps = temporary.bps.add(this.impact.permanentBps(t, asset, side));
     const slippage = slippageTerms(state.config.slippage, () => state.spread(t, asset));
     const bounds = { low: bar.low, high: bar.high, limit, tick: state.ticks[asset] };

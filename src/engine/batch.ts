@@ -138,6 +138,7 @@ export class Batch {
       base,
       lots > 0 ? 1 : -1,
       s.toUnits(asset, room),
+      s.toUnits(asset, s.volumeUsed[asset]),
       volume,
       volumeBased,
       Number.NaN,
@@ -177,7 +178,10 @@ export class Batch {
     this.slot[e] = -1;
   }
 
-  /** SPEC 12: one price per order per batch, fixed when it is first processed. */
+  /**
+   * SPEC 5, 12: one price per order per batch, fixed when it is first processed; impact on the
+   * asset's units already filled on the bar plus min(|rest|, cap left then).
+   */
   private priced(e: number): Quote {
     const cached = this.quotes[e];
     if (cached !== null) return cached;
@@ -197,6 +201,7 @@ export class Batch {
       this.base[e],
       this.side[e],
       s.toUnits(order.asset, quantity),
+      s.toUnits(order.asset, s.volumeUsed[order.asset]),
       this.volume[e],
       volumeBased,
       limit,
