@@ -91,6 +91,9 @@ export class Batch {
       this.increaseChecked(entry, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
+    for (const entry of entries)
+      if (entry.order.record.status === "working" && this.capRoom(entry)?.isZero() === true)
+        entry.order.record.deferred.volumeCap++;
     this.invariants.afterBatch(this.t, this.marksWith(this.slots.map((slot) => slot.entry)));
   }
 
@@ -102,8 +105,10 @@ export class Batch {
     const zeroVolume = this.state.volume(this.t, order.asset) === 0;
     if (zeroVolume) {
       // Forced orders defer under "reject" too (SPEC 6.3).
-      if (config.onZeroVolume === "defer" || (config.onZeroVolume === "reject" && order.forced !== null))
+      if (config.onZeroVolume === "defer" || (config.onZeroVolume === "reject" && order.forced !== null)) {
+        order.record.deferred.zeroVolume++;
         return null;
+      }
       if (config.onZeroVolume === "reject") {
         this.kill(order, { kind: "zeroVolume" });
         return null;
@@ -435,7 +440,7 @@ export class Batch {
         partial: order.record.status !== "filled",
         zeroVolume,
         noImpactHistory: pricing.noImpactHistory,
-        clamped: pricing.clamped,
+        clamped: pricing.clamped ? { unclampedPrice: pricing.unclamped.toNumber() } : null,
         volumeCap: this.capReport(slot.entry),
       });
       if (order.forced !== null) {

@@ -145,8 +145,14 @@ class ReferenceRun {
     for (const order of state.working) {
       if (order.mode === "market") continue;
       const bar = state.bar(t, order.asset);
-      if (bar === null) continue;
-      if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") continue;
+      if (bar === null) {
+        order.record.deferred.missingBar++;
+        continue;
+      }
+      if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") {
+        order.record.deferred.zeroVolume++;
+        continue;
+      }
       const side = restOf(order).gt(0) ? 1 : -1;
       const path = intrabarPath(bar, this.config.intrabarPath, state.qty[order.asset]);
       const resting: RestingOrder = {
@@ -311,6 +317,7 @@ class ReferenceRun {
       filledQty: 0,
       reason: null,
       doneT: null,
+      deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
     };
     state.orders.push(record);
     state.working.push({
@@ -446,6 +453,7 @@ function candidates(orders: readonly WorkingOrder[], baseOf: (asset: number) => 
   for (const order of orders) {
     const basePrice = baseOf(order.asset);
     if (basePrice !== null) result.push({ order, basePrice });
+    else order.record.deferred.missingBar++;
   }
   return result;
 }

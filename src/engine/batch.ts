@@ -3,7 +3,7 @@
 // then increasing legs ("reject"/"partial" in order, then one "scale" group), then every further
 // order of an asset against the position at that moment. Scratch arrays are reused across batches.
 import type { OnInsufficient, Reason } from "../model/index.ts";
-import { CLAMPED, FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
+import { FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
 import { atLeast, beyond, floorLots } from "./numeric.ts";
 import { Quote, recordCommission } from "./pricing.ts";
 import {
@@ -116,6 +116,9 @@ export class Batch {
       this.increaseChecked(e, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
+    for (let e = 0; e < n; e++)
+      if (this.orders[e].status === "working" && this.room(e) === 0)
+        s.orders.defer(this.orders[e].id, "volumeCap");
   }
 
   /**
@@ -157,11 +160,17 @@ export class Batch {
   private admit(order: Order, base: number): void {
     const s = this.s;
     const at = this.t * s.n + order.asset;
-    if (Number.isNaN(s.panel.close[at])) return;
+    if (Number.isNaN(s.panel.close[at])) {
+      s.orders.defer(order.id, "missingBar");
+      return;
+    }
     const zero = s.panel.volume[at] === 0;
     if (zero) {
       const policy = s.config.onZeroVolume;
-      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) return;
+      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) {
+        s.orders.defer(order.id, "zeroVolume");
+        return;
+      }
       if (policy === "reject") {
         this.kill(order, { kind: "zeroVolume" });
         return;
@@ -512,7 +521,6 @@ export class Batch {
       if (order.status !== "filled") flags |= PARTIAL;
       if (this.zeroVolume[e] === 1) flags |= ZERO_VOLUME;
       if (quote.noImpactHistory) flags |= NO_IMPACT_HISTORY;
-      if (quote.clamped) flags |= CLAMPED;
       const cap = capped
         ? s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]))
         : Number.NaN;
@@ -531,6 +539,7 @@ export class Batch {
         flags,
         capped ? s.toUnits(asset, s.volumeUsed[asset]) : Number.NaN,
         cap,
+        quote.clamped ? quote.unclamped : Number.NaN,
       );
       if (order.forced !== FORCED_NONE) {
         s.events.push({

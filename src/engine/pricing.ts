@@ -8,6 +8,8 @@ import { beyond, gridDivisor, offGrid, onGrid, tickSteps } from "./numeric.ts";
 export class Quote {
   price = 0;
   clamped = false;
+  /** The adjusted price before the clamp, limit cap and tick. */
+  unclamped = 0;
   slippageMove = 0;
   impactMove = 0;
   temporaryBps = 0;
@@ -99,6 +101,7 @@ export class Pricing {
         move,
       );
     out.price = price;
+    out.unclamped = unmoved;
     out.slippageMove = slippageMove;
     out.impactMove = impactMove;
     return out;

@@ -194,8 +194,14 @@ export class FastRun {
     for (const order of s.working) {
       if (order.mode === MARKET) continue;
       const at = t * s.n + order.asset;
-      if (Number.isNaN(close[at])) continue;
-      if (volume[at] === 0 && this.config.onZeroVolume === "defer") continue;
+      if (Number.isNaN(close[at])) {
+        s.orders.defer(order.id, "missingBar");
+        continue;
+      }
+      if (volume[at] === 0 && this.config.onZeroVolume === "defer") {
+        s.orders.defer(order.id, "zeroVolume");
+        continue;
+      }
       setPath(
         this.path,
         open[at],
