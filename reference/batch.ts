@@ -91,6 +91,9 @@ export class Batch {
       this.increaseChecked(entry, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
+    for (const entry of entries)
+      if (entry.order.record.status === "working" && this.capRoom(entry)?.isZero() === true)
+        entry.order.record.deferred.volumeCap++;
     this.invariants.afterBatch(this.t, this.marksWith(this.slots.map((slot) => slot.entry)));
   }
 
@@ -102,8 +105,10 @@ export class Batch {
     const zeroVolume = this.state.volume(this.t, order.asset) === 0;
     if (zeroVolume) {
       // Forced orders defer under "reject" too (SPEC 6.3).
-      if (config.onZeroVolume === "defer" || (config.onZeroVolume === "reject" && order.forced !== null))
+      if (config.onZeroVolume === "defer" || (config.onZeroVolume === "reject" && order.forced !== null)) {
+        order.record.deferred.zeroVolume++;
         return null;
+      }
       if (config.onZeroVolume === "reject") {
         this.kill(order, { kind: "zeroVolume" });
         return null;
@@ -124,8 +129,9 @@ export class Batch {
   }
 
   /**
-   * SPEC 12: one price per order per batch, fixed when the order is first processed: impact on
-   * min(|rest|, cap left then), plus the asset's permanent impact as it stands then.
+   * SPEC 5, 12: one price per order per batch, fixed when the order is first processed: impact on
+   * the asset's units already filled on the bar plus min(|rest|, cap left then), plus the asset's
+   * permanent impact as it stands then.
    */
   private priced(entry: Entry): Pricing {
     if (entry.pricing !== null) return entry.pricing;
@@ -143,7 +149,8 @@ export class Batch {
     const asset = entry.order.asset;
     const bar = state.bar(t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
     const volumeBased = !(entry.zeroVolume && state.config.onZeroVolume === "fill");
-    const temporary = this.impact.temporary(t, asset, quantity, entry.volume, volumeBased);
+    const earlier = state.volumeUsed[asset];
+    const temporary = this.impact.temporary(t, asset, quantity, earlier, entry.volume, volumeBased);
     const impactBps = temporary.bps.add(this.impact.permanentBps(t, asset, side));
     const slippage = slippageTerms(state.config.slippage, () => state.spread(t, asset));
     const bounds = { low: bar.low, high: bar.high, limit, tick: state.ticks[asset] };
@@ -452,7 +459,7 @@ export class Batch {
         partial: order.record.status !== "filled",
         zeroVolume,
         noImpactHistory: pricing.noImpactHistory,
-        clamped: pricing.clamped,
+        clamped: pricing.clamped ? { unclampedPrice: pricing.unclamped.toNumber() } : null,
         volumeCap: this.capReport(slot.entry),
       });
       if (order.forced !== null) {

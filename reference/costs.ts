@@ -16,6 +16,8 @@ export interface Priced {
   readonly price: Dec;
   /** The adjusted price was outside [low, high] and clampToBar moved it in. */
   readonly clamped: boolean;
+  /** The adjusted price before the clamp, limit cap and tick. */
+  readonly unclamped: Dec;
   readonly slippageMove: Dec;
   readonly impactMove: Dec;
 }
@@ -49,14 +51,16 @@ export function adjustedPrice(
   // (and every sum of them) stay terminating decimals.
   const slippageMove = base.mul(slippageBps).div(BPS).add(perUnit);
   const impactMove = settle(base.mul(impactBps).div(BPS));
-  let price = side > 0 ? base.add(slippageMove).add(impactMove) : base.sub(slippageMove).sub(impactMove);
+  const unclamped =
+    side > 0 ? base.add(slippageMove).add(impactMove) : base.sub(slippageMove).sub(impactMove);
+  let price = unclamped;
   const clamped = clampToBar && (price.lt(bounds.low) || price.gt(bounds.high));
   if (clampToBar) price = minDec(maxDec(price, bounds.low), bounds.high);
   // assay's rule: without the clamp, a sale's price still never goes below 0 (nothing pays to sell).
   else if (price.lt(0)) price = ZERO;
   if (bounds.limit !== null) price = side > 0 ? minDec(price, bounds.limit) : maxDec(price, bounds.limit);
   if (bounds.tick !== null) price = roundToTick(price, side, bounds, clampToBar);
-  return { price, clamped, slippageMove, impactMove };
+  return { price, clamped, unclamped, slippageMove, impactMove };
 }
 
 /**

@@ -18,7 +18,7 @@ import { type Dec, ZERO } from "./decimal.ts";
 import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
 import { Impact } from "./impact.ts";
 import { intake } from "./intake.ts";
-import { evaluateResting, intrabarPath } from "./intrabar.ts";
+import { evaluateResting, fillDependsOnPath, intrabarPath, type RestingOrder } from "./intrabar.ts";
 import { Invariants } from "./invariants.ts";
 import { sizeLiquidation } from "./liquidation.ts";
 import { RunState, restOf, type WorkingOrder } from "./state.ts";
@@ -140,25 +140,37 @@ class ReferenceRun {
     const { state } = this;
     const triggered: { order: WorkingOrder; basePrice: Dec; time: Dec }[] = [];
     const triggers = new Map<number, number>();
+    /** Assets with a stop-limit whose fill (or not) hung on the order of the extremes. */
+    const pathDependent = new Set<number>();
     for (const order of state.working) {
       if (order.mode === "market") continue;
       const bar = state.bar(t, order.asset);
-      if (bar === null) continue;
-      if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") continue;
+      if (bar === null) {
+        order.record.deferred.missingBar++;
+        continue;
+      }
+      if (state.volume(t, order.asset) === 0 && this.config.onZeroVolume === "defer") {
+        order.record.deferred.zeroVolume++;
+        continue;
+      }
       const side = restOf(order).gt(0) ? 1 : -1;
       const path = intrabarPath(bar, this.config.intrabarPath, state.qty[order.asset]);
-      const outcome = evaluateResting(
-        { mode: order.mode, side, limitPrice: order.limitPrice, stopPrice: order.stopPrice },
-        path,
-      );
+      const resting: RestingOrder = {
+        mode: order.mode,
+        side,
+        limitPrice: order.limitPrice,
+        stopPrice: order.stopPrice,
+      };
+      const outcome = evaluateResting(resting, path);
       if (outcome.kind === "none") continue;
       triggers.set(order.asset, (triggers.get(order.asset) ?? 0) + 1);
+      if (fillDependsOnPath(resting, bar)) pathDependent.add(order.asset);
       if (outcome.kind === "becameLimit") order.mode = "limit";
       else triggered.push({ order, basePrice: outcome.basePrice, time: outcome.time });
     }
     const threshold = this.config.marginCheckAt === "adverse-extreme" ? 1 : 2;
     for (const [asset, count] of triggers) {
-      if (count >= threshold)
+      if (count >= threshold || pathDependent.has(asset))
         state.events.push({
           kind: "ambiguousBar",
           t,
@@ -305,6 +317,7 @@ class ReferenceRun {
       filledQty: 0,
       reason: null,
       doneT: null,
+      deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
     };
     state.orders.push(record);
     state.working.push({
@@ -440,6 +453,7 @@ function candidates(orders: readonly WorkingOrder[], baseOf: (asset: number) => 
   for (const order of orders) {
     const basePrice = baseOf(order.asset);
     if (basePrice !== null) result.push({ order, basePrice });
+    else order.record.deferred.missingBar++;
   }
   return result;
 }

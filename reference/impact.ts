@@ -29,15 +29,26 @@ export class Impact {
   }
 
   /**
-   * Temporary impact of |qty| absQty on asset at bar t; zero on a zero-volume bar filled under
-   * "fill" (both models are volume-based). `volume` is the bar's (or the synthetic) volume.
+   * Temporary impact of an order of |qty| absQty on asset at bar t, after `earlier` units of the
+   * asset already filled on the bar (any side): SPEC 5 prices the bar's cumulative quantity
+   * (Zipline's volume_for_bar), so splitting an order does not cut its impact. Zero on a
+   * zero-volume bar filled under "fill" (both models are volume-based). `volume` is the bar's (or
+   * the synthetic) volume.
    */
-  temporary(t: number, asset: number, absQty: Dec, volume: number, volumeBased: boolean): TemporaryImpact {
+  temporary(
+    t: number,
+    asset: number,
+    absQty: Dec,
+    earlier: Dec,
+    volume: number,
+    volumeBased: boolean,
+  ): TemporaryImpact {
     const model = this.model;
     if (model.model === "none" || !volumeBased || absQty.isZero()) return NONE;
+    const cumulative = earlier.add(absQty);
     if (model.model === "volumeShare") {
       if (volume === 0) return NONE;
-      let share = absQty.div(dec(volume));
+      let share = cumulative.div(dec(volume));
       // SPEC 5: the share is capped at maxParticipation; assay's rule: at 1 when there is no cap
       // (as Zipline always caps it), so impact stays a bounded fraction of the price.
       share = minDec(share, dec(this.state.config.maxParticipation ?? 1));
@@ -51,7 +62,7 @@ export class Impact {
     return {
       bps: BPS.mul(dec(model.y))
         .mul(sigma)
-        .mul(absQty.div(adv).pow(dec(model.e))),
+        .mul(cumulative.div(adv).pow(dec(model.e))),
       noHistory: false,
     };
   }

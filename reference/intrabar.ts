@@ -66,6 +66,19 @@ export function evaluateResting(order: RestingOrder, path: readonly Dec[]): Rest
   }
 }
 
+/**
+ * SPEC 12: a stop-limit whose fill (or not) hangs on which extreme comes first: on the path with
+ * the high first it fills and with the low first it does not, or the other way round. (Its stop
+ * triggers on both, as both visit both extremes; at the trigger price within the limit it fills
+ * there on both.)
+ */
+export function fillDependsOnPath(order: RestingOrder, bar: BarPrices): boolean {
+  if (order.mode !== "stop-limit") return false;
+  const highFirst = evaluateResting(order, [bar.open, bar.high, bar.low, bar.close]);
+  const lowFirst = evaluateResting(order, [bar.open, bar.low, bar.high, bar.close]);
+  return (highFirst.kind === "fill") !== (lowFirst.kind === "fill");
+}
+
 /** Fills at the open when the open is already through the level (a gap), else at the level. */
 function reachOutcome(path: readonly Dec[], level: Dec, dir: 1 | -1, from: Dec): RestingOutcome {
   const reach = firstReach(path, level, dir, from);

@@ -107,8 +107,8 @@ const RANK = {
   symbols: 10,
 } as const;
 
-/** Order fields that record how the order ended, not what was decided. */
-const ORDER_END_FIELDS: ReadonlySet<string> = new Set(["status", "filledQty", "reason", "doneT"]);
+/** Order fields that record how the order went and ended, not what was decided. */
+const ORDER_END_FIELDS: ReadonlySet<string> = new Set(["status", "filledQty", "reason", "doneT", "deferred"]);
 /** Trade fields fixed when the trade opened; the rest are dated at its exit. */
 const TRADE_ENTRY_FIELDS: ReadonlySet<string> = new Set(["asset", "side", "entryT", "entryPrice"]);
 

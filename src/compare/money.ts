@@ -20,6 +20,7 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "commission",
   "slippageCost",
   "impactCost",
+  "unclampedPrice",
   // reasons (SPEC 6.5)
   "required",
   "available",

@@ -3,7 +3,7 @@
 // then increasing legs ("reject"/"partial" in order, then one "scale" group), then every further
 // order of an asset against the position at that moment. Scratch arrays are reused across batches.
 import type { OnInsufficient, Reason } from "../model/index.ts";
-import { CLAMPED, FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
+import { FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
 import { atLeast, beyond, floorLots } from "./numeric.ts";
 import { Quote, recordCommission } from "./pricing.ts";
 import {
@@ -116,6 +116,9 @@ export class Batch {
       this.increaseChecked(e, leg, policy === "scale" ? "partial" : policy);
     }
     this.writeFills();
+    for (let e = 0; e < n; e++)
+      if (this.orders[e].status === "working" && this.room(e) === 0)
+        s.orders.defer(this.orders[e].id, "volumeCap");
   }
 
   /**
@@ -138,6 +141,7 @@ export class Batch {
       base,
       lots > 0 ? 1 : -1,
       s.toUnits(asset, room),
+      s.toUnits(asset, s.volumeUsed[asset]),
       volume,
       volumeBased,
       Number.NaN,
@@ -156,11 +160,17 @@ export class Batch {
   private admit(order: Order, base: number): void {
     const s = this.s;
     const at = this.t * s.n + order.asset;
-    if (Number.isNaN(s.panel.close[at])) return;
+    if (Number.isNaN(s.panel.close[at])) {
+      s.orders.defer(order.id, "missingBar");
+      return;
+    }
     const zero = s.panel.volume[at] === 0;
     if (zero) {
       const policy = s.config.onZeroVolume;
-      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) return;
+      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) {
+        s.orders.defer(order.id, "zeroVolume");
+        return;
+      }
       if (policy === "reject") {
         this.kill(order, { kind: "zeroVolume" });
         return;
@@ -177,7 +187,10 @@ export class Batch {
     this.slot[e] = -1;
   }
 
-  /** SPEC 12: one price per order per batch, fixed when it is first processed. */
+  /**
+   * SPEC 5, 12: one price per order per batch, fixed when it is first processed; impact on the
+   * asset's units already filled on the bar plus min(|rest|, cap left then).
+   */
   private priced(e: number): Quote {
     const cached = this.quotes[e];
     if (cached !== null) return cached;
@@ -197,6 +210,7 @@ export class Batch {
       this.base[e],
       this.side[e],
       s.toUnits(order.asset, quantity),
+      s.toUnits(order.asset, s.volumeUsed[order.asset]),
       this.volume[e],
       volumeBased,
       limit,
@@ -524,7 +538,6 @@ export class Batch {
       if (order.status !== "filled") flags |= PARTIAL;
       if (this.zeroVolume[e] === 1) flags |= ZERO_VOLUME;
       if (quote.noImpactHistory) flags |= NO_IMPACT_HISTORY;
-      if (quote.clamped) flags |= CLAMPED;
       const cap = capped
         ? s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]))
         : Number.NaN;
@@ -543,6 +556,7 @@ export class Batch {
         flags,
         capped ? s.toUnits(asset, s.volumeUsed[asset]) : Number.NaN,
         cap,
+        quote.clamped ? quote.unclamped : Number.NaN,
       );
       if (order.forced !== FORCED_NONE) {
         s.events.push({

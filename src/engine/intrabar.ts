@@ -81,6 +81,28 @@ export function evaluate(
   return out;
 }
 
+/**
+ * SPEC 12: whether a triggered stop-limit's fill (or not) hangs on which extreme comes first:
+ * evaluated on `path` with its two extremes swapped it fills where it did not, or the other way
+ * round. `path` is restored; `scratch` receives the swapped outcome.
+ */
+export function fillDependsOnPath(
+  scratch: Trigger,
+  filled: boolean,
+  side: number,
+  limit: number,
+  stop: number,
+  path: Float64Array,
+): boolean {
+  const first = path[1];
+  path[1] = path[2];
+  path[2] = first;
+  evaluate(scratch, STOP_LIMIT, side, limit, stop, path);
+  path[2] = path[1];
+  path[1] = first;
+  return (scratch.outcome === FILL) !== filled;
+}
+
 /** First time at or after `from` when the price is >= level (dir +1) or <= level (dir -1); -1 if never. */
 function firstReach(path: Float64Array, level: number, dir: number, from: number): number {
   const startSegment = Math.min(Math.floor(from), 2);

@@ -3,6 +3,7 @@
 // that live for the whole run are what the garbage collector copies over and over; numbers in a
 // few large arrays are not.
 import type {
+  DeferralCause,
   FillRecord,
   OnInsufficient,
   OrderRecord,
@@ -96,6 +97,12 @@ const O_LIFE = 4;
 const O_POLICY = 5;
 const O_STATUS = 6;
 const O_DONE_T = 7;
+/** Deferral counts, one column per cause (SPEC 5). */
+const O_DEFERRED: { readonly [cause in DeferralCause]: number } = {
+  zeroVolume: 8,
+  volumeCap: 9,
+  missingBar: 10,
+};
 const O_SIZE = 0;
 const O_QTY = 1;
 const O_LIMIT = 2;
@@ -104,7 +111,7 @@ const O_FILLED = 4;
 
 /** Orders by id - 1. Strings are kept only where a code cannot say them (an unknown asset or type). */
 export class OrderLog {
-  private readonly table = new Table(8, 5);
+  private readonly table = new Table(11, 5);
   /** Sparse: reasons exist only for orders whose rest died or expired. */
   private readonly reason: (Reason | null)[] = [];
   /** Sparse: the request as given, for an invalid order (its fields may not be codes). */
@@ -151,6 +158,12 @@ export class OrderLog {
     this.table.setFloat(id - 1, O_FILLED, units);
   }
 
+  /** One more bar the order was due on but could not fill, for `cause`. */
+  defer(id: number, cause: DeferralCause): void {
+    const column = O_DEFERRED[cause];
+    this.table.setInt(id - 1, column, this.table.int(id - 1, column) + 1);
+  }
+
   finish(id: number, status: OrderStatus, reason: Reason | null, t: number): void {
     this.table.setInt(id - 1, O_STATUS, STATUSES.indexOf(status));
     this.table.setInt(id - 1, O_DONE_T, t);
@@ -186,6 +199,11 @@ export class OrderLog {
         filledQty: table.float(i, O_FILLED),
         reason: this.reason[i] ?? null,
         doneT: doneT < 0 ? null : doneT,
+        deferred: {
+          zeroVolume: table.int(i, O_DEFERRED.zeroVolume),
+          volumeCap: table.int(i, O_DEFERRED.volumeCap),
+          missingBar: table.int(i, O_DEFERRED.missingBar),
+        },
       };
     }
     return rows;
@@ -197,15 +215,17 @@ export const FORCED = 1;
 export const PARTIAL = 2;
 export const ZERO_VOLUME = 4;
 export const NO_IMPACT_HISTORY = 8;
-export const CLAMPED = 16;
 
-/** Fill records in processing order: ints orderId, t, asset, flags; floats the ten numbers. */
+/** Fill records in processing order: ints orderId, t, asset, flags; floats the eleven numbers. */
 export class FillLog {
-  private readonly table = new Table(4, 10);
+  private readonly table = new Table(4, 11);
 
   constructor(private readonly symbols: readonly string[]) {}
 
-  /** Appends a fill; `volumeCapFilled` NaN when the cap did not cut the order. */
+  /**
+   * Appends a fill; `volumeCapFilled` NaN when the cap did not cut the order, `unclampedPrice`
+   * NaN when the clamp did not move the price.
+   */
   add(
     orderId: number,
     t: number,
@@ -221,6 +241,7 @@ export class FillLog {
     flags: number,
     volumeCapFilled: number,
     volumeCap: number,
+    unclampedPrice: number,
   ): void {
     const table = this.table;
     const i = table.add();
@@ -238,6 +259,7 @@ export class FillLog {
     table.setFloat(i, 7, impactCost);
     table.setFloat(i, 8, volumeCapFilled);
     table.setFloat(i, 9, volumeCap);
+    table.setFloat(i, 10, unclampedPrice);
   }
 
   records(): FillRecord[] {
@@ -246,6 +268,7 @@ export class FillLog {
     for (let i = 0; i < table.count; i++) {
       const flags = table.int(i, 3);
       const capFilled = table.float(i, 8);
+      const unclamped = table.float(i, 10);
       rows[i] = {
         orderId: table.int(i, 0),
         t: table.int(i, 1),
@@ -262,7 +285,7 @@ export class FillLog {
         partial: (flags & PARTIAL) !== 0,
         zeroVolume: (flags & ZERO_VOLUME) !== 0,
         noImpactHistory: (flags & NO_IMPACT_HISTORY) !== 0,
-        clamped: (flags & CLAMPED) !== 0,
+        clamped: Number.isNaN(unclamped) ? null : { unclampedPrice: unclamped },
         volumeCap: Number.isNaN(capFilled) ? null : { filled: capFilled, cap: table.float(i, 9) },
       };
     }

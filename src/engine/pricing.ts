@@ -8,6 +8,8 @@ import { beyond, gridDivisor, offGrid, onGrid, tickSteps } from "./numeric.ts";
 export class Quote {
   price = 0;
   clamped = false;
+  /** The adjusted price before the clamp, limit cap and tick. */
+  unclamped = 0;
   slippageMove = 0;
   impactMove = 0;
   temporaryBps = 0;
@@ -36,8 +38,9 @@ export class Pricing {
   }
 
   /**
-   * Quotes an order of |absUnits| at base, side +1/-1, on bar t. `volume` is the bar's (or the
-   * synthetic) volume; `volumeBased` is false on a zero-volume bar filled under "fill".
+   * Quotes an order of |absUnits| at base, side +1/-1, on bar t, after `earlierUnits` of the asset
+   * already filled on the bar (SPEC 5: impact prices the bar's cumulative quantity). `volume` is
+   * the bar's (or the synthetic) volume; `volumeBased` is false on a zero-volume bar under "fill".
    */
   quote(
     out: Quote,
@@ -46,6 +49,7 @@ export class Pricing {
     base: number,
     side: number,
     absUnits: number,
+    earlierUnits: number,
     volume: number,
     volumeBased: boolean,
     limit: number,
@@ -69,7 +73,7 @@ export class Pricing {
       default:
         unreachable(slippage);
     }
-    this.temporary(out, t, asset, absUnits, volume, volumeBased);
+    this.temporary(out, t, asset, absUnits, earlierUnits, volume, volumeBased);
     const impactBps = out.temporaryBps + Math.max(0, side * this.permanentAt(t, asset));
     const slippageMove = (base * slippageBps) / 1e4 + perUnit;
     const impactMove = (base * impactBps) / 1e4;
@@ -97,6 +101,7 @@ export class Pricing {
         move,
       );
     out.price = price;
+    out.unclamped = unmoved;
     out.slippageMove = slippageMove;
     out.impactMove = impactMove;
     return out;
@@ -123,6 +128,7 @@ export class Pricing {
     t: number,
     asset: number,
     absUnits: number,
+    earlierUnits: number,
     volume: number,
     volumeBased: boolean,
   ): void {
@@ -130,10 +136,11 @@ export class Pricing {
     out.noImpactHistory = false;
     const impact = this.config.impact;
     if (impact.model === "none" || !volumeBased || absUnits === 0) return;
+    const cumulative = earlierUnits + absUnits;
     if (impact.model === "volumeShare") {
       if (volume === 0) return;
       // Capped at maxParticipation, or at 1 with no cap (assay's rule, as Zipline always caps it).
-      const share = Math.min(absUnits / volume, this.config.maxParticipation ?? 1);
+      const share = Math.min(cumulative / volume, this.config.maxParticipation ?? 1);
       out.temporaryBps = 1e4 * impact.k * share * share;
       return;
     }
@@ -165,7 +172,7 @@ export class Pricing {
     const mean = sum / m;
     let squares = 0;
     for (let i = 0; i < m; i++) squares += (returns[i] - mean) ** 2;
-    out.temporaryBps = 1e4 * impact.y * Math.sqrt(squares / (m - 1)) * (absUnits / adv) ** impact.e;
+    out.temporaryBps = 1e4 * impact.y * Math.sqrt(squares / (m - 1)) * (cumulative / adv) ** impact.e;
   }
 
   private halfSpreadBps(t: number, asset: number, at: number): number {

@@ -14,7 +14,7 @@ import { CausalContext } from "../strategy/context.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
 import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
 import { intake } from "./intake.ts";
-import { BECAME_LIMIT, evaluate, FILL, setPath, Trigger } from "./intrabar.ts";
+import { BECAME_LIMIT, evaluate, FILL, fillDependsOnPath, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
 import { codeOf, PositionRows } from "./logs.ts";
 import { atLeast, beyond } from "./numeric.ts";
@@ -62,6 +62,8 @@ export class FastRun {
   private bases = new Float64Array(64);
   private readonly path = new Float64Array(4);
   private readonly trigger = new Trigger();
+  /** A stop-limit's outcome on the path with its extremes swapped (SPEC 12 ambiguousBar). */
+  private readonly swapped = new Trigger();
   private readonly triggerTime: number[] = [];
   private readonly settlementEvents: SettlementEvent[] = [];
   private readonly account = { cash: 0, equity: 0, position: (asset: number) => this.s.units[asset] };
@@ -187,11 +189,19 @@ export class FastRun {
     times.length = 0;
     const bases: number[] = [];
     const counts = new Map<number, number>();
+    /** Assets with a stop-limit whose fill (or not) hung on the order of the extremes. */
+    const pathDependent = new Set<number>();
     for (const order of s.working) {
       if (order.mode === MARKET) continue;
       const at = t * s.n + order.asset;
-      if (Number.isNaN(close[at])) continue;
-      if (volume[at] === 0 && this.config.onZeroVolume === "defer") continue;
+      if (Number.isNaN(close[at])) {
+        s.orders.defer(order.id, "missingBar");
+        continue;
+      }
+      if (volume[at] === 0 && this.config.onZeroVolume === "defer") {
+        s.orders.defer(order.id, "zeroVolume");
+        continue;
+      }
       setPath(
         this.path,
         open[at],
@@ -201,16 +211,16 @@ export class FastRun {
         this.config.intrabarPath,
         s.lots[order.asset],
       );
-      const outcome = evaluate(
-        this.trigger,
-        order.mode,
-        order.restLots() > 0 ? 1 : -1,
-        order.limitPrice,
-        order.stopPrice,
-        this.path,
-      );
+      const side = order.restLots() > 0 ? 1 : -1;
+      const outcome = evaluate(this.trigger, order.mode, side, order.limitPrice, order.stopPrice, this.path);
       if (outcome.outcome !== FILL && outcome.outcome !== BECAME_LIMIT) continue;
       counts.set(order.asset, (counts.get(order.asset) ?? 0) + 1);
+      const filled = outcome.outcome === FILL;
+      if (
+        order.mode === STOP_LIMIT &&
+        fillDependsOnPath(this.swapped, filled, side, order.limitPrice, order.stopPrice, this.path)
+      )
+        pathDependent.add(order.asset);
       if (outcome.outcome === BECAME_LIMIT) {
         order.mode = LIMIT;
         continue;
@@ -221,7 +231,7 @@ export class FastRun {
     }
     const threshold = this.config.marginCheckAt === "adverse-extreme" ? 1 : 2;
     for (const [asset, count] of counts)
-      if (count >= threshold)
+      if (count >= threshold || pathDependent.has(asset))
         s.events.push({
           kind: "ambiguousBar",
           t,

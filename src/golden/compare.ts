@@ -1,7 +1,14 @@
 // Golden files (shared/golden/README.md): an engine's Records (SPEC 9) against a file's `expected`.
 // Every section and field present in `expected` is compared; absent ones are not. Money within
 // 1e-6 relative (absolute floor 1e-6), everything else exactly.
-import type { EventRecord, FillRecord, OrderRecord, Records, TradeRecord } from "../model/index.ts";
+import {
+  DEFERRAL_CAUSES,
+  type EventRecord,
+  type FillRecord,
+  type OrderRecord,
+  type Records,
+  type TradeRecord,
+} from "../model/index.ts";
 import type {
   GoldenEvent,
   GoldenExpected,
@@ -41,6 +48,7 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "commission",
   "slippageCost",
   "impactCost",
+  "unclampedPrice",
   "cash",
   "value",
   "equity",
@@ -181,6 +189,7 @@ function* compareFills(
       ["basePrice", e.basePrice, a.basePrice],
       ["slippageCost", e.slippageCost, a.slippageCost],
       ["impactCost", e.impactCost, a.impactCost],
+      ["unclampedPrice", e.unclampedPrice, a.clamped === null ? null : a.clamped.unclampedPrice],
       ["flags", e.flags && flagList(e.flags), e.flags && flagList(actualFlags(a))],
     ]);
   }
@@ -324,6 +333,9 @@ function* compareOrders(
       ["status", e.status, a.status],
       ["filledQty", e.filledQty, a.filledQty],
       ["reason", e.reason, a.reason === null ? null : a.reason.kind],
+      ...DEFERRAL_CAUSES.map(
+        (cause) => [`deferred.${cause}`, e.deferred?.[cause], a.deferred[cause]] as const,
+      ),
     ]);
     if (e.reasonDetail !== undefined) {
       const detail: Record<string, unknown> = { ...(a.reason ?? {}) };

@@ -2,7 +2,7 @@
 // a reader that checks its shape, naming the file and the JSON path of anything wrong.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { OnInsufficient, OrderStatus, TimeInForce } from "../model/index.ts";
+import type { Deferrals, OnInsufficient, OrderStatus, TimeInForce } from "../model/index.ts";
 import { GoldenError } from "./errors.ts";
 import { readExpected, readInput } from "./parse.ts";
 
@@ -94,6 +94,8 @@ export interface GoldenFill {
   readonly basePrice?: number;
   readonly slippageCost?: number;
   readonly impactCost?: number;
+  /** The adjusted price before clampToBar moved it into the bar; null when it was inside. */
+  readonly unclampedPrice?: number | null;
   readonly flags?: readonly FillFlag[];
 }
 
@@ -124,6 +126,8 @@ export interface GoldenOrderRecord {
   readonly reason: string | null;
   /** The reason's fields other than its kind. */
   readonly reasonDetail?: Readonly<Record<string, number | string>>;
+  /** Bars the order waited through, by cause (SPEC 5); absent causes are not compared. */
+  readonly deferred?: Readonly<Partial<Deferrals>>;
 }
 
 export interface GoldenEquityRow {

@@ -1,6 +1,12 @@
 // Golden files (shared/golden/README.md): the shape checks of `input` and `expected`, field by
 // field, so that an error names the JSON path of what is wrong.
-import type { OnInsufficient, OrderStatus, TimeInForce } from "../model/index.ts";
+import {
+  DEFERRAL_CAUSES,
+  type Deferrals,
+  type OnInsufficient,
+  type OrderStatus,
+  type TimeInForce,
+} from "../model/index.ts";
 import type {
   FillFlag,
   GoldenBar,
@@ -310,7 +316,7 @@ function readTrade(r: ShapeReader, row: unknown, path: string, assets: ReadonlyS
 }
 
 function readFill(r: ShapeReader, row: unknown, path: string, assets: ReadonlySet<string>): GoldenFill {
-  const o = r.object(row, path, [...FILL_KEYS, ...FILL_OPTIONAL, "flags"]);
+  const o = r.object(row, path, [...FILL_KEYS, ...FILL_OPTIONAL, "unclampedPrice", "flags"]);
   const fill: Record<string, unknown> = {
     date: r.date(o.date, `${path}.date`),
     asset: r.member(o.asset, `${path}.asset`, assets, "input.assets"),
@@ -322,6 +328,9 @@ function readFill(r: ShapeReader, row: unknown, path: string, assets: ReadonlySe
     if (o[key] === undefined) continue;
     fill[key] = key === "orderId" ? r.id(o[key], `${path}.${key}`) : r.number(o[key], `${path}.${key}`);
   }
+  if (o.unclampedPrice !== undefined)
+    fill.unclampedPrice =
+      o.unclampedPrice === null ? null : r.number(o.unclampedPrice, `${path}.unclampedPrice`);
   if (o.flags !== undefined) {
     fill.flags = r
       .array(o.flags, `${path}.flags`)
@@ -348,6 +357,7 @@ function readOrderRecord(
     "filledQty",
     "reason",
     "reasonDetail",
+    "deferred",
   ]);
   let reasonDetail: Record<string, number | string> | undefined;
   if (o.reasonDetail !== undefined) {
@@ -357,6 +367,13 @@ function readOrderRecord(
         r.fail(`${path}.reasonDetail.${key}`, "must be a number or a string");
       reasonDetail[key] = v;
     }
+  }
+  let deferred: Partial<Deferrals> | undefined;
+  if (o.deferred !== undefined) {
+    const counts = r.object(o.deferred, `${path}.deferred`, DEFERRAL_CAUSES);
+    deferred = {};
+    for (const cause of DEFERRAL_CAUSES)
+      if (counts[cause] !== undefined) deferred[cause] = r.number(counts[cause], `${path}.deferred.${cause}`);
   }
   return {
     id: r.id(o.id, `${path}.id`),
@@ -369,6 +386,7 @@ function readOrderRecord(
     filledQty: r.number(o.filledQty, `${path}.filledQty`),
     reason: o.reason === null ? null : r.string(o.reason, `${path}.reason`),
     ...(reasonDetail === undefined ? {} : { reasonDetail }),
+    ...(deferred === undefined ? {} : { deferred }),
   };
 }
 

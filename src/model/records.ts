@@ -4,6 +4,21 @@ import type { OnInsufficient, TimeInForce } from "./config.ts";
 import type { OrderStatus, OrderType, SizeType } from "./order.ts";
 import type { Reason } from "./reason.ts";
 
+/**
+ * SPEC 5: the bars an order was due on but could not fill, by cause: a zero-volume bar that
+ * deferred it, a bar whose volume cap ran out before its rest was done (it filled part or
+ * nothing, the rest waits), a bar missing for its asset.
+ */
+export interface Deferrals {
+  zeroVolume: number;
+  volumeCap: number;
+  missingBar: number;
+}
+
+export type DeferralCause = keyof Deferrals;
+
+export const DEFERRAL_CAUSES: readonly DeferralCause[] = ["zeroVolume", "volumeCap", "missingBar"];
+
 export interface OrderRecord {
   /** 1, 2, 3... in decision order (SPEC 9). */
   readonly id: number;
@@ -27,6 +42,8 @@ export interface OrderRecord {
   reason: Reason | null;
   /** Bar at which the status became final; null while working. */
   doneT: number | null;
+  /** Bars the order waited through, by cause (SPEC 5: every deferral carries its numbers). */
+  readonly deferred: Deferrals;
 }
 
 export interface FillRecord {
@@ -47,8 +64,8 @@ export interface FillRecord {
   readonly partial: boolean;
   readonly zeroVolume: boolean;
   readonly noImpactHistory: boolean;
-  /** The adjusted price fell outside [low, high] and was clamped into it (SPEC 5). */
-  readonly clamped: boolean;
+  /** SPEC 5: set when the adjusted price fell outside [low, high] and clampToBar moved it in. */
+  readonly clamped: { readonly unclampedPrice: number } | null;
   /** SPEC 5, 6.2: set when the volume cap cut the order on this bar (its rest keeps working). */
   readonly volumeCap: { readonly filled: number; readonly cap: number } | null;
 }

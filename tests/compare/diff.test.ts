@@ -230,7 +230,7 @@ describe("diffRecords()", () => {
     expect(line((b) => b.fills.pop())).toBe(
       "fills[1] t=5 asset=BKNG order=3 record: reference orderId=3 t=5 asset=BKNG qty=-1 reducingQty=0" +
         " increasingQty=-1 basePrice=3512.5 fillPrice=3512.25 commission=1 slippageCost=0.25 impactCost=0" +
-        " forced=false partial=false zeroVolume=false noImpactHistory=false clamped=false volumeCap=null" +
+        " forced=false partial=false zeroVolume=false noImpactHistory=false clamped=null volumeCap=null" +
         " vs fast absent (1 fill)",
     );
     expect(diff((b) => b.orders.pop())).toMatchObject({ section: "orders", index: 2, t: 4, field: "record" });

@@ -130,6 +130,7 @@ function order(o: Partial<OrderRecord> & Pick<OrderRecord, "id" | "t" | "asset" 
     filledQty: 0,
     reason: null,
     doneT: null,
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
     ...rest,
   };
 }
@@ -154,7 +155,7 @@ function fill(
     partial: false,
     zeroVolume: false,
     noImpactHistory: false,
-    clamped: false,
+    clamped: null,
     volumeCap: null,
     ...rest,
   };

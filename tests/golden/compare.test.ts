@@ -158,6 +158,42 @@ describe("compareGolden()", () => {
     });
   });
 
+  it("compares an order's deferrals by cause and a fill's unclamped price, when present", () => {
+    const deferred = compare(
+      (e) => {
+        Object.assign(e.orders[2], { deferred: { missingBar: 1 } });
+      },
+      (r) => {
+        Object.assign(r.orders[2], { deferred: { zeroVolume: 4, volumeCap: 0, missingBar: 2 } });
+      },
+    );
+    expect(deferred).toMatchObject({
+      section: "orders",
+      id: 3,
+      field: "deferred.missingBar",
+      expected: 1,
+      actual: 2,
+    });
+    const clamp = compare(
+      (e) => {
+        Object.assign(e.fills[0], { unclampedPrice: 10.02 });
+      },
+      (r) => {
+        Object.assign(r.fills[0], { clamped: { unclampedPrice: 10.0200001 } });
+      },
+    );
+    expect(clamp).toBeNull();
+    const notClamped = compare((e) => {
+      Object.assign(e.fills[0], { unclampedPrice: 10.02 });
+    });
+    expect(notClamped).toMatchObject({
+      section: "fills",
+      field: "unclampedPrice",
+      expected: 10.02,
+      actual: null,
+    });
+  });
+
   it("maps order types back to golden names", () => {
     const d = compare(
       () => {},

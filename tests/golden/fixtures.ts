@@ -70,6 +70,7 @@ function order(o: Partial<OrderRecord> & Pick<OrderRecord, "id" | "t" | "asset" 
     filledQty: o.qty,
     reason: null,
     doneT: o.t + 1,
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
     ...o,
   };
 }
@@ -88,7 +89,7 @@ function fill(
     partial: false,
     zeroVolume: false,
     noImpactHistory: false,
-    clamped: false,
+    clamped: null,
     volumeCap: null,
     ...f,
   };

@@ -1,5 +1,5 @@
 // SPEC 5 and 6.2: a fill cut by the volume cap reports volumeCap {filled, cap}; a price moved
-// into the bar by clampToBar is flagged clamped.
+// into the bar by clampToBar records its unclamped price.
 import { describe, expect, it } from "vitest";
 import { referenceEngine } from "../../reference/engine.ts";
 import { resolveConfig } from "../../src/config/index.ts";
@@ -30,7 +30,7 @@ describe("fill reports", () => {
     ]);
   });
 
-  it("a buy whose slippage passes the bar's high is clamped to it and flagged", () => {
+  it("a buy whose slippage passes the bar's high is clamped to it and records its unclamped price", () => {
     // t1 open 100, high 100.02: 100 x (1 + 5/1e4) = 100.05 > 100.02, so the fill is 100.02.
     const panel = testPanel(dates, {
       A: [
@@ -45,6 +45,8 @@ describe("fill reports", () => {
       config,
       scheduledOrders(new Map([[0, [{ asset: "A", size: 10 }]]])),
     );
-    expect(fills.map((f) => [f.fillPrice, f.clamped, f.slippageCost])).toEqual([[100.02, true, 0.2]]);
+    expect(fills.map((f) => [f.fillPrice, f.clamped, f.slippageCost])).toEqual([
+      [100.02, { unclampedPrice: 100.05 }, 0.2],
+    ]);
   });
 });
