@@ -32,7 +32,7 @@ export interface SettlementEvent {
 export class Settlement {
   readonly active: boolean;
   private receivables: Receivable[] = [];
-  /** Per asset: lots bought, each with the latest settlement day of the funds it drew (-1: settled cash). */
+  /** Per asset: lots bought, each with the latest settlement day of the funds it drew (-Infinity: settled cash; day numbers are negative before 1970). */
   private readonly lots: LotQueues;
   private readonly violationDays: number[] = [];
   private readonly restrictions: { from: number; untilDay: number; violations: number }[] = [];
@@ -122,7 +122,7 @@ export class Settlement {
   /** A buy of `lots` costing `outflow`: draws settled cash, then receivables earliest first. */
   buy(asset: number, lots: number, outflow: number, cashBefore: number): number {
     let left = outflow - this.settled(cashBefore);
-    let latest = -1;
+    let latest = Number.NEGATIVE_INFINITY;
     let drawn = 0;
     // A buy of exactly the settled cash leaves a float remainder of ~1e-13: a tie, nothing drawn.
     if (beyond(left, 0, Math.abs(outflow) + this.scaleOf(cashBefore))) {
@@ -148,7 +148,7 @@ export class Settlement {
     let violating = false;
     while (left > 0 && this.lots.count(asset) > 0) {
       const fundsSettle = this.lots.valueAt(asset, 0);
-      if (fundsSettle >= 0 && today < fundsSettle) violating = true;
+      if (today < fundsSettle) violating = true;
       left -= Math.abs(this.lots.takeOldest(asset, left));
     }
     // Only positive proceeds wait to settle: a sale whose commission exceeds them is a debit now.
@@ -184,9 +184,10 @@ export class Settlement {
     let day = tradeDay;
     for (let added = 0; added < n; ) {
       day++;
-      const weekday = (day + 4) % 7; // day 0 (1970-01-01) was a Thursday
+      const weekday = (((day + 4) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; % keeps the sign of days before it
       if (weekday !== 0 && weekday !== 6 && !this.holidays.has(day)) added++;
     }
     return day;
   }
 }
+

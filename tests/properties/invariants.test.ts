@@ -68,6 +68,8 @@ const GENERATED = [
   ...["cash", "margin", "futures"].map((account) => `config.account.${account}`),
   ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
   "panel.priceUnderOneDollar",
+  "panel.before1970",
+  "config.settlementBefore1970",
   "panel.priceOverTenThousand",
   "orders.limitAtNextExtreme",
   "config.instrument.future.marginMoney",
