@@ -148,10 +148,10 @@ export class CashSettlement {
   addViolation(t: number): number {
     const date = isoDate(this.times[t]);
     this.violationDates.push(date);
-    const yearAgo = shiftDate(date, { years: -1 });
+    const yearAgo = yearBefore(date);
     const count = this.violationDates.filter((d) => d > yearAgo && d <= date).length;
     if (count >= this.config.gfvLimit)
-      this.restrictions.push({ from: t + 1, until: shiftDate(date, { days: 90 }), violations: count });
+      this.restrictions.push({ from: t + 1, until: addDays(date, 90), violations: count });
     return count;
   }
 
@@ -162,7 +162,7 @@ export class CashSettlement {
       setting !== "us-equity" ? setting : tradeDate < "2017-09-05" ? 3 : tradeDate < "2024-05-28" ? 2 : 1;
     let date = tradeDate;
     for (let added = 0; added < days; ) {
-      date = shiftDate(date, { days: 1 });
+      date = addDays(date, 1);
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
       if (weekday !== 0 && weekday !== 6 && !this.holidays.has(date)) added++;
     }
@@ -170,9 +170,16 @@ export class CashSettlement {
   }
 }
 
-function shiftDate(date: string, by: { days?: number; years?: number }): string {
+function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  if (by.years !== undefined) d.setUTCFullYear(d.getUTCFullYear() + by.years);
-  if (by.days !== undefined) d.setUTCDate(d.getUTCDate() + by.days);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** SPEC 12: the same month and day a year earlier, 28 February for 29 February. */
+function yearBefore(date: string): string {
+  const year = Number(date.slice(0, 4)) - 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDay = date.slice(4) === "-02-29" && !leap ? "-02-28" : date.slice(4);
+  return `${String(year).padStart(4, "0")}${monthDay}`;
 }

@@ -168,9 +168,7 @@ export class Settlement {
   violate(t: number): number {
     const today = this.days[t];
     this.violationDays.push(today);
-    const d = new Date(today * DAY);
-    d.setUTCFullYear(d.getUTCFullYear() - 1);
-    const yearAgo = d.getTime() / DAY;
+    const yearAgo = yearBefore(today);
     let count = 0;
     for (const day of this.violationDays) if (day > yearAgo && day <= today) count++;
     if (count >= this.config.gfvLimit)
@@ -191,3 +189,11 @@ export class Settlement {
   }
 }
 
+/** SPEC 12: the day number of the same month and day a year earlier (28 February for 29 February). */
+function yearBefore(day: number): number {
+  const d = new Date(day * DAY);
+  const year = d.getUTCFullYear() - 1;
+  const month = d.getUTCMonth();
+  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastOfMonth)) / DAY;
+}
