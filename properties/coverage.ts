@@ -43,6 +43,8 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   }
   if (configInput.holidays !== undefined && configInput.holidays !== null && configInput.holidays.length > 0)
     bump("config.holidays");
+  if (configInput.account === "cash" && (configInput.settlementHolidays ?? []).length > 0)
+    bump("config.settlementHolidays");
   bump(`config.account.${configInput.account}`);
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);

@@ -32,7 +32,8 @@ export class CashSettlement {
   private readonly violationDates: string[] = [];
   /** Restrictions: from bar `from` on, until the first bar dated on or after `until`. */
   private readonly restrictions: { from: number; until: string; violations: number }[] = [];
-  private readonly holidays: ReadonlySet<string>;
+  /** Weekdays that do not count as settlement days: exchange holidays and settlement holidays. */
+  private readonly noSettlement: ReadonlySet<string>;
   /** Whether sales settle later than the trade (settlement other than 0). */
   readonly active: boolean;
 
@@ -42,7 +43,7 @@ export class CashSettlement {
     assets: number,
   ) {
     this.active = config.account === "cash" && config.settlement !== 0;
-    this.holidays = new Set(config.holidays ?? []);
+    this.noSettlement = new Set([...(config.holidays ?? []), ...config.settlementHolidays]);
     this.lots = Array.from({ length: assets }, () => []);
   }
 
@@ -155,19 +156,25 @@ export class CashSettlement {
     return count;
   }
 
-  /** Trade date plus N business days (weekdays minus holidays); "us-equity" picks N by date. */
+  /** Trade date plus N settlement days (weekdays minus both holiday lists); "us-equity" picks N by date. */
   settlementDate(tradeDate: string): string {
     const setting = this.config.settlement;
-    const days =
-      setting !== "us-equity" ? setting : tradeDate < "2017-09-05" ? 3 : tradeDate < "2024-05-28" ? 2 : 1;
+    const days = setting !== "us-equity" ? setting : usEquityCycle(tradeDate);
     let date = tradeDate;
     for (let added = 0; added < days; ) {
       date = addDays(date, 1);
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-      if (weekday !== 0 && weekday !== 6 && !this.holidays.has(date)) added++;
+      if (weekday !== 0 && weekday !== 6 && !this.noSettlement.has(date)) added++;
     }
     return date;
   }
+}
+
+/** SPEC 3.1: T+5 before 1995-06-07 (SEC rule 15c6-1), T+3, T+2 from 2017-09-05, T+1 from 2024-05-28. */
+function usEquityCycle(tradeDate: string): number {
+  if (tradeDate < "1995-06-07") return 5;
+  if (tradeDate < "2017-09-05") return 3;
+  return tradeDate < "2024-05-28" ? 2 : 1;
 }
 
 function addDays(date: string, days: number): string {

@@ -7,6 +7,7 @@ import { LotQueues } from "./lots.ts";
 import { beyond } from "./numeric.ts";
 
 const DAY = 86_400_000;
+const T3_FROM = Date.UTC(1995, 5, 7) / DAY;
 const T2_FROM = Date.UTC(2017, 8, 5) / DAY;
 const T1_FROM = Date.UTC(2024, 4, 28) / DAY;
 
@@ -36,7 +37,8 @@ export class Settlement {
   private readonly lots: LotQueues;
   private readonly violationDays: number[] = [];
   private readonly restrictions: { from: number; untilDay: number; violations: number }[] = [];
-  private readonly holidays: ReadonlySet<number>;
+  /** Day numbers of weekdays that are no settlement days: exchange and settlement holidays. */
+  private readonly noSettlement: ReadonlySet<number>;
 
   constructor(
     private readonly config: RunConfig,
@@ -44,7 +46,11 @@ export class Settlement {
     assets: number,
   ) {
     this.active = config.account === "cash" && config.settlement !== 0;
-    this.holidays = new Set((config.holidays ?? []).map((date) => Date.parse(`${date}T00:00:00Z`) / DAY));
+    this.noSettlement = new Set(
+      [...(config.holidays ?? []), ...config.settlementHolidays].map(
+        (date) => Date.parse(`${date}T00:00:00Z`) / DAY,
+      ),
+    );
     this.lots = new LotQueues(assets);
   }
 
@@ -178,12 +184,21 @@ export class Settlement {
 
   private settlementDay(tradeDay: number): number {
     const setting = this.config.settlement;
-    const n = setting !== "us-equity" ? setting : tradeDay < T2_FROM ? 3 : tradeDay < T1_FROM ? 2 : 1;
+    const n =
+      setting !== "us-equity"
+        ? setting
+        : tradeDay < T3_FROM
+          ? 5
+          : tradeDay < T2_FROM
+            ? 3
+            : tradeDay < T1_FROM
+              ? 2
+              : 1;
     let day = tradeDay;
     for (let added = 0; added < n; ) {
       day++;
       const weekday = (((day + 4) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; % keeps the sign of days before it
-      if (weekday !== 0 && weekday !== 6 && !this.holidays.has(day)) added++;
+      if (weekday !== 0 && weekday !== 6 && !this.noSettlement.has(day)) added++;
     }
     return day;
   }

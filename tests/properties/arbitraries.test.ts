@@ -128,6 +128,18 @@ describe("runInput()", () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  it("settlement holidays given to the config are dates of the run's bars (days that trade)", () => {
+    let seen = 0;
+    for (const { runCase, config } of resolved) {
+      const dates = [...runCase.panel.times].map((ms) => new Date(ms).toISOString().slice(0, 10));
+      for (const day of config.settlementHolidays) {
+        seen++;
+        expect(dates).toContain(day);
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it("marginStress: a levered book on bar 0, then one gap against every position on one bar >= 2", () => {
     const stress = resolved.filter(({ runCase }) => runCase.kind === "marginStress");
     expect(stress.length).toBeGreaterThan(40);

@@ -78,6 +78,7 @@ const GENERATED = [
   "config.instrument.multiplier",
   "config.instrument.borrowRate",
   "config.holidays",
+  "config.settlementHolidays",
   ...["percent", "perShare", "perContract", "fixedPerOrder", "tiered"].map((m) => `config.commission.${m}`),
   ...["fixedBps", "perShare", "halfSpread", "halfSpreadQuoted"].map((m) => `config.slippage.${m}`),
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
