@@ -33,7 +33,10 @@ export interface SettlementEvent {
 export class Settlement {
   readonly active: boolean;
   private receivables: Receivable[] = [];
-  /** Per asset: lots bought, each with the latest settlement day of the funds it drew (-Infinity: settled cash; day numbers are negative before 1970). */
+  /**
+   * Per asset: lots bought, each with the latest settlement day of the funds it drew; -Infinity
+   * for settled cash (not -1: day numbers before 1970 are negative).
+   */
   private readonly lots: LotQueues;
   private readonly violationDays: number[] = [];
   private readonly restrictions: { from: number; untilDay: number; violations: number }[] = [];
@@ -184,24 +187,23 @@ export class Settlement {
 
   private settlementDay(tradeDay: number): number {
     const setting = this.config.settlement;
-    const n =
-      setting !== "us-equity"
-        ? setting
-        : tradeDay < T3_FROM
-          ? 5
-          : tradeDay < T2_FROM
-            ? 3
-            : tradeDay < T1_FROM
-              ? 2
-              : 1;
+    const n = setting !== "us-equity" ? setting : usEquityCycle(tradeDay);
     let day = tradeDay;
     for (let added = 0; added < n; ) {
       day++;
-      const weekday = (((day + 4) % 7) + 7) % 7; // day 0 (1970-01-01) was a Thursday; % keeps the sign of days before it
+      // Day 0 (1970-01-01) was a Thursday; % keeps the sign of the negative days before it.
+      const weekday = (((day + 4) % 7) + 7) % 7;
       if (weekday !== 0 && weekday !== 6 && !this.noSettlement.has(day)) added++;
     }
     return day;
   }
+}
+
+/** SPEC 3.1: T+5 before 1995-06-07, T+3, T+2 from 2017-09-05, T+1 from 2024-05-28. */
+function usEquityCycle(tradeDay: number): number {
+  if (tradeDay < T3_FROM) return 5;
+  if (tradeDay < T2_FROM) return 3;
+  return tradeDay < T1_FROM ? 2 : 1;
 }
 
 /** SPEC 12: the day number of the same month and day a year earlier (28 February for 29 February). */
