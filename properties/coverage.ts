@@ -24,6 +24,12 @@ export function countCase(runCase: RunCase, counts: Counts): void {
     }
   }
   bump(`case.${runCase.kind ?? "random"}`);
+  // Day numbers below 0: the weekday arithmetic of settlement dates before 1970.
+  if (bars > 0 && panel.times[0] < 0) {
+    bump("panel.before1970");
+    if (configInput.account === "cash" && (configInput.settlement ?? 0) !== 0)
+      bump("config.settlementBefore1970");
+  }
   for (let k = 0; k < bars * n; k++) {
     if (panel.close[k] < 1) bump("panel.priceUnderOneDollar");
     else if (panel.close[k] > 10_000) bump("panel.priceOverTenThousand");
@@ -37,6 +43,8 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   }
   if (configInput.holidays !== undefined && configInput.holidays !== null && configInput.holidays.length > 0)
     bump("config.holidays");
+  if (configInput.account === "cash" && (configInput.settlementHolidays ?? []).length > 0)
+    bump("config.settlementHolidays");
   bump(`config.account.${configInput.account}`);
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);

@@ -103,6 +103,7 @@ function buildCase(drafts: Drafts): RunCase {
     symbols,
     startPrice: (i) => firstClose(symbols[i], 0),
     holidays: holidayDates(drafts.panel),
+    barDates: Array.from(panel.times, (ms) => new Date(ms).toISOString().slice(0, 10)),
   });
   const pricing = orderPricing(panel, (symbol) => tickCents[symbols.indexOf(symbol)] ?? 1);
   const ordersByBar = materializeOrders(drafts.orders, panel.symbols, panel.times.length, pricing);

@@ -32,7 +32,8 @@ export class CashSettlement {
   private readonly violationDates: string[] = [];
   /** Restrictions: from bar `from` on, until the first bar dated on or after `until`. */
   private readonly restrictions: { from: number; until: string; violations: number }[] = [];
-  private readonly holidays: ReadonlySet<string>;
+  /** Weekdays that do not count as settlement days: exchange holidays and settlement holidays. */
+  private readonly noSettlement: ReadonlySet<string>;
   /** Whether sales settle later than the trade (settlement other than 0). */
   readonly active: boolean;
 
@@ -42,7 +43,7 @@ export class CashSettlement {
     assets: number,
   ) {
     this.active = config.account === "cash" && config.settlement !== 0;
-    this.holidays = new Set(config.holidays ?? []);
+    this.noSettlement = new Set([...(config.holidays ?? []), ...config.settlementHolidays]);
     this.lots = Array.from({ length: assets }, () => []);
   }
 
@@ -148,31 +149,44 @@ export class CashSettlement {
   addViolation(t: number): number {
     const date = isoDate(this.times[t]);
     this.violationDates.push(date);
-    const yearAgo = shiftDate(date, { years: -1 });
+    const yearAgo = yearBefore(date);
     const count = this.violationDates.filter((d) => d > yearAgo && d <= date).length;
     if (count >= this.config.gfvLimit)
-      this.restrictions.push({ from: t + 1, until: shiftDate(date, { days: 90 }), violations: count });
+      this.restrictions.push({ from: t + 1, until: addDays(date, 90), violations: count });
     return count;
   }
 
-  /** Trade date plus N business days (weekdays minus holidays); "us-equity" picks N by date. */
+  /** Trade date plus N settlement days (weekdays minus both holiday lists); "us-equity" picks N by date. */
   settlementDate(tradeDate: string): string {
     const setting = this.config.settlement;
-    const days =
-      setting !== "us-equity" ? setting : tradeDate < "2017-09-05" ? 3 : tradeDate < "2024-05-28" ? 2 : 1;
+    const days = setting !== "us-equity" ? setting : usEquityCycle(tradeDate);
     let date = tradeDate;
     for (let added = 0; added < days; ) {
-      date = shiftDate(date, { days: 1 });
+      date = addDays(date, 1);
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-      if (weekday !== 0 && weekday !== 6 && !this.holidays.has(date)) added++;
+      if (weekday !== 0 && weekday !== 6 && !this.noSettlement.has(date)) added++;
     }
     return date;
   }
 }
 
-function shiftDate(date: string, by: { days?: number; years?: number }): string {
+/** SPEC 3.1: T+5 before 1995-06-07 (SEC rule 15c6-1), T+3, T+2 from 2017-09-05, T+1 from 2024-05-28. */
+function usEquityCycle(tradeDate: string): number {
+  if (tradeDate < "1995-06-07") return 5;
+  if (tradeDate < "2017-09-05") return 3;
+  return tradeDate < "2024-05-28" ? 2 : 1;
+}
+
+function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  if (by.years !== undefined) d.setUTCFullYear(d.getUTCFullYear() + by.years);
-  if (by.days !== undefined) d.setUTCDate(d.getUTCDate() + by.days);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** SPEC 12: the same month and day a year earlier, 28 February for 29 February. */
+function yearBefore(date: string): string {
+  const year = Number(date.slice(0, 4)) - 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDay = date.slice(4) === "-02-29" && !leap ? "-02-28" : date.slice(4);
+  return `${String(year).padStart(4, "0")}${monthDay}`;
 }

@@ -41,20 +41,23 @@ export interface ConfigConstraints {
   readonly realism?: boolean;
 }
 
-/** A config before it meets a panel: everything but `instruments` and `holidays`. */
+/** A config before it meets a panel: everything but `instruments`, `holidays` and `settlementHolidays`. */
 export interface ConfigDraft {
   readonly input: ConfigInput;
   /** One per asset column, taken modulo their number. */
   readonly instruments: readonly InstrumentDraft[];
   /** Tell the engine the panel's holidays (else settlement counts weekdays, with a warning). */
   readonly holidaysGiven: boolean;
+  /** Bars (modulo the bar count) whose dates trade but do not settle (SPEC 1 settlementHolidays). */
+  readonly settlementHolidayBars: readonly number[];
 }
 
-/** The panel facts a config needs: its symbols, a start price per asset, its holidays. */
+/** The panel facts a config needs: its symbols, a start price per asset, its holidays, its bars' dates. */
 export interface ConfigPanelFacts {
   readonly symbols: readonly string[];
   readonly startPrice: (asset: number) => number;
   readonly holidays: readonly string[];
+  readonly barDates: readonly string[];
 }
 
 export function runConfigDraft(constraints: ConfigConstraints = {}): fc.Arbitrary<ConfigDraft> {
@@ -62,6 +65,7 @@ export function runConfigDraft(constraints: ConfigConstraints = {}): fc.Arbitrar
     input: runConfigBase(constraints),
     instruments: fc.array(instrumentDraft(), { minLength: 1, maxLength: 4 }),
     holidaysGiven: fc.boolean(),
+    settlementHolidayBars: fc.uniqueArray(fc.nat(40), { maxLength: 2 }),
   });
 }
 
@@ -73,16 +77,22 @@ export function configFor(draft: ConfigDraft, panel: ConfigPanelFacts): ConfigIn
     ...draft.input,
     ...(Object.keys(instruments).length > 0 ? { instruments } : {}),
     ...(draft.holidaysGiven ? { holidays: panel.holidays } : {}),
+    ...settlementHolidaysFor(draft.settlementHolidayBars, panel.barDates),
   };
 }
 
-/** runConfigDraft() completed for `symbols`, each at a start price of 100, with no holidays. */
+function settlementHolidaysFor(bars: readonly number[], barDates: readonly string[]): ConfigInput {
+  if (bars.length === 0 || barDates.length === 0) return {};
+  return { settlementHolidays: [...new Set(bars.map((t) => barDates[t % barDates.length]))].sort() };
+}
+
+/** runConfigDraft() completed for `symbols`, each at a start price of 100, with no holidays of either kind. */
 export function runConfigInput(
   constraints: ConfigConstraints = {},
   symbols: readonly string[] = ["A", "B"],
 ): fc.Arbitrary<ConfigInput> {
   return runConfigDraft(constraints).map((draft) =>
-    configFor(draft, { symbols, startPrice: () => 100, holidays: [] }),
+    configFor(draft, { symbols, startPrice: () => 100, holidays: [], barDates: [] }),
   );
 }
 

@@ -1,7 +1,7 @@
 // SPEC 1 (data): generated panels, valid by construction: every present bar has finite prices
 // > 0 in cents, low <= min(open, close), high >= max(open, close), an integer volume >= 0 and a
 // quoted relative `spread` (an extra column); a missing bar is NaN in all its fields; times are
-// business days (UTC midnight) minus the draft's exchange holidays; with a tick size per asset,
+// business days (UTC midnight, 1960-2025) minus the draft's exchange holidays; with a tick size per asset,
 // every price is on its tick grid.
 //
 // Each asset follows a regime: "mixed" (the cells' own returns), "calm" (a tenth of them),
@@ -69,7 +69,7 @@ export interface PanelDraft {
   readonly assets: number;
   /** maxAssets distinct symbols; the first `assets` are used. */
   readonly symbols: readonly string[];
-  /** Days after 2014-01-01 of the first calendar day (the calendar starts at the next weekday). */
+  /** Days after 2014-01-01 (negative: before) of the first calendar day (the calendar starts at the next weekday). */
   readonly startDay: number;
   /** First reference price per asset, in cents (maxAssets entries). */
   readonly startCents: readonly number[];
@@ -124,7 +124,13 @@ export function panelDraft(constraints: PanelConstraints = {}): fc.Arbitrary<Pan
       minLength: maxAssets,
       maxLength: maxAssets,
     }),
-    startDay: fc.integer({ min: 0, max: 3650 }),
+    startDay: fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 0, max: 3650 }) }, // 2014-2023
+      // Runs that cross 1970-01-01 (negative day numbers before it), and anywhere in 1960-2025,
+      // so also before 1970 and across the US settlement cycles' switch dates (SPEC 3.1).
+      { weight: 1, arbitrary: fc.integer({ min: EPOCH_DAY - 60, max: EPOCH_DAY + 10 }) },
+      { weight: 1, arbitrary: fc.integer({ min: EPOCH_DAY - 3650, max: 4200 }) },
+    ),
     // Below $5 sometimes: FINRA's low-price short floors (SPEC 3.2) need such marks.
     startCents: fc.array(
       fc.oneof(
@@ -247,6 +253,8 @@ function regime(gaps: boolean): fc.Arbitrary<RegimeDraft> {
 
 const START_MS = Date.UTC(2014, 0, 1);
 const DAY_MS = 86_400_000;
+/** 1970-01-01 as a startDay. */
+const EPOCH_DAY = -START_MS / DAY_MS;
 
 /** true with probability `rate`; shrinks to false (unbiased, so the rate is the rate). */
 function chance(rate: number): fc.Arbitrary<boolean> {

@@ -50,7 +50,9 @@ export interface ConfigInput {
   settlement?: Settlement;
   unsettledFunds?: UnsettledFunds;
   gfvLimit?: number;
-  holidays?: readonly string[] | null;
+  /** "us-equity": the shipped US calendar (closures, and the Fed's days in settlementHolidays). */
+  holidays?: readonly string[] | "us-equity" | null;
+  settlementHolidays?: readonly string[];
   slippage?: SlippageInput;
   impact?: ImpactInput;
   commission?: CommissionInput;
@@ -133,6 +135,7 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   unsettledFunds: "good-faith",
   gfvLimit: 3,
   holidays: null,
+  settlementHolidays: [],
   slippage: { model: "fixedBps", bps: 0 },
   impact: { model: "none" },
   commission: { model: "percent", rate: 0 },
@@ -181,13 +184,15 @@ export const CONFIG_KEYS = deepFreeze({
   shortRebateRate: "Rebate on short market value, fraction per year, actual/360; >= 0 [SPEC 3.2]",
   borrowRate: "Borrow fee on short market value, fraction per year, for every asset; >= 0 [SPEC 3.2]",
   settlement:
-    'Business days until a sale settles (0 = at once), or "us-equity" (T+3/T+2/T+1 by date) [SPEC 3.1]',
+    'Business days until a sale settles (0 = at once), or "us-equity" (T+5/T+3/T+2/T+1 by trade date) [SPEC 3.1]',
   unsettledFunds:
     'Cash account buys with unsettled proceeds: "good-faith" (allowed; violations counted) or "forbid" [SPEC 3.1]',
   gfvLimit:
     "Good-faith violations in 12 months that restrict the account for 90 days; integer >= 1 [SPEC 3.1]",
   holidays:
-    'Exchange holidays, ISO dates "YYYY-MM-DD", removed from the weekdays; null = none (a warning) [SPEC 1]',
+    'Exchange holidays (no trading, no settlement), ISO dates "YYYY-MM-DD", removed from the weekdays; "us-equity" = the NYSE closures from 1990 and the Fed\'s non-settlement days; null = none (a warning) [SPEC 1]',
+  settlementHolidays:
+    'Days that trade but do not settle, ISO dates "YYYY-MM-DD" (US: Columbus Day, Veterans Day), added to those of holidays "us-equity" [SPEC 1]',
   slippage:
     '{model: "fixedBps", bps}, {model: "perShare", amount} (money per unit) or {model: "halfSpread", bps?} (no bps: half the spread field) [SPEC 5]',
   impact:

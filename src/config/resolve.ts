@@ -31,6 +31,7 @@ import { commission, impact, slippage } from "./costs.ts";
 import { type ConfigPlace, invalid, missing } from "./errors.ts";
 import { CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG_INPUT } from "./input.ts";
 import { instruments } from "./instruments.ts";
+import { usEquityCalendar } from "./us-equity-calendar.ts";
 
 export { CONFIG_KEYS, DEFAULT_CONFIG_INPUT } from "./input.ts";
 
@@ -84,7 +85,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     settlement: settlement(at("settlement"), get("settlement")),
     unsettledFunds: oneOf(at("unsettledFunds"), get("unsettledFunds"), UNSETTLED_FUNDS),
     gfvLimit: integer(at("gfvLimit"), get("gfvLimit"), { ge: 1 }),
-    holidays: holidays(at("holidays"), get("holidays")),
+    ...calendar(at, get("holidays"), get("settlementHolidays")),
     slippage: slippage(at("slippage"), get("slippage")),
     impact: impact(at("impact"), get("impact")),
     commission: commission(at("commission"), get("commission")),
@@ -118,7 +119,7 @@ function syntheticVolume(at: ConfigPlace, value: unknown, onZeroVolume: OnZeroVo
   return finite(at, value, { gt: 0 }, when);
 }
 
-/** SPEC 3.1: business days to settle a sale, or "us-equity" (T+3, T+2, T+1 by trade date). */
+/** SPEC 3.1: business days to settle a sale, or "us-equity" (T+5, T+3, T+2, T+1 by trade date). */
 function settlement(at: ConfigPlace, value: unknown): Settlement {
   if (value === "us-equity") return value;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
@@ -126,10 +127,34 @@ function settlement(at: ConfigPlace, value: unknown): Settlement {
   return value;
 }
 
-/** SPEC 1: the exchange holidays, ISO calendar dates, kept in the given order (a set). */
-function holidays(at: ConfigPlace, value: unknown): readonly string[] | null {
-  if (value === null) return null;
-  if (!Array.isArray(value)) throw invalid(at, 'must be null or an array of ISO dates "YYYY-MM-DD"', value);
+/**
+ * SPEC 1: the exchange holidays and the settlement holidays. "us-equity" names the shipped US
+ * calendar: its closures are the holidays, its Fed days join the given settlement holidays.
+ */
+function calendar(
+  at: (key: ConfigKey) => ConfigPlace,
+  holidays: unknown,
+  settlementHolidays: unknown,
+): { holidays: readonly string[] | null; settlementHolidays: readonly string[] } {
+  const extra = isoDates(at("settlementHolidays"), settlementHolidays, "must be an array of ISO dates");
+  if (holidays !== "us-equity")
+    return {
+      holidays:
+        holidays === null
+          ? null
+          : isoDates(at("holidays"), holidays, 'must be null, "us-equity" or an array of ISO dates'),
+      settlementHolidays: extra,
+    };
+  const us = usEquityCalendar();
+  return {
+    holidays: us.closures,
+    settlementHolidays: Object.freeze([...new Set([...extra, ...us.settlementHolidays])].sort()),
+  };
+}
+
+/** ISO calendar dates, kept in the given order (a set); `rule` says what the value must be. */
+function isoDates(at: ConfigPlace, value: unknown, rule: string): readonly string[] {
+  if (!Array.isArray(value)) throw invalid(at, `${rule} "YYYY-MM-DD"`, value);
   return Object.freeze(
     value.map((date: unknown, i) => {
       if (!isIsoDate(date))

@@ -7,6 +7,7 @@ import { LotQueues } from "./lots.ts";
 import { beyond } from "./numeric.ts";
 
 const DAY = 86_400_000;
+const T3_FROM = Date.UTC(1995, 5, 7) / DAY;
 const T2_FROM = Date.UTC(2017, 8, 5) / DAY;
 const T1_FROM = Date.UTC(2024, 4, 28) / DAY;
 
@@ -32,11 +33,15 @@ export interface SettlementEvent {
 export class Settlement {
   readonly active: boolean;
   private receivables: Receivable[] = [];
-  /** Per asset: lots bought, each with the latest settlement day of the funds it drew (-1: settled cash). */
+  /**
+   * Per asset: lots bought, each with the latest settlement day of the funds it drew; -Infinity
+   * for settled cash (not -1: day numbers before 1970 are negative).
+   */
   private readonly lots: LotQueues;
   private readonly violationDays: number[] = [];
   private readonly restrictions: { from: number; untilDay: number; violations: number }[] = [];
-  private readonly holidays: ReadonlySet<number>;
+  /** Day numbers of weekdays that are no settlement days: exchange and settlement holidays. */
+  private readonly noSettlement: ReadonlySet<number>;
 
   constructor(
     private readonly config: RunConfig,
@@ -44,7 +49,11 @@ export class Settlement {
     assets: number,
   ) {
     this.active = config.account === "cash" && config.settlement !== 0;
-    this.holidays = new Set((config.holidays ?? []).map((date) => Date.parse(`${date}T00:00:00Z`) / DAY));
+    this.noSettlement = new Set(
+      [...(config.holidays ?? []), ...config.settlementHolidays].map(
+        (date) => Date.parse(`${date}T00:00:00Z`) / DAY,
+      ),
+    );
     this.lots = new LotQueues(assets);
   }
 
@@ -122,7 +131,7 @@ export class Settlement {
   /** A buy of `lots` costing `outflow`: draws settled cash, then receivables earliest first. */
   buy(asset: number, lots: number, outflow: number, cashBefore: number): number {
     let left = outflow - this.settled(cashBefore);
-    let latest = -1;
+    let latest = Number.NEGATIVE_INFINITY;
     let drawn = 0;
     // A buy of exactly the settled cash leaves a float remainder of ~1e-13: a tie, nothing drawn.
     if (beyond(left, 0, Math.abs(outflow) + this.scaleOf(cashBefore))) {
@@ -148,7 +157,7 @@ export class Settlement {
     let violating = false;
     while (left > 0 && this.lots.count(asset) > 0) {
       const fundsSettle = this.lots.valueAt(asset, 0);
-      if (fundsSettle >= 0 && today < fundsSettle) violating = true;
+      if (today < fundsSettle) violating = true;
       left -= Math.abs(this.lots.takeOldest(asset, left));
     }
     // Only positive proceeds wait to settle: a sale whose commission exceeds them is a debit now.
@@ -168,9 +177,7 @@ export class Settlement {
   violate(t: number): number {
     const today = this.days[t];
     this.violationDays.push(today);
-    const d = new Date(today * DAY);
-    d.setUTCFullYear(d.getUTCFullYear() - 1);
-    const yearAgo = d.getTime() / DAY;
+    const yearAgo = yearBefore(today);
     let count = 0;
     for (const day of this.violationDays) if (day > yearAgo && day <= today) count++;
     if (count >= this.config.gfvLimit)
@@ -180,13 +187,30 @@ export class Settlement {
 
   private settlementDay(tradeDay: number): number {
     const setting = this.config.settlement;
-    const n = setting !== "us-equity" ? setting : tradeDay < T2_FROM ? 3 : tradeDay < T1_FROM ? 2 : 1;
+    const n = setting !== "us-equity" ? setting : usEquityCycle(tradeDay);
     let day = tradeDay;
     for (let added = 0; added < n; ) {
       day++;
-      const weekday = (day + 4) % 7; // day 0 (1970-01-01) was a Thursday
-      if (weekday !== 0 && weekday !== 6 && !this.holidays.has(day)) added++;
+      // Day 0 (1970-01-01) was a Thursday; % keeps the sign of the negative days before it.
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      if (weekday !== 0 && weekday !== 6 && !this.noSettlement.has(day)) added++;
     }
     return day;
   }
+}
+
+/** SPEC 3.1: T+5 before 1995-06-07, T+3, T+2 from 2017-09-05, T+1 from 2024-05-28. */
+function usEquityCycle(tradeDay: number): number {
+  if (tradeDay < T3_FROM) return 5;
+  if (tradeDay < T2_FROM) return 3;
+  return tradeDay < T1_FROM ? 2 : 1;
+}
+
+/** SPEC 12: the day number of the same month and day a year earlier (28 February for 29 February). */
+function yearBefore(day: number): number {
+  const d = new Date(day * DAY);
+  const year = d.getUTCFullYear() - 1;
+  const month = d.getUTCMonth();
+  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastOfMonth)) / DAY;
 }

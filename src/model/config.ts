@@ -16,7 +16,7 @@ export type MarginCheckAt = "close" | "adverse-extreme";
 export type LiquidationOrder = "largest-requirement" | "largest-loss" | "pro-rata";
 /** SPEC 7: liquidate to MM x (1 + buffer), or to IM. */
 export type RestoreTo = "maintenance" | "initial";
-/** SPEC 3.1: business days to settle a sale, or the US equity cycle by trade date. */
+/** SPEC 3.1: business days to settle a sale, or the US equity cycle by trade date (T+5, T+3, T+2, T+1). */
 export type Settlement = number | "us-equity";
 export type UnsettledFunds = "good-faith" | "forbid";
 
@@ -91,8 +91,10 @@ export interface RunConfig {
   readonly unsettledFunds: UnsettledFunds;
   /** Good-faith violations in 12 months that restrict the account for 90 days. */
   readonly gfvLimit: number;
-  /** Exchange holidays (ISO dates) of the business-day calendar; null = weekdays only (a warning). */
+  /** Exchange holidays (ISO dates): no trading, no settlement; null = weekdays only (a warning). */
   readonly holidays: readonly string[] | null;
+  /** Trading days on which nothing settles (ISO dates): not counted as settlement days (SPEC 1). */
+  readonly settlementHolidays: readonly string[];
   readonly slippage: SlippageModel;
   readonly impact: ImpactModel;
   readonly commission: CommissionModel;

@@ -45,6 +45,7 @@ const DEFAULTS: RunConfig = {
   unsettledFunds: "good-faith",
   gfvLimit: 3,
   holidays: null,
+  settlementHolidays: [],
   slippage: { model: "fixedBps", bps: 0 },
   impact: { model: "none" },
   commission: { model: "percent", rate: 0 },
@@ -155,6 +156,7 @@ describe("resolveConfig() accepts every option", () => {
       unsettledFunds: "forbid",
       gfvLimit: 1,
       holidays: ["2024-01-15", "2024-01-01"],
+      settlementHolidays: ["2024-10-14"],
       slippage: { model: "perShare", amount: 0.01 },
       impact: { model: "volumeShare", k: 0.2, permanentFraction: 0.5, halfLifeBars: 3 },
       commission: { model: "perShare", rate: 0.005, min: 1, max: 10 },
@@ -202,6 +204,7 @@ describe("resolveConfig() accepts every option", () => {
     ["unsettledFunds", ["good-faith", "forbid"]],
     ["gfvLimit", [1, 3, 10]],
     ["holidays", [null, [], ["2024-02-29"], ["2024-05-27", "2017-09-04", "2024-05-27"]]],
+    ["settlementHolidays", [[], ["2024-10-14"], ["2024-11-11", "2024-10-14"]]],
   ])("resolveConfig() accepts every valid %s", (key, values) => {
     for (const value of values) expect(resolveConfig({ [key]: value }, SYMBOLS)).toHaveProperty(key, value);
   });
@@ -631,6 +634,19 @@ describe("resolveConfig() margin calls, financing, settlement and calendar", () 
     expect(Object.isFrozen(config.holidays)).toBe(true);
   });
 
+  it('resolveConfig() reads holidays "us-equity" as the US calendar: NYSE closures, Fed days added to settlementHolidays', () => {
+    const config = resolveConfig(
+      { holidays: "us-equity", settlementHolidays: ["2024-12-31", "2024-10-14"] },
+      SYMBOLS,
+    );
+    const in2024 = (dates: readonly string[] | null) =>
+      (dates ?? []).filter((date) => date.startsWith("2024-"));
+    expect(in2024(config.holidays)).toContain("2024-03-29");
+    expect(in2024(config.holidays)).not.toContain("2024-10-14");
+    expect(in2024(config.settlementHolidays)).toStrictEqual(["2024-10-14", "2024-11-11", "2024-12-31"]);
+    expect(Object.isFrozen(config.settlementHolidays)).toBe(true);
+  });
+
   it.each([
     [{ marginCheckAt: "low" }, 'config marginCheckAt: must be one of "close", "adverse-extreme", got "low"'],
     [{ cureDays: 1.5 }, "config cureDays: must be an integer and >= 0, got 1.5"],
@@ -660,7 +676,19 @@ describe("resolveConfig() margin calls, financing, settlement and calendar", () 
     [{ gfvLimit: 2.5 }, "config gfvLimit: must be an integer and >= 1, got 2.5"],
     [
       { holidays: "2024-01-01" },
-      'config holidays: must be null or an array of ISO dates "YYYY-MM-DD", got "2024-01-01"',
+      'config holidays: must be null, "us-equity" or an array of ISO dates "YYYY-MM-DD", got "2024-01-01"',
+    ],
+    [
+      { holidays: "nyse" },
+      'config holidays: must be null, "us-equity" or an array of ISO dates "YYYY-MM-DD", got "nyse"',
+    ],
+    [
+      { settlementHolidays: null },
+      'config settlementHolidays: must be an array of ISO dates "YYYY-MM-DD", got null',
+    ],
+    [
+      { holidays: "us-equity", settlementHolidays: ["2024-10-14", "2024-11-31"] },
+      'config settlementHolidays[1]: must be a calendar date "YYYY-MM-DD", got "2024-11-31"',
     ],
     [
       { holidays: ["2024-01-15", "2023-02-29"] },

@@ -39,6 +39,16 @@ describe("panel()", () => {
     );
   });
 
+  it("panel() draws calendars before 1970 and across 1970-01-01, weekdays all", () => {
+    const starts = fc.sample(panel({ minBars: 2, maxBars: 30 }), { seed: 7, numRuns: 300 }).map((p) => ({
+      first: p.times[0],
+      last: p.times[p.times.length - 1],
+    }));
+    expect(starts.some(({ last }) => last < 0)).toBe(true);
+    expect(starts.some(({ first, last }) => first < 0 && last >= 0)).toBe(true);
+    expect(starts.some(({ first }) => first >= Date.UTC(2014, 0, 1))).toBe(true);
+  });
+
   it("panel() without rates or gaps has no missing or zero-volume bar, and each open is the previous close", () => {
     fc.assert(
       fc.property(panel({ zeroVolumeRate: 0, missingRate: 0, gaps: false }), (p) => {
@@ -113,6 +123,18 @@ describe("runInput()", () => {
         expect(dates).not.toContain(holiday);
         expect(holiday > dates[0] && holiday < (dates.at(-1) as string)).toBe(true);
         expect([1, 2, 3, 4, 5]).toContain(new Date(`${holiday}T00:00:00Z`).getUTCDay());
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("settlement holidays given to the config are dates of the run's bars (days that trade)", () => {
+    let seen = 0;
+    for (const { runCase, config } of resolved) {
+      const dates = [...runCase.panel.times].map((ms) => new Date(ms).toISOString().slice(0, 10));
+      for (const day of config.settlementHolidays) {
+        seen++;
+        expect(dates).toContain(day);
       }
     }
     expect(seen).toBeGreaterThan(0);
