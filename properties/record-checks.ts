@@ -1,4 +1,4 @@
-// SPEC 6.5, 9 and 10 (I1-I4, I6, I7, I9, I12, I14): checks on the records of a finished run, each
+// SPEC 6.5, 9 and 10 (I1-I4, I6-I9, I11, I12, I14): checks on the records of a finished run, each
 // recomputed from the records and the panel alone. Every check is a small named function that
 // throws a RecordCheckError naming the check, the order or bar, and the numbers. Quantities are
 // summed as exact decimals (lot 0.01 quantities do not add exactly in float64).
@@ -12,9 +12,11 @@ import {
 import type { RecordCheck } from "./checks/common.ts";
 import {
   fillLegsAddUp,
+  fillPricesAreInBar,
   fillPricesAreNotNegative,
   fillsAfterDecision,
   fillsSumToFilledQty,
+  fillsWithinParticipation,
   noFillOnMissingBar,
   noFillOnZeroVolumeBar,
   onlyForcedFillsAfterBankruptcy,
@@ -43,11 +45,13 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   fillsSumToFilledQty,
   fillLegsAddUp,
   fillPricesAreNotNegative,
+  fillPricesAreInBar,
   fillsAfterDecision,
   positionsAreSumOfFills,
   cashAccountIsLongAndSolvent,
   noFillOnMissingBar,
   noFillOnZeroVolumeBar,
+  fillsWithinParticipation,
   invalidRequestsAreRejected,
   onlyForcedFillsAfterBankruptcy,
   equityIsCashPlusPositions,
