@@ -21,6 +21,7 @@ import {
   noFillOnZeroVolumeBar,
   onlyForcedFillsAfterBankruptcy,
 } from "./checks/fills.ts";
+import { earlySalesAreViolations } from "./checks/good-faith.ts";
 import {
   everyOrderIsFinal,
   invalidRequestsAreRejected,
@@ -33,6 +34,7 @@ import { cashAccountIsLongAndSolvent, positionsAreSumOfFills } from "./checks/se
 export * from "./checks/accounting.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
 export * from "./checks/fills.ts";
+export * from "./checks/good-faith.ts";
 export * from "./checks/orders.ts";
 export * from "./checks/series.ts";
 
@@ -49,6 +51,7 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   fillsAfterDecision,
   positionsAreSumOfFills,
   cashAccountIsLongAndSolvent,
+  earlySalesAreViolations,
   noFillOnMissingBar,
   noFillOnZeroVolumeBar,
   fillsWithinParticipation,
