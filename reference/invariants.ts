@@ -158,7 +158,7 @@ export class Invariants {
       this.unitsOnBar.set(asset, units);
       this.checkParticipation(t, asset, units, where);
     }
-    for (const asset of this.touched)
+    for (const asset of new Set([...this.touched, ...state.held]))
       this.assert(
         state.qty[asset].eq(this.positionsFromFills[asset]),
         "I3",
