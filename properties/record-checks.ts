@@ -1,4 +1,4 @@
-// SPEC 6.5, 9 and 10 (I1-I4, I6, I7, I9, I12, I14): checks on the records of a finished run, each
+// SPEC 6.5, 9 and 10 (I1-I4, I6-I9, I11, I12, I14): checks on the records of a finished run, each
 // recomputed from the records and the panel alone. Every check is a small named function that
 // throws a RecordCheckError naming the check, the order or bar, and the numbers. Quantities are
 // summed as exact decimals (lot 0.01 quantities do not add exactly in float64).
@@ -12,13 +12,16 @@ import {
 import type { RecordCheck } from "./checks/common.ts";
 import {
   fillLegsAddUp,
+  fillPricesAreInBar,
   fillPricesAreNotNegative,
   fillsAfterDecision,
   fillsSumToFilledQty,
+  fillsWithinParticipation,
   noFillOnMissingBar,
   noFillOnZeroVolumeBar,
   onlyForcedFillsAfterBankruptcy,
 } from "./checks/fills.ts";
+import { earlySalesAreViolations } from "./checks/good-faith.ts";
 import {
   everyOrderIsFinal,
   invalidRequestsAreRejected,
@@ -31,6 +34,7 @@ import { cashAccountIsLongAndSolvent, positionsAreSumOfFills } from "./checks/se
 export * from "./checks/accounting.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
 export * from "./checks/fills.ts";
+export * from "./checks/good-faith.ts";
 export * from "./checks/orders.ts";
 export * from "./checks/series.ts";
 
@@ -43,11 +47,14 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   fillsSumToFilledQty,
   fillLegsAddUp,
   fillPricesAreNotNegative,
+  fillPricesAreInBar,
   fillsAfterDecision,
   positionsAreSumOfFills,
   cashAccountIsLongAndSolvent,
+  earlySalesAreViolations,
   noFillOnMissingBar,
   noFillOnZeroVolumeBar,
+  fillsWithinParticipation,
   invalidRequestsAreRejected,
   onlyForcedFillsAfterBankruptcy,
   equityIsCashPlusPositions,

@@ -1,5 +1,6 @@
 // SPEC 10: the invariants the reference asserts at every step. Each check recomputes its side
 // from its own sources (fill records, the ledger, the lots), not from the number it checks.
+import { MONEY_TOLERANCE } from "../src/compare/index.ts";
 import { isoDate, type Reason } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
 import { FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
@@ -27,18 +28,27 @@ const REJECTIONS_BY_RULE: ReadonlySet<Reason["kind"]> = new Set([
 ]);
 
 export class Invariants {
-  /** I3's side: positions summed from fills alone. */
+  /** I3's side: positions summed from the fill records alone. */
   private readonly positionsFromFills: Dec[];
   /** Assets that ever had a fill, so I1 sums positions without scanning every column. */
   private readonly touched = new Set<number>();
   private ledgerSeen = 0;
   private ledgerSum = ZERO;
+  /** I2's other side: what the fill records say their equities' notionals and commissions moved. */
+  private fillsSeen = 0;
+  private recordedNotional = ZERO;
+  private recordedCommission = ZERO;
+  /** Sum of the records' |notional| and |commission|: the size their float64 rounding is measured against. */
+  private recordedSize = ZERO;
+  /** I9's side: units of the fill records per asset on bar `unitsBar`. */
+  private unitsBar = -1;
+  private readonly unitsOnBar = new Map<number, Dec>();
 
   constructor(private readonly state: RunState) {
     this.positionsFromFills = new Array(state.assets).fill(ZERO);
   }
 
-  /** After every fill: I2, I3, I4, I6, I8, I9 (each O(1)). */
+  /** After every fill: I2, I4, I6, I8, I9 (each O(1)). */
   afterFill(t: number, order: WorkingOrder, qty: Dec, price: Dec, basePrice: Dec): void {
     const { state } = this;
     const asset = order.asset;
@@ -46,14 +56,6 @@ export class Invariants {
     const where = `asset=${order.record.asset} order=${order.record.id}`;
     this.assert(bar !== null, "I9", t, `${where}: a fill on a missing bar`);
     const b = bar as NonNullable<typeof bar>;
-    this.positionsFromFills[asset] = this.positionsFromFills[asset].add(qty);
-    this.touched.add(asset);
-    this.assert(
-      state.qty[asset].eq(this.positionsFromFills[asset]),
-      "I3",
-      t,
-      `${where}: position ${state.qty[asset]} != sum of fills ${this.positionsFromFills[asset]}`,
-    );
     this.checkLedger(t);
     const side = qty.gt(0) ? 1 : -1;
     this.assert(
@@ -84,24 +86,14 @@ export class Invariants {
         `${where}: fill ${price} worse than limit ${order.limitPrice}`,
       );
     }
-    const volume = state.volume(t, asset);
-    const { maxParticipation, onZeroVolume, syntheticVolume, fillAt } = state.config;
-    if (volume === 0)
+    const { onZeroVolume, fillAt } = state.config;
+    if (state.volume(t, asset) === 0)
       this.assert(
         onZeroVolume === "fill" || onZeroVolume === "synthetic",
         "I9",
         t,
         `${where}: a fill on a zero-volume bar under "${onZeroVolume}"`,
       );
-    if (maxParticipation !== null && !(volume === 0 && onZeroVolume === "fill")) {
-      const cap = dec(maxParticipation).mul(dec(volume === 0 ? syntheticVolume : volume));
-      this.assert(
-        state.volumeUsed[asset].lte(cap),
-        "I9",
-        t,
-        `${where}: ${state.volumeUsed[asset]} units filled > cap ${cap}`,
-      );
-    }
     // Same-bar market orders fill at their decision close; margin-call liquidations are created
     // at the open they fill at (SPEC 7); everything else fills from the next bar on.
     const sameBar = (order.record.type === "market" && fillAt === "close") || order.forced === "marginCall";
@@ -132,9 +124,57 @@ export class Invariants {
     }
   }
 
-  /** I1 at the end of every batch, at the batch's marks (each filled asset at its last fill price). */
+  /**
+   * At the end of every batch, on the fill records it wrote: I3 (positions == the records' sums),
+   * I8 (costs >= 0), I9 (the records' units on the bar within the participation cap), then I1 at
+   * the batch's marks (each filled asset at its last fill price).
+   */
   afterBatch(t: number, markOf: (asset: number) => Dec): void {
+    const { state } = this;
+    if (t !== this.unitsBar) {
+      this.unitsBar = t;
+      this.unitsOnBar.clear();
+    }
+    for (; this.fillsSeen < state.fills.length; this.fillsSeen++) {
+      const fill = state.fills[this.fillsSeen];
+      const asset = state.panel.symbols.indexOf(fill.asset);
+      const where = `asset=${fill.asset} order=${fill.orderId}`;
+      const qty = dec(fill.qty);
+      this.positionsFromFills[asset] = this.positionsFromFills[asset].add(qty);
+      this.touched.add(asset);
+      const notional = state.terms.isFuture(asset)
+        ? ZERO
+        : qty.mul(dec(fill.fillPrice)).mul(state.multipliers[asset]);
+      this.recordedNotional = this.recordedNotional.add(notional);
+      this.recordedCommission = this.recordedCommission.add(dec(fill.commission));
+      this.recordedSize = this.recordedSize.add(notional.abs()).add(dec(fill.commission).abs());
+      for (const [cost, amount] of [
+        ["commission", fill.commission],
+        ["slippageCost", fill.slippageCost],
+        ["impactCost", fill.impactCost],
+      ] as const)
+        this.assert(amount >= 0, "I8", t, `${where}: ${cost} ${amount} < 0`);
+      const units = (this.unitsOnBar.get(asset) ?? ZERO).add(qty.abs());
+      this.unitsOnBar.set(asset, units);
+      this.checkParticipation(t, asset, units, where);
+    }
+    for (const asset of new Set([...this.touched, ...state.held]))
+      this.assert(
+        state.qty[asset].eq(this.positionsFromFills[asset]),
+        "I3",
+        t,
+        `asset=${state.panel.symbols[asset]}: position ${state.qty[asset]} != sum of fill records ${this.positionsFromFills[asset]}`,
+      );
     this.checkIdentity(t, markOf);
+  }
+
+  /** I9: per asset and bar, the units of the fill records within maxParticipation x volume. */
+  private checkParticipation(t: number, asset: number, units: Dec, where: string): void {
+    const { maxParticipation, onZeroVolume, syntheticVolume } = this.state.config;
+    const volume = this.state.volume(t, asset);
+    if (maxParticipation === null || (volume === 0 && onZeroVolume === "fill")) return;
+    const cap = dec(maxParticipation).mul(dec(volume === 0 ? syntheticVolume : volume));
+    this.assert(units.lte(cap), "I9", t, `${where}: fill records of ${units} units on the bar > cap ${cap}`);
   }
 
   /** I5: after an accepted increasing leg (or scale group), at the marks of its check. */
@@ -150,6 +190,13 @@ export class Invariants {
         `equity ${value.equity} < max(IM ${value.im}, MM ${value.mm})`,
       );
     }
+    if (state.config.account === "futures")
+      this.assert(
+        value.equity.gte(value.im),
+        "I5",
+        t,
+        `equity ${value.equity} < the sum of initial margins ${value.im} in a futures account`,
+      );
     const { maxGrossLeverage, maxNetLeverage } = state.config;
     if (maxGrossLeverage !== null) {
       this.assert(
@@ -177,14 +224,15 @@ export class Invariants {
   afterLiquidation(t: number, orders: readonly WorkingOrder[], markOf: (asset: number) => Dec): void {
     const { state } = this;
     if (state.held.size === 0 || orders.some((order) => order.record.status === "working")) return;
-    // A held asset missing at this open is never liquidated (SPEC 12): the data blocked it.
-    if ([...state.held].some((asset) => state.bar(t, asset) === null)) return;
+    // A held asset missing at this open is never liquidated (SPEC 12): the data blocked it, so
+    // the account counts as flat once every asset present at this open is.
+    const present = [...state.held].filter((asset) => state.bar(t, asset) !== null);
     const { met, equity, target } = restoreTargetMet(state, state.ledger.cash, state.holdings(), markOf);
     this.assert(
-      met,
+      met || present.length === 0,
       "I13",
       t,
-      `after liquidation equity ${equity} < restore target ${target}, with positions left and no order blocked`,
+      `after liquidation equity ${equity} < restore target ${target}, with positions left in ${present.map((a) => state.panel.symbols[a]).join(", ")} and no order blocked`,
     );
   }
 
@@ -216,6 +264,7 @@ export class Invariants {
   atClose(t: number): void {
     const { state } = this;
     this.checkLedger(t);
+    this.checkRecordsAgainstLedger(t);
     const markOf = (a: number) => state.closeMark(a);
     const equity = this.checkIdentity(t, markOf);
     const trades = state.trades;
@@ -231,10 +280,10 @@ export class Invariants {
       `equity change ${change} != realized ${trades.realized} + unrealized ${unrealized} - commissions ${commissions} + financing ${financing} = ${attributed}`,
     );
     this.assert(
-      trades.commission.eq(commissions),
+      this.recorded(trades.commission, this.recordedCommission),
       "I14",
       t,
-      `commissions allocated to trades ${trades.commission} != paid ${commissions}`,
+      `commissions allocated to trades ${trades.commission} != the fill records' ${this.recordedCommission}`,
     );
     const tradePnl = trades.tradePnlTotal();
     const expected = trades.realized.sub(commissions);
@@ -244,6 +293,38 @@ export class Invariants {
       t,
       `sum of trade P&L ${tradePnl} != realized ${trades.realized} - commissions ${commissions}`,
     );
+  }
+
+  /**
+   * I2's second half: the fill records agree with the ledger kind by kind (their equities'
+   * notionals with "fillNotional", their commissions with "commission"), within the rounding of
+   * the records' float64 numbers.
+   */
+  private checkRecordsAgainstLedger(t: number): void {
+    const { ledger } = this.state;
+    const paid = ledger.total("fillNotional").neg();
+    this.assert(
+      this.recorded(paid, this.recordedNotional),
+      "I2",
+      t,
+      `ledger fillNotional ${paid.neg()} != minus the fill records' notionals ${this.recordedNotional}`,
+    );
+    const commission = ledger.total("commission").neg();
+    this.assert(
+      this.recorded(commission, this.recordedCommission),
+      "I2",
+      t,
+      `ledger commission ${commission.neg()} != minus the fill records' commissions ${this.recordedCommission}`,
+    );
+  }
+
+  /** An exact amount equals a sum of record numbers within SPEC 9's money tolerance of their size. */
+  private recorded(exact: Dec, fromRecords: Dec): boolean {
+    const allowed = maxDec(
+      this.recordedSize.add(exact.abs()).mul(dec(MONEY_TOLERANCE.relative)),
+      dec(MONEY_TOLERANCE.absolute),
+    );
+    return exact.sub(fromRecords).abs().lte(allowed);
   }
 
   /** I2: cash == initial cash + the ledger's entries, each of a known kind. */

@@ -122,3 +122,62 @@ export function onlyForcedFillsAfterBankruptcy({ records }: FinishedRun): void {
       );
   }
 }
+
+/**
+ * I8 from the panel: the base price is inside [low_t, high_t], the adjustments are adverse (a buy
+ * pays at least the base, a sale gets at most it), with clampToBar the fill price is inside the
+ * bar, a limit fill is never worse than its limit, and every cost is >= 0.
+ */
+export function fillPricesAreInBar({ panel, config, records }: FinishedRun): void {
+  const check = "fillPricesAreInBar";
+  const column = new Map(panel.symbols.map((s, i) => [s, i]));
+  const byId = new Map(records.orders.map((o) => [o.id, o]));
+  for (const f of records.fills) {
+    const k = f.t * panel.symbols.length + (column.get(f.asset) as number);
+    const [low, high] = [panel.low[k], panel.high[k]];
+    if (!(f.basePrice >= low && f.basePrice <= high))
+      fail(check, `${fillTag(f)}: base price ${f.basePrice} outside [${low}, ${high}]`);
+    const side = Math.sign(f.qty);
+    if ((f.fillPrice - f.basePrice) * side < 0)
+      fail(
+        check,
+        `${fillTag(f)}: fill price ${f.fillPrice} better than base ${f.basePrice} for side ${side}`,
+      );
+    if (config.clampToBar && !(f.fillPrice >= low && f.fillPrice <= high))
+      fail(check, `${fillTag(f)}: fill price ${f.fillPrice} outside [${low}, ${high}] under clampToBar`);
+    const limit = byId.get(f.orderId)?.limitPrice ?? null;
+    if (limit !== null && (f.fillPrice - limit) * side > 0)
+      fail(check, `${fillTag(f)}: fill price ${f.fillPrice} worse than its limit ${limit}`);
+    for (const [cost, amount] of [
+      ["commission", f.commission],
+      ["slippageCost", f.slippageCost],
+      ["impactCost", f.impactCost],
+    ] as const)
+      if (!(amount >= 0)) fail(check, `${fillTag(f)}: ${cost} ${amount} < 0`);
+  }
+}
+
+/**
+ * I9 from the fill records: per asset and bar, the units filled add up to at most the
+ * participation cap (maxParticipation x volume, the synthetic volume on a zero-volume bar under
+ * "synthetic"; no cap under "fill" on zero volume).
+ */
+export function fillsWithinParticipation({ panel, config, records }: FinishedRun): void {
+  const { maxParticipation } = config;
+  if (maxParticipation === null) return;
+  const column = new Map(panel.symbols.map((s, i) => [s, i]));
+  const filled = new Map<number, Decimal>();
+  for (const f of records.fills) {
+    const k = f.t * panel.symbols.length + (column.get(f.asset) as number);
+    const volume = panel.volume[k];
+    if (volume === 0 && config.onZeroVolume === "fill") continue;
+    const sum = (filled.get(k) ?? new Decimal(0)).add(Math.abs(f.qty));
+    filled.set(k, sum);
+    const cap = new Decimal(maxParticipation).mul(volume === 0 ? config.syntheticVolume : volume);
+    if (sum.gt(cap))
+      fail(
+        "fillsWithinParticipation",
+        `${fillTag(f)}: ${sum} units filled on the bar > cap ${cap} (${maxParticipation} x volume ${volume})`,
+      );
+  }
+}
