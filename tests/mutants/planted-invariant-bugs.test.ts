@@ -36,6 +36,8 @@ const restores: (() => void)[] = [];
 function patch(target: { prototype: unknown }, method: string, make: (original: Method) => Method): void {
   const prototype = target.prototype as Patchable;
   const original = prototype[method];
+  // A renamed method would leave the bug unplanted and the test vacuous.
+  if (typeof original !== "function") throw new Error(`planted bug: no method ${method} to patch`);
   prototype[method] = make(original);
   restores.push(() => {
     prototype[method] = original;
@@ -171,18 +173,18 @@ describe("the invariants made independent catch the bugs planted for them", () =
   it("I14 (reference): the trade book is allocated twice the commission the records charge", () => {
     patch(
       TradeBook,
-      "leg",
-      (leg) =>
+      "record",
+      (record) =>
         function (
           this: Patchable,
           asset: number,
           t: number,
-          qty: unknown,
+          reducing: unknown,
+          increasing: unknown,
           price: unknown,
           commission: Patchable,
-          reducing: boolean,
         ) {
-          return leg.call(this, asset, t, qty, price, commission.mul(2), reducing);
+          return record.call(this, asset, t, reducing, increasing, price, commission.mul(2));
         },
     );
     expect(invariantOf(failureOf(referenceAsserts))).toBe("I14");
