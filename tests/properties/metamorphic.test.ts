@@ -1,6 +1,9 @@
-import { describe, it } from "vitest";
-import { METAMORPHIC } from "../../properties/metamorphic.ts";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { flatPanel } from "../../properties/cases/flat-panel.ts";
+import { METAMORPHIC, splitOrders } from "../../properties/metamorphic.ts";
 import { propertyParams } from "../../properties/replay.ts";
+import type { RunCase } from "../../properties/run-input.ts";
 
 /** The CI budget per relation, a fixed seed (ASSAY_RUNS and ASSAY_SEED override them). */
 const CI_RUNS = 300;
@@ -10,4 +13,40 @@ describe("metamorphic relations (SPEC 11)", () => {
   for (const relation of METAMORPHIC) {
     it(relation.name, () => relation.assert(propertyParams(CI_SEED, undefined, CI_RUNS)));
   }
+});
+
+describe("splitOrders' precondition: cash never binds (assay check --runs 3000 --seed 7 failed twice)", () => {
+  // A cash account buys 1000 x 100 at the open of t=1, percent commission 0.1%, no slippage:
+  //   whole order: 1000 x 100 = 100,000 + commission 0.001 x 100,000 = 100 -> needs 100,100;
+  //   each half: 500 x 100 = 50,000 + 50 -> needs 50,050, both halves 100,100.
+  const buyThousand = (initialCash: number): RunCase => ({
+    panel: flatPanel(["A"], "2024-01-02", 2, 100, 1_000_000),
+    configInput: {
+      initialCash,
+      account: "cash",
+      onInsufficient: "reject",
+      maxParticipation: null,
+      commission: { model: "percent", rate: 0.001 },
+      slippage: { model: "fixedBps", bps: 0 },
+      impact: { model: "none" },
+    },
+    ordersByBar: new Map([[0, [{ asset: "A", size: 1000 }]]]),
+  });
+
+  it("just over the cash line (100,000 < 100,100; a half fits): outside the relation, skipped", () => {
+    // Whole: rejected, final position 0. Halves: 50,050 <= 100,000 fills, then 50,050 > 49,950
+    // is rejected, final position 500. Not a counterexample: the cash line was met.
+    let thrown: unknown = null;
+    try {
+      splitOrders.check(buyThousand(100_000));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(fc.PreconditionFailure.isFailure(thrown)).toBe(true);
+  });
+
+  it("under the cash line (100,200 >= 100,100): inside the relation, and it holds", () => {
+    // Whole: 1000 filled, cash 100,200 - 100,100 = 100; halves: 500 + 500, cash 100 too.
+    expect(() => splitOrders.check(buyThousand(100_200))).not.toThrow();
+  });
 });
