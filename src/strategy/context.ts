@@ -23,19 +23,17 @@ export class CausalContext implements BarContext {
     this.#panel = panel;
     this.#assets = panel.symbols.length;
     this.#symbols = Object.freeze([...panel.symbols]);
-    const view = () => {
-      if (this.#view === null) throw new Error("account read outside a decision step");
-      return this.#view;
-    };
-    // Read-only: what the strategy writes cannot change what it (or the engine) reads next.
+    // Read-only: what the strategy writes cannot change what it (or the engine) reads next. The
+    // account getter lets it out only once a decision step has set #view.
+    const context = this;
     this.#account = Object.freeze({
       get cash() {
-        return view().cash;
+        return (context.#view as AccountView).cash;
       },
       get equity() {
-        return view().equity;
+        return (context.#view as AccountView).equity;
       },
-      position: (asset: number) => view().position(asset),
+      position: (asset: number) => (context.#view as AccountView).position(asset),
     });
     Object.freeze(this);
   }
@@ -65,6 +63,7 @@ export class CausalContext implements BarContext {
   }
 
   get account(): AccountView {
+    if (this.#view === null) throw new Error("account read outside a decision step");
     return this.#account;
   }
 
@@ -89,9 +88,9 @@ export class CausalContext implements BarContext {
     const out = this.#rowBuffer(field, lag);
     const row = this.#t - lag;
     if (row < 0) return out.fill(Number.NaN);
-    const n = this.#assets;
-    const start = row * n;
-    for (let asset = 0; asset < n; asset++) out[asset] = column[start + asset];
+    // A memcpy through a transient view (which never leaves here): faster than an element loop.
+    const start = row * this.#assets;
+    out.set(column.subarray(start, start + this.#assets));
     return out;
   }
 
