@@ -346,19 +346,27 @@ function splittable(value: RunCase): RunCase {
   return { ...value, configInput, ordersByBar };
 }
 
-/** Each order into two of whole lots (a half of 5 units in lots of 10 would be no order at all). */
+/**
+ * Each order into two: half its whole lots, then the rest of its size (a half of 5 units in lots
+ * of 10 would be no order at all). Lots are counted as in exact decimals (SPEC 6.4): 32.44 in lots
+ * of 0.01 is 3244 lots although 32.44 / 0.01 is 3243.9999999999995 in float64, so the halves are
+ * 16.22 and 16.22, not 16.21 and 16.22.
+ */
 function split(
   ordersByBar: ReadonlyMap<number, OrderRequest[]>,
   lotOf: (asset: string) => number,
 ): Map<number, OrderRequest[]> {
   const halves = (order: OrderRequest): OrderRequest[] => {
     const lot = lotOf(order.asset);
-    const lots = Math.trunc(order.size / lot);
+    const ratio = order.size / lot;
+    const nearest = Math.round(ratio);
+    const lots =
+      Math.abs(ratio - nearest) <= 1e-9 * Math.max(1, Math.abs(ratio)) ? nearest : Math.trunc(ratio);
     const first = Math.trunc(lots / 2);
     if (first === 0 || !Number.isFinite(order.size)) return [order];
     return [
       { ...order, size: first * lot },
-      { ...order, size: (lots - first) * lot },
+      { ...order, size: order.size - first * lot },
     ];
   };
   return new Map([...ordersByBar].map(([t, orders]) => [t, orders.flatMap(halves)]));

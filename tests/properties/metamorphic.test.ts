@@ -49,4 +49,24 @@ describe("splitOrders' precondition: cash never binds (assay check --runs 3000 -
     // Whole: 1000 filled, cash 100,200 - 100,100 = 100; halves: 500 + 500, cash 100 too.
     expect(() => splitOrders.check(buyThousand(100_200))).not.toThrow();
   });
+
+  it("counts lots as in exact decimals (seed 1, --runs 20000): 32.44 in lots of 0.01 splits into 16.22 + 16.22", () => {
+    // 32.44 / 0.01 = 3243.9999999999995 in float64, but 3244 lots exactly (SPEC 6.4): the halves
+    // are 1622 lots (16.22) and the rest, 32.44 - 16.22 = 16.22; truncating the quotient made them
+    // 16.21 + 16.22 = 32.43 != 32.44. Cash 32.44 x 1 x 1.001 = 32.47 of 1e12: never binds.
+    const value: RunCase = {
+      panel: flatPanel(["A"], "2024-01-02", 2, 1, 1_000_000),
+      configInput: {
+        initialCash: 1e12,
+        account: "cash",
+        lotSize: 0.01,
+        maxParticipation: null,
+        commission: { model: "percent", rate: 0.001 },
+        slippage: { model: "fixedBps", bps: 0 },
+        impact: { model: "none" },
+      },
+      ordersByBar: new Map([[0, [{ asset: "A", size: 32.44 }]]]),
+    };
+    expect(() => splitOrders.check(value)).not.toThrow();
+  });
 });
