@@ -7,6 +7,7 @@
 // property added here is available to `assay check --properties <name>` and to `assay replay`.
 import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
+import { causalContext } from "./causal-context.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
 import {
@@ -74,6 +75,7 @@ export const PROPERTIES: PropertyRegistry = {
   "metamorphic-split": () => splitOrders,
   "metamorphic-never-trading": () => neverTrading,
   "metamorphic-no-look-ahead": () => noLookAhead,
+  "causal-context": () => causalContext,
 };
 
 /**

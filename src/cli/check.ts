@@ -43,7 +43,11 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .option("--seed <n>", "run seed (integer); default a random one, printed and reported")
     .option("--shard <k/N>", "run only shard k of N (k = 0..N-1, e.g. $JOB_COMPLETION_INDEX/N)")
     .option("--chunk-size <n>", "cases per chunk (part of the plan: keep it equal across shards)", "100")
-    .option("--chunk-timeout <ms>", "a chunk running longer is stopped and reported as crashed", "300000")
+    .option(
+      "--chunk-timeout <ms>",
+      "a chunk running longer is stopped and reported as crashed; at 80% of it fast-check stops shrinking and reports the smallest case so far",
+      "300000",
+    )
     .option("--out <file>", "also write the JSON report to this file")
     .option("--reports <dir>", "folder of check-<timestamp>.json and .md", "reports")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
@@ -185,7 +189,12 @@ function printReport(report: CheckReport, io: CliIo): void {
       `${p.failures === 0 ? "PASS" : "FAIL"} ${p.name}: ${p.runs} runs${skipped}, ${p.failures} failing chunk(s)`,
     );
     for (const c of p.counterexamples) {
-      io.out(`  chunk ${c.chunk} seed ${c.seed} path ${c.path ?? "none"}: ${c.error}`);
+      const stopped = c.shrinkInterrupted
+        ? ", shrinking stopped at the time limit: the smallest case by then"
+        : "";
+      io.out(
+        `  chunk ${c.chunk} seed ${c.seed} (${c.runs} runs, ${c.shrinks} shrinks${stopped}): ${firstLine(c.error)}`,
+      );
       io.out(`  replay: ${c.replay}`);
     }
     for (const c of p.crashed) {
@@ -193,6 +202,16 @@ function printReport(report: CheckReport, io: CliIo): void {
       io.out(`  replay: ${c.replay}`);
     }
   }
+}
+
+/**
+ * An error's first line, noting any rest (it is in the report): the console keeps to one line per
+ * failure, so that the replay line under it stands whole on its own and is the one place to copy
+ * the path from.
+ */
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : `${text.slice(0, end)} (the rest in the report)`;
 }
 
 async function guarded(io: CliIo, command: string, run: () => Promise<number>): Promise<number> {

@@ -29,6 +29,10 @@ export function progressView(stream: NodeJS.WriteStream, line: (text: string) =>
       stream,
       format: "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
       hideCursor: true,
+      // The bar crops itself to the width. cli-progress's default instead turns the terminal's
+      // line wrapping off while it runs (ESC[?7l), and a terminal left so (a run killed before
+      // stop()) cuts every later long line at its right edge: the replay lines above all.
+      linewrap: true,
       clearOnComplete: false,
     },
     cliProgress.Presets.shades_classic,

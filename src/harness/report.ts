@@ -1,7 +1,8 @@
 // SPEC 10: the report of `assay check` (and of `assay merge`). Everything outside `meta` is a
 // deterministic function of the inputs (properties, runs, seed, chunk size, shard) and of the
 // code: the same run on 1 worker or 8, or merged from its shards, gives the same JSON outside
-// `meta`. `meta` holds what depends on the machine and the moment: time, host, durations,
+// `meta`, unless a chunk meets its time limit (a shrink stopped there, `shrinkInterrupted`, or
+// a chunk stopped before its last case, reported crashed): where that happens depends on speed. `meta` holds what depends on the machine and the moment: time, host, durations,
 // workers. Files are written whole or not at all (a temporary file renamed into place).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -242,7 +243,7 @@ export function renderMarkdown(report: CheckReport): string {
     lines.push(`## ${p.name}`, "", p.title, "");
     for (const c of p.counterexamples) {
       lines.push(
-        `- chunk ${c.chunk}, seed ${c.seed}, path ${c.path ?? "none"} (${c.runs} runs, ${c.shrinks} shrinks): ${c.error}`,
+        `- chunk ${c.chunk}, seed ${c.seed}, path ${c.path ?? "none"} (${c.runs} runs, ${c.shrinks} shrinks${c.shrinkInterrupted ? ", shrinking stopped at the time limit" : ""}): ${c.error}`,
         `  - replay: \`${c.replay}\``,
       );
     }

@@ -52,6 +52,12 @@ export interface Progress {
 
 export const DEFAULT_CHUNK_SIZE = 100;
 export const DEFAULT_CHUNK_TIMEOUT_MS = 300_000;
+/**
+ * fast-check's own time limit, as a share of the chunk timeout: it interrupts only between two
+ * runs of the check, so the rest is left for the run under way (an engine that hangs still meets
+ * the timeout).
+ */
+export const TIME_LIMIT_SHARE = 0.8;
 export const DEFAULT_REGISTRY = new URL("../../properties/registry.ts", import.meta.url).href;
 const WORKER = new URL("./worker.mjs", import.meta.url).href;
 
@@ -152,9 +158,14 @@ async function runChunks(
     port1.once("message", () => {
       if (!settled) timer = setTimeout(() => abort.abort(), timeoutMs).unref();
     });
-    const task: ChunkTask = { registry, ...chunk, started: port2 };
+    const timeLimitMs = Math.floor(timeoutMs * TIME_LIMIT_SHARE);
+    const task: ChunkTask = { registry, ...chunk, timeLimitMs, started: port2 };
     try {
       const result = (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as ChunkResult;
+      if (result.interrupted) {
+        const error = `stopped at the time limit (${timeLimitMs} ms) after ${result.runs} of ${chunk.runs} cases, none failing`;
+        return { kind: "crashed", chunk, error };
+      }
       return { kind: "done", chunk, result };
     } catch (error) {
       const why = abort.signal.aborted

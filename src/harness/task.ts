@@ -18,6 +18,12 @@ export interface ChunkTask {
   readonly chunk: number;
   readonly seed: number;
   readonly runs: number;
+  /**
+   * fast-check stops after this long (its interruptAfterTimeLimit plugin, which interrupts between
+   * two runs of the check): a failure still shrinking then is reported with the smallest case found
+   * so far, a chunk without a failure by then as not run whole. None: no limit.
+   */
+  readonly timeLimitMs?: number;
   /** Told "start" when fast-check starts (the property built): the runner's timeout starts then. */
   readonly started?: MessagePort;
 }
@@ -28,6 +34,11 @@ export interface Counterexample {
   /** Cases run up to and including the first failing one. */
   readonly runs: number;
   readonly shrinks: number;
+  /**
+   * Shrinking stopped at the chunk's time limit: the case is the smallest found by then (its path
+   * still replays it), and which one that is depends on the machine's speed.
+   */
+  readonly shrinkInterrupted: boolean;
   /** The shrunk case's error, one line when the check's message is. */
   readonly error: string;
   /** fc.stringify of the shrunk case, cut at CASE_CHARS. */
@@ -46,6 +57,8 @@ export interface ChunkResult {
   readonly ms: number;
   readonly coverage: Counts;
   readonly counterexample: Counterexample | null;
+  /** The time limit stopped the chunk before its last case, none failing: it did not run whole. */
+  readonly interrupted: boolean;
 }
 
 const CASE_CHARS = 2_000;
@@ -57,13 +70,19 @@ export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
   const counts: Counts = {};
   state.counting = counts;
   const start = performance.now();
+  const params: fc.Parameters<[unknown]> = { seed: task.seed, numRuns: task.runs };
+  // The plugin is typed for any property (Plugin<unknown>); it only decorates runs, whatever their values.
+  if (task.timeLimitMs !== undefined)
+    params.plugins = [fc.interruptAfterTimeLimit(task.timeLimitMs) as fc.Plugin<[unknown]>];
   let details: fc.RunDetails<[unknown]>;
   try {
-    details = fc.check(checked, { seed: task.seed, numRuns: task.runs });
+    details = fc.check(checked, params);
   } finally {
     state.counting = null;
   }
   const ms = performance.now() - start;
+  // Interrupted with no failure found: fast-check calls that a failure only when no case passed.
+  const cutShort = details.interrupted && details.counterexample === null;
   return {
     property: task.property,
     chunk: task.chunk,
@@ -72,7 +91,8 @@ export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
     skipped: details.numSkips,
     ms,
     coverage: sortedCounts(counts),
-    counterexample: details.failed ? counterexampleOf(details) : null,
+    counterexample: details.failed && !cutShort ? counterexampleOf(details) : null,
+    interrupted: cutShort,
   };
 }
 
@@ -175,6 +195,7 @@ function counterexampleOf(details: fc.RunDetails<[unknown]>): Counterexample {
     path: details.counterexamplePath,
     runs: details.numRuns,
     shrinks: details.numShrinks,
+    shrinkInterrupted: details.interrupted,
     error,
     case: shown.length > CASE_CHARS ? `${shown.slice(0, CASE_CHARS)}...` : shown,
   };

@@ -22,7 +22,11 @@ export interface BarContext {
   bar(field: BarField, asset: number, lag?: number): number;
   /** An extra numeric column (e.g. a signal), causally, like bar(). */
   extra(name: string, asset: number, lag?: number): number;
-  /** One field of every asset at bar t - lag (a view, column order): a whole cross-section at once. */
+  /**
+   * One field of every asset at bar t - lag (column order; NaN before bar 0): a whole
+   * cross-section at once. A copy, in a buffer the context reuses: the next row() of the same
+   * field and lag overwrites it (copy it to keep it), and writing into it changes nothing else.
+   */
   row(field: BarField | string, lag?: number): Float64Array;
   readonly account: AccountView;
   submit(order: OrderRequest): void;

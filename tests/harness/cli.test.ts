@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +53,46 @@ describe("assay check", () => {
     const even = report.coverage["parity.even"];
     expect(md).toContain(`| parity.even | ${even} | 0 | ${even} |`);
     expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
+  });
+
+  it("prints a long replay line whole on its own line, through the real process's stdout, and it replays", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const out = join(dir, "report.json");
+    const child = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL("../../bin/assay.mjs", import.meta.url)),
+        "check",
+        ...[
+          "--properties",
+          "long-shrink",
+          "--runs",
+          "20",
+          "--chunk-size",
+          "20",
+          "--workers",
+          "1",
+          "--seed",
+          "1",
+        ],
+        ...["--registry", registry, "--reports", dir, "--out", out],
+      ],
+      { encoding: "utf8" },
+    );
+    expect(child.status).toBe(1);
+    const [failure] = json(out).properties[0].counterexamples;
+    // Longer than any terminal line: the path alone is hundreds of characters.
+    expect(failure.path?.length).toBeGreaterThan(500);
+    const lines = child.stdout.split("\n");
+    const printed = lines.filter((line) => line.startsWith("  replay: "));
+    expect(printed).toEqual([`  replay: ${failure.replay}`]);
+    // The path is printed once, in the replay line: nothing else to copy a cut path from.
+    expect(lines.filter((line) => line.includes(failure.path as string))).toEqual(printed);
+    // The printed line's arguments replay the failure (no "invalid path").
+    const args = printed[0].replace(/^ {2}replay: npm run assay -- /, "").split(" ");
+    const replayed = await run(args);
+    expect(replayed.out[0]).toMatch(/^replay long-shrink: seed \d+, path [\d:]+$/);
+    expect(replayed.out[1]).toBe("FAIL fixture: not all of 20 integers >= 1000");
   });
 
   it("refuses --shard without --seed (the shards would draw different cases)", async () => {

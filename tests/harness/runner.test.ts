@@ -1,5 +1,8 @@
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { asFastCheck } from "../../properties/property.ts";
+import { NO_COVERAGE } from "../../properties/registry.ts";
 import { chunkSeed } from "../../src/harness/plan.ts";
 import { withoutMeta } from "../../src/harness/report.ts";
 import { type Progress, runCheck } from "../../src/harness/runner.ts";
@@ -119,6 +122,61 @@ describe("runCheck()", () => {
       );
     }
     expect(report.coverage).toEqual({ ...fails.coverage, ...holds.coverage });
+  });
+
+  it("bounds shrinking by fast-check's time limit and reports the smallest case found by then, not a crash", async () => {
+    // Chunk timeout 1500 ms: fast-check stops at 0.8 x 1500 = 1200 ms; slow-shrink needs ~475
+    // shrinks of >= 20 ms each (over 9 s), so it is stopped mid-way.
+    const report = await runCheck({
+      properties: "slow-shrink",
+      runs: 20,
+      chunkSize: 20,
+      workers: 1,
+      seed: 1,
+      registry,
+      chunkTimeoutMs: 1500,
+    });
+    const [slow] = report.properties;
+    expect(slow.crashed).toEqual([]);
+    expect(slow.counterexamples).toHaveLength(1);
+    const [c] = slow.counterexamples;
+    expect(c.shrinkInterrupted).toBe(true);
+    expect(c.shrinks).toBeGreaterThan(0);
+    expect(c.error).toMatch(
+      /^property "fixture: not all of 20 integers >= 1000, slowly" failed: Error: fixture: all >= 1000/,
+    );
+    // Its path still replays straight to a failing case.
+    const { PROPERTIES } = await import("./fixtures/registry.ts");
+    const replayed = fc.check(asFastCheck(PROPERTIES["slow-shrink"](NO_COVERAGE)), {
+      seed: c.seed,
+      path: c.path ?? "",
+      endOnFailure: true,
+    });
+    expect(replayed.failed).toBe(true);
+    expect(fc.stringify(replayed.counterexample?.[0])).toBe(c.case);
+  });
+
+  it("reports a chunk the time limit stopped before its last case, none failing, as crashed (not a pass)", async () => {
+    // 40 cases of 50 ms each = 2 s > the 1200 ms limit of a 1500 ms chunk timeout.
+    const report = await runCheck({
+      properties: "slow-pass",
+      runs: 40,
+      chunkSize: 40,
+      workers: 1,
+      seed: 1,
+      registry,
+      chunkTimeoutMs: 1500,
+    });
+    const [slow] = report.properties;
+    expect(slow.counterexamples).toEqual([]);
+    expect(slow.crashed).toEqual([
+      expect.objectContaining({
+        chunk: 0,
+        error: expect.stringMatching(
+          /^stopped at the time limit \(1200 ms\) after \d+ of 40 cases, none failing$/,
+        ),
+      }),
+    ]);
   });
 
   it("refuses an unknown property before running any chunk", async () => {

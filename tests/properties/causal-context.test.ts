@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { causalContext, pry } from "../../properties/causal-context.ts";
+import { asFastCheck } from "../../properties/property.ts";
+import { propertyParams } from "../../properties/replay.ts";
+import type { AccountView, BarContext, BarField } from "../../src/model/index.ts";
+import { CausalContext } from "../../src/strategy/context.ts";
+import { testPanel } from "../helpers/panel.ts";
+
+const CI_RUNS = 100;
+const CI_SEED = 20_261_206;
+
+describe("the causal context (SPEC I6)", () => {
+  it(causalContext.name, () => {
+    fc.assert(asFastCheck(causalContext), propertyParams(CI_SEED, undefined, CI_RUNS));
+  });
+
+  // Bars 0..2 of two assets, decision at t = 1: bar 2 is the future.
+  const barsOf = () =>
+    testPanel(["2024-01-02", "2024-01-03", "2024-01-04"], {
+      A: [
+        [10, 11, 9, 10],
+        [11, 12, 10, 11],
+        [12, 13, 11, 12],
+      ],
+      B: [
+        [20, 21, 19, 20],
+        [21, 22, 20, 21],
+        [22, 23, 21, 22],
+      ],
+    });
+  const panel = barsOf();
+  const n = panel.symbols.length;
+  const account: AccountView = { cash: 100, equity: 100, position: () => 0 };
+  const entered = () => {
+    const ctx = new CausalContext(panel);
+    ctx.enter(1, account, () => {});
+    return ctx;
+  };
+
+  it("passes a context that is moved to t = 1", () => {
+    expect(() => pry(entered(), barsOf())).not.toThrow();
+  });
+
+  /** The real context with some members replaced: each a way the old context leaked. */
+  const planted = (replace: (ctx: CausalContext) => Partial<BarContext> & object): BarContext => {
+    const ctx = entered();
+    const base: BarContext = {
+      get t() {
+        return ctx.t;
+      },
+      get tsMs() {
+        return ctx.tsMs;
+      },
+      get bars() {
+        return ctx.bars;
+      },
+      get symbols() {
+        return ctx.symbols;
+      },
+      get account() {
+        return ctx.account;
+      },
+      bar: (field, asset, lag) => ctx.bar(field, asset, lag),
+      extra: (name, asset, lag) => ctx.extra(name, asset, lag),
+      row: (field, lag) => ctx.row(field, lag),
+      submit: (order) => ctx.submit(order),
+    };
+    return Object.defineProperties(base, Object.getOwnPropertyDescriptors(replace(ctx)));
+  };
+  const planting: readonly [string, (ctx: CausalContext) => Partial<BarContext> & object, RegExp][] = [
+    [
+      "row() as a view into the column",
+      () => ({
+        row: (field: string, lag = 0) => panel[field as BarField].subarray((1 - lag) * n, (2 - lag) * n),
+      }),
+      /row\("open", 0\)\.buffer holds 6 values from offset 2: more than its row/,
+    ],
+    ["the panel as an own property", () => ({ panel }) as object, /own properties reach ctx\.panel/],
+    [
+      "a t that can be set, read by bar()",
+      () => ({
+        t: 1,
+        bar(this: { t: number }, field: BarField, asset: number, lag = 0) {
+          if (lag < 0) throw new Error("lag");
+          const row = this.t - lag;
+          return row < 0 ? Number.NaN : panel[field][row * n + asset];
+        },
+      }),
+      /t could be set to 2/,
+    ],
+    [
+      "symbols that can be written",
+      () => ({ symbols: [...panel.symbols] }),
+      /symbols\[0\] could be overwritten/,
+    ],
+    [
+      "an account that can be written",
+      () => ({ account: { ...account } }),
+      /account\.cash\/equity could be overwritten/,
+    ],
+  ];
+  for (const [name, replace, message] of planting) {
+    it(`catches ${name}`, () => {
+      expect(() => pry(planted(replace), barsOf())).toThrow(message);
+    });
+  }
+});
