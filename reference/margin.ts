@@ -48,8 +48,9 @@ export class MarginTerms {
 
   /**
    * Values cash plus holdings (asset, signed qty) at marks. Equities: IM = |mv| x initialRate,
-   * MM long = |mv| x maintLong, MM short = max(maintShort |mv|, $5 |q|) at a mark >= $5 and
-   * max(100% |mv|, $2.50 |q|) below (FINRA 4210), or maintShort |mv| without the floors.
+   * MM long = |mv| x maintLong, MM short = max(maintShort |mv|, $5 |q| mult) at a mark >= $5 and
+   * max(100% |mv|, $2.50 |q| mult) below (FINRA 4210: per share, a unit of multiplier m being m
+   * shares), or maintShort |mv| without the floors.
    */
   value(cash: Dec, holdings: Iterable<readonly [number, Dec]>, markOf: (asset: number) => Dec): Valuation {
     let positions = ZERO;
@@ -72,16 +73,18 @@ export class MarginTerms {
       positions = positions.add(marketValue);
       im = im.add(absValue.mul(this.initialRate));
       mm = mm.add(
-        qty.gt(0) ? absValue.mul(this.maintLong) : this.shortMaintenance(qty.abs(), mark, absValue),
+        qty.gt(0)
+          ? absValue.mul(this.maintLong)
+          : this.shortMaintenance(qty.abs().mul(this.multipliers[asset]), mark, absValue),
       );
     }
     return { equity: cash.add(positions), gross, net, im, mm };
   }
 
-  private shortMaintenance(absQty: Dec, mark: Dec, absValue: Dec): Dec {
+  private shortMaintenance(shares: Dec, mark: Dec, absValue: Dec): Dec {
     if (!this.finraShortFloors) return absValue.mul(this.maintShort);
-    if (mark.gte(FLOOR_PRICE)) return maxDec(absValue.mul(this.maintShort), absQty.mul(FLOOR_HIGH));
-    return maxDec(absValue, absQty.mul(FLOOR_LOW));
+    if (mark.gte(FLOOR_PRICE)) return maxDec(absValue.mul(this.maintShort), shares.mul(FLOOR_HIGH));
+    return maxDec(absValue, shares.mul(FLOOR_LOW));
   }
 }
 

@@ -111,12 +111,15 @@ export class Valuation {
     this.im += sign * absValue * rules.initialRate;
     this.mm +=
       sign *
-      (units > 0 ? absValue * rules.maintLong : shortMaintenance(rules, Math.abs(units), mark, absValue));
+      (units > 0
+        ? absValue * rules.maintLong
+        : shortMaintenance(rules, Math.abs(units) * rules.multiplier[asset], mark, absValue));
   }
 }
 
-function shortMaintenance(rules: MarginRules, absUnits: number, mark: number, absValue: number): number {
+/** FINRA 4210 short maintenance; its floors are per share, and a unit of multiplier m is m shares. */
+function shortMaintenance(rules: MarginRules, shares: number, mark: number, absValue: number): number {
   if (!rules.floors) return absValue * rules.maintShort;
-  if (mark >= 5) return Math.max(absValue * rules.maintShort, absUnits * 5);
-  return Math.max(absValue, absUnits * 2.5);
+  if (mark >= 5) return Math.max(absValue * rules.maintShort, shares * 5);
+  return Math.max(absValue, shares * 2.5);
 }
