@@ -1,8 +1,8 @@
 // SPEC 7 and 12: sizing margin-call liquidations at the open. Marks are the opens (an asset
 // missing at the open keeps its last close and is never liquidated); each liquidated asset is
 // valued at its own fill price, costs included. Orders are sized so that afterwards equity >= the
-// restore target: MM x (1 + liquidationBuffer), or IM with restoreTo "initial".
-import { type Dec, dec, ZERO } from "./decimal.ts";
+// restore target: MM x (1 + liquidationBuffer), or max(IM, MM) with restoreTo "initial".
+import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
 import type { RunState } from "./state.ts";
 
 /**
@@ -115,7 +115,10 @@ function meetsTarget(
   return restoreTargetMet(state, cash, after, (asset) => prices.get(asset) ?? markOf(asset)).met;
 }
 
-/** SPEC 7: equity against the restore target, MM x (1 + liquidationBuffer) or IM with restoreTo "initial". */
+/**
+ * SPEC 7: equity against the restore target, MM x (1 + liquidationBuffer), or max(IM, MM) with
+ * restoreTo "initial" (a FINRA-floored short's MM can exceed its IM).
+ */
 export function restoreTargetMet(
   state: RunState,
   cash: Dec,
@@ -125,6 +128,8 @@ export function restoreTargetMet(
   const config = state.config;
   const value = state.terms.value(cash, holdings, markOf);
   const target =
-    config.restoreTo === "initial" ? value.im : value.mm.mul(dec(config.liquidationBuffer).add(1));
+    config.restoreTo === "initial"
+      ? maxDec(value.im, value.mm)
+      : value.mm.mul(dec(config.liquidationBuffer).add(1));
   return { met: value.equity.gte(target), equity: value.equity, target };
 }

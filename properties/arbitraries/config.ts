@@ -155,7 +155,7 @@ function realismInput(): fc.Arbitrary<ConfigInput> {
     cureDays: fc.integer({ min: 0, max: 2 }),
     liquidationOrder: fc.constantFrom<LiquidationOrder>("largest-requirement", "largest-loss", "pro-rata"),
     liquidationBuffer: fc.constantFrom(0, 0.1),
-    restoreTo: fc.constantFrom<RestoreTo>("maintenance", "initial"),
+    restoreTo: fc.constantFrom<RestoreTo | null>("maintenance", "initial", null),
     debitRate: rate,
     creditRate: rate,
     shortRebateRate: rate,

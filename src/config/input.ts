@@ -41,7 +41,7 @@ export interface ConfigInput {
   cureDays?: number;
   liquidationOrder?: LiquidationOrder;
   liquidationBuffer?: number;
-  restoreTo?: RestoreTo;
+  restoreTo?: RestoreTo | null;
   debitRate?: number;
   creditRate?: number;
   shortRebateRate?: number;
@@ -126,7 +126,8 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   cureDays: 0,
   liquidationOrder: "largest-requirement",
   liquidationBuffer: 0,
-  restoreTo: "maintenance",
+  // null: by account, "initial" for a futures account, "maintenance" otherwise (SPEC 7).
+  restoreTo: null,
   debitRate: 0,
   creditRate: 0,
   shortRebateRate: 0,
@@ -178,7 +179,8 @@ export const CONFIG_KEYS = deepFreeze({
   liquidationOrder:
     'Which positions a margin call closes first: "largest-requirement", "largest-loss" or "pro-rata" [SPEC 7]',
   liquidationBuffer: 'Liquidate to MM x (1 + liquidationBuffer) under restoreTo "maintenance"; >= 0 [SPEC 7]',
-  restoreTo: 'Target of a liquidation: "maintenance" (MM with the buffer) or "initial" (IM) [SPEC 7]',
+  restoreTo:
+    'Target of a liquidation: "maintenance" (MM with the buffer) or "initial" (max(IM, MM)); null (default) is "initial" for a futures account, "maintenance" otherwise [SPEC 7]',
   debitRate: "Interest on negative cash, fraction per year, actual/360; >= 0 [SPEC 3.2]",
   creditRate: "Interest paid on positive cash, fraction per year, actual/360; >= 0 [SPEC 3.2]",
   shortRebateRate: "Rebate on short market value, fraction per year, actual/360; >= 0 [SPEC 3.2]",

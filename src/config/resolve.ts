@@ -78,7 +78,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     cureDays: integer(at("cureDays"), get("cureDays"), { ge: 0 }),
     liquidationOrder: oneOf(at("liquidationOrder"), get("liquidationOrder"), LIQUIDATION_ORDERS),
     liquidationBuffer: finite(at("liquidationBuffer"), get("liquidationBuffer"), { ge: 0 }),
-    restoreTo: oneOf(at("restoreTo"), get("restoreTo"), RESTORE_TO),
+    restoreTo: oneOf(at("restoreTo"), get("restoreTo") ?? defaultRestoreTo(account), RESTORE_TO),
     debitRate: rate("debitRate"),
     creditRate: rate("creditRate"),
     shortRebateRate: rate("shortRebateRate"),
@@ -108,6 +108,11 @@ const LIQUIDATION_ORDERS = variants<LiquidationOrder>({
   "pro-rata": true,
 });
 const RESTORE_TO = variants<RestoreTo>({ maintenance: true, initial: true });
+
+/** SPEC 7: a futures call is met by restoring initial margin, a margin account's maintenance. */
+function defaultRestoreTo(account: AccountType): RestoreTo {
+  return account === "futures" ? "initial" : "maintenance";
+}
 const UNSETTLED_FUNDS = variants<UnsettledFunds>({ "good-faith": true, forbid: true });
 
 /** SPEC 6.3: required and > 0 under "synthetic", where it is the volume; else >= 0 and unused. */

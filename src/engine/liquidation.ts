@@ -124,7 +124,9 @@ export class LiquidationSizer {
           : -units * price * s.multiplier[asset];
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
-    const target = s.config.restoreTo === "initial" ? v.im : v.mm * (1 + s.config.liquidationBuffer);
+    // restoreTo "initial" is max(IM, MM): a FINRA-floored short's MM can exceed its IM.
+    const target =
+      s.config.restoreTo === "initial" ? Math.max(v.im, v.mm) : v.mm * (1 + s.config.liquidationBuffer);
     return atLeast(cash + v.positions, target, v.scale + Math.abs(cash));
   }
 
