@@ -150,4 +150,19 @@ export const REGRESSIONS: readonly Regression[] = [
       ]),
     },
   },
+  {
+    id: "financing-base-includes-short-proceeds",
+    summary:
+      "both engines paid credit (or charged debit) interest on the whole cash, short proceeds included, as SPEC " +
+      "v2.2 read; cashIsTheLedger recomputes financing by SPEC v2.3 (3.2) and told them apart. Resolved in the " +
+      "commit that follows SPEC v2.3 item 10: interest is on cash minus the short equities' value at the previous close",
+    runCase: {
+      panel: flatPanel(["A"], "2024-01-02", 3, 10),
+      // t1 open: short 100 A at 10: cash 2000. t1 close, on t0's cash 1000: credit 0.036 / 360 x 1 day x 1000 = 0.1.
+      // t2 close: balance 2000.1 - 100 x 10 = 1000.1, credit 0.0001 x 1000.1 = 0.10001: cash 2000.20001
+      // (v2.2's reading credited 0.0001 x 2000.1 = 0.20001: cash 2000.30001).
+      configInput: { initialCash: 1_000, account: "margin", maxParticipation: null, creditRate: 0.036 },
+      ordersByBar: new Map([[0, [{ asset: "A", size: -100 }]]]),
+    },
+  },
 ];

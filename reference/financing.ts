@@ -1,7 +1,8 @@
 // SPEC 3.2 and 12: financing at the close of bar t, actual/360, for d calendar days since the
-// previous bar (Monday carries the weekend), on the snapshot of bar t-1: debit interest on
-// negative cash, credit interest on positive cash, borrow fees on shorts (per-asset rate) and
-// the optional short rebate. Margin accounts only.
+// previous bar (Monday carries the weekend), on the snapshot of bar t-1: debit or credit
+// interest on the financing balance (cash minus the short proceeds held in it, the shorts'
+// value), borrow fees on shorts (per-asset rate) and the optional short rebate. Margin accounts
+// only.
 import { type Dec, dec, settle, ZERO } from "./decimal.ts";
 import type { LedgerKind } from "./ledger.ts";
 
@@ -29,9 +30,12 @@ export function financingEntries(
   // Each accrual is rounded to the reference's SCALE where it is made (a division by 360).
   const perYear = (rate: number, base: Dec) => settle(dec(rate).mul(days).mul(base).div(DAYS_PER_YEAR));
   const entries: { kind: LedgerKind; amount: Dec }[] = [];
-  const { cash } = snapshot;
-  if (cash.lt(0)) entries.push({ kind: "debitInterest", amount: perYear(rates.debitRate, cash.neg()).neg() });
-  else entries.push({ kind: "creditInterest", amount: perYear(rates.creditRate, cash) });
+  // The short proceeds are the broker's collateral, not the customer's balance: they earn only
+  // the rebate, so interest is on what is left of cash without them.
+  const balance = snapshot.shorts.reduce((left, short) => left.sub(short.value), snapshot.cash);
+  if (balance.lt(0))
+    entries.push({ kind: "debitInterest", amount: perYear(rates.debitRate, balance.neg()).neg() });
+  else entries.push({ kind: "creditInterest", amount: perYear(rates.creditRate, balance) });
   let borrow = ZERO;
   let rebate = ZERO;
   for (const short of snapshot.shorts) {

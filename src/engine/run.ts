@@ -295,18 +295,23 @@ export class FastRun {
     const s = this.s;
     const days = s.days[t] - s.days[t - 1];
     if (days === 0) return;
-    const cash = this.prevCash;
     const c = this.config;
-    if (cash < 0) s.post(DEBIT_INTEREST, -((c.debitRate * days * -cash) / 360));
-    else if (cash > 0) s.post(CREDIT_INTEREST, (c.creditRate * days * cash) / 360);
+    // Interest is on cash without the short proceeds held in it (they earn only the rebate).
+    let balance = this.prevCash;
+    let scale = Math.abs(balance);
     let borrow = 0;
     let rebate = 0;
     for (let asset = 0; asset < s.n; asset++) {
       const value = this.prevShortValue[asset];
       if (value === 0) continue;
+      balance -= value;
+      scale += value;
       borrow += (s.borrowRate[asset] * days * value) / 360;
       rebate += (c.shortRebateRate * days * value) / 360;
     }
+    // A balance within the tie rule of 0 is 0 (cash and the proceeds cancel): no interest.
+    if (beyond(0, balance, scale)) s.post(DEBIT_INTEREST, -((c.debitRate * days * -balance) / 360));
+    else if (beyond(balance, 0, scale)) s.post(CREDIT_INTEREST, (c.creditRate * days * balance) / 360);
     if (borrow !== 0) s.post(BORROW_FEE, -borrow);
     if (rebate !== 0) s.post(SHORT_REBATE, rebate);
   }
