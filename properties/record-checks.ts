@@ -1,4 +1,4 @@
-// SPEC 6.5, 9 and 10 (I1-I4, I6-I9, I11, I12, I14): checks on the records of a finished run, each
+// SPEC 6.5, 9, 10 (I1-I4, I6-I9, I11, I12, I14) and 12 (callCured): checks on the records of a finished run, each
 // recomputed from the records and the panel alone. Every check is a small named function that
 // throws a RecordCheckError naming the check, the order or bar, and the numbers. Quantities are
 // summed as exact decimals (lot 0.01 quantities do not add exactly in float64).
@@ -22,6 +22,7 @@ import {
   onlyForcedFillsAfterBankruptcy,
 } from "./checks/fills.ts";
 import { earlySalesAreViolations } from "./checks/good-faith.ts";
+import { liquidationsStopWhenTheCallIsCured } from "./checks/liquidation.ts";
 import {
   everyOrderIsFinal,
   invalidRequestsAreRejected,
@@ -35,6 +36,7 @@ export * from "./checks/accounting.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
 export * from "./checks/fills.ts";
 export * from "./checks/good-faith.ts";
+export * from "./checks/liquidation.ts";
 export * from "./checks/orders.ts";
 export * from "./checks/series.ts";
 
@@ -57,6 +59,7 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   fillsWithinParticipation,
   invalidRequestsAreRejected,
   onlyForcedFillsAfterBankruptcy,
+  liquidationsStopWhenTheCallIsCured,
   equityIsCashPlusPositions,
   cashIsTheLedger,
   pnlIsAttributed,

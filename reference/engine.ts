@@ -97,6 +97,7 @@ class ReferenceRun {
     const openOf = (asset: number) => state.bar(t, asset)?.open ?? null;
     const markOf = (asset: number) => state.openMark(t, asset);
     const forced = new Batch(state, this.invariants, this.impact, t, 2, markOf);
+    if (!state.inCall) this.cancelCuredLiquidations(t);
     if (this.liquidationDue) {
       this.liquidationDue = false;
       this.callStreak = 0;
@@ -118,6 +119,18 @@ class ReferenceRun {
     if (liquidations.length > 0) this.invariants.afterLiquidation(t, liquidations, forced.fillMarks());
     this.dropDone();
     if (this.config.fillAt === "next-open") this.marketBatch(t, openOf, markOf);
+  }
+
+  /**
+   * SPEC 12: a liquidation's volume-capped rest works only while the account stays in call; the
+   * first open after a close out of call cancels it. Bankruptcy close-outs work on until flat.
+   */
+  private cancelCuredLiquidations(t: number): void {
+    for (const order of this.state.working) {
+      if (order.forced !== "marginCall") continue;
+      finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "callCured" }, t);
+    }
+    this.dropDone();
   }
 
   /** Step 2 (next-open) or step 5 (same-bar): every working strategy market order, in id order. */

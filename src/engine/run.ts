@@ -142,6 +142,7 @@ export class FastRun {
   /** Step 2: forced orders first (close-outs, then liquidations sized now), then next-open market orders. */
   private openAuction(t: number): void {
     const s = this.s;
+    if (!s.inCall) this.cancelCuredLiquidations(t);
     if (this.liquidationDue) {
       this.liquidationDue = false;
       this.callStreak = 0;
@@ -157,6 +158,18 @@ export class FastRun {
       this.dropDone();
     }
     if (this.config.fillAt === "next-open") this.marketBatch(t, 2, AT_OPEN);
+  }
+
+  /** SPEC 12: out of call at the last close, a liquidation's capped rest is cancelled (callCured). */
+  private cancelCuredLiquidations(t: number): void {
+    const s = this.s;
+    let any = false;
+    for (const order of s.working) {
+      if (order.forced !== FORCED_CALL) continue;
+      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "callCured" }, t);
+      any = true;
+    }
+    if (any) this.dropDone();
   }
 
   /** Every working strategy market order, in id order, at the open (next-open) or the close (same-bar). */

@@ -11,6 +11,7 @@ export type Reason =
   | { kind: "zeroVolume" }
   | { kind: "marginCall" }
   | { kind: "bankrupt" }
+  | { kind: "callCured" }
   | { kind: "restricted"; required: number; available: number }
   | { kind: "endOfData" }
   | { kind: "dayExpired" }
@@ -29,6 +30,7 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "zeroVolume",
   "marginCall",
   "bankrupt",
+  "callCured",
   "restricted",
   "endOfData",
   "dayExpired",

@@ -14,6 +14,7 @@ import {
   equityIsCashPlusPositions,
   fillPricesAreInBar,
   fillsWithinParticipation,
+  liquidationsStopWhenTheCallIsCured,
   type RecordCheck,
   tradesAddUp,
 } from "../../properties/record-checks.ts";
@@ -21,10 +22,15 @@ import { type RunCase, runInput } from "../../properties/run-input.ts";
 import { finish, Batch as ReferenceBatch } from "../../reference/batch.ts";
 import { referenceEngine } from "../../reference/engine.ts";
 import { TradeBook } from "../../reference/trades.ts";
+import { resolveConfig } from "../../src/config/index.ts";
 import { Batch } from "../../src/engine/batch.ts";
 import { fastEngine } from "../../src/engine/index.ts";
+import { FastRun } from "../../src/engine/run.ts";
 import { COMMISSION } from "../../src/engine/state.ts";
+import { goldenRun } from "../../src/golden/adapt.ts";
+import { readGoldenFile } from "../../src/golden/format.ts";
 import type { Engine, FillRecord, Panel, Records, RunConfig } from "../../src/model/index.ts";
+import { scheduledOrders } from "../../src/strategy/declarative.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engines' classes
 type Patchable = Record<string, any>;
@@ -315,5 +321,23 @@ describe("the invariants made independent catch the bugs planted for them", () =
         },
     );
     expect(() => checkReferenceRun(runCase)).toThrow(/invariant I13 at t=2/);
+  });
+  it("callCured (records): a liquidation's capped rest sells on after the call is cured", () => {
+    // scenarios/liquidation-cured-call-cancels-rest: 100 of 226 sold at a capped open; the next
+    // close is out of call, so the rest of 126 must not sell at the open after it.
+    const { panel, configInput, ordersByBar } = goldenRun(
+      readGoldenFile("scenarios/liquidation-cured-call-cancels-rest.json"),
+    );
+    const config = resolveConfig(configInput, panel.symbols);
+    const checkOn = (engine: Engine) => () =>
+      liquidationsStopWhenTheCallIsCured({
+        panel,
+        config,
+        ordersByBar,
+        records: engine.run(panel, config, scheduledOrders(ordersByBar)),
+      });
+    for (const engine of [fastEngine, referenceEngine]) expect(checkOn(engine), engine.name).not.toThrow();
+    patch(FastRun, "cancelCuredLiquidations", () => () => {});
+    expect(checkOn(fastEngine)).toThrow(/filled at t=3, after the close t=2 out of call/);
   });
 });
