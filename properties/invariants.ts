@@ -66,14 +66,22 @@ export function engineRecordChecksProperty(
   return property(
     `${engine.name}: the records keep every accounting invariant, recomputed from the outside`,
     runInput(),
-    (runCase) => {
-      const { panel, configInput, ordersByBar } = runCase;
-      const config = resolveConfig(configInput, panel.symbols, "generated config");
-      const records = engine.run(panel, config, scheduledOrders(ordersByBar));
-      observe?.(runCase, config, records);
-      for (const check of checks) check({ panel, config, ordersByBar, records });
-    },
+    (runCase) => checkEngineRecords(engine, runCase, checks, observe),
   );
+}
+
+/** Runs `engine` on the case and its records through the post-run checks (or the given ones). */
+export function checkEngineRecords(
+  engine: Engine,
+  runCase: RunCase,
+  checks: readonly RecordCheck[] = POST_RUN_CHECKS,
+  observe?: (runCase: RunCase, config: RunConfig, records: Records) => void,
+): void {
+  const { panel, configInput, ordersByBar } = runCase;
+  const config = resolveConfig(configInput, panel.symbols, "generated config");
+  const records = engine.run(panel, config, scheduledOrders(ordersByBar));
+  observe?.(runCase, config, records);
+  for (const check of checks) check({ panel, config, ordersByBar, records });
 }
 
 /** SPEC 10 (I15): the same case run twice gives records with the same manifest hash. */

@@ -165,4 +165,32 @@ export const REGRESSIONS: readonly Regression[] = [
       ordersByBar: new Map([[0, [{ asset: "A", size: -100 }]]]),
     },
   },
+  {
+    id: "cash-account-spent-to-the-cent-in-float",
+    summary:
+      "cash account: a partial buy that spends cash to the cent leaves the fast engine's float cash at -1.8e-14 " +
+      "where the exact sum is 0, and cashAccountIsLongAndSolvent read it as below 0. Resolved by judging the " +
+      "float records within SPEC 9's money tolerance of the cash moved, as the other record checks do",
+    runCase: {
+      panel: flatPanel(["A"], "2014-01-01", 2, 0.02, 1),
+      // t1 open: 15000 x 0.02 + 0.01 = 300.01, cash 699.99; the partial order fits
+      // (699.99 - 0.01) / 0.02 = 34999 shares: 699.98 + 0.01, cash 0 (float: -1.8e-14).
+      configInput: {
+        initialCash: 1_000,
+        account: "cash",
+        onInsufficient: "partial",
+        maxParticipation: null,
+        commission: { model: "perShare", rate: 0, min: 0.01, max: null },
+      },
+      ordersByBar: new Map([
+        [
+          0,
+          [
+            { asset: "A", sizeType: "targetPercent", size: 0.3 },
+            { asset: "A", sizeType: "percent", size: 5 },
+          ],
+        ],
+      ]),
+    },
+  },
 ];

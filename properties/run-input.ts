@@ -127,6 +127,16 @@ interface MarginStress {
   /** The adverse gap: on bar 2 + shockAt modulo (bars - 2), in bps. */
   readonly shockAt: number;
   readonly shockBps: number;
+  /**
+   * A thin market after the shock: under a volume cap, the bar after the shock trades
+   * `volume` units (so the liquidation sized at its open is capped) and its close moves back
+   * toward the book by reboundBps (so the call may be cured while the rest still works).
+   */
+  readonly drought: {
+    readonly participation: number;
+    readonly volume: number;
+    readonly reboundBps: number;
+  } | null;
 }
 
 function marginStress(accounts: readonly LeveredAccount[]): fc.Arbitrary<MarginStress> {
@@ -144,31 +154,59 @@ function marginStress(accounts: readonly LeveredAccount[]): fc.Arbitrary<MarginS
     }),
     shockAt: fc.nat({ max: 1_000 }),
     shockBps: fc.integer({ min: 1_500, max: 20_000 }),
+    drought: fc.option(
+      fc.record({
+        participation: fc.constantFrom(0.05, 0.1, 0.25),
+        volume: fc.integer({ min: 4, max: 400 }),
+        reboundBps: fc.integer({ min: 500, max: 30_000 }),
+      }),
+      { freq: 3 },
+    ),
   });
 }
 
-/** The levered account, no volume cap (the book opens whole), and the shock in every asset's regime. */
+/**
+ * The levered account, the shock in every asset's regime, and no volume cap (the book opens
+ * whole) unless a drought caps the bars after the book's (whose volume is then ample).
+ */
 function withMarginStress(d: Drafts, stress: MarginStress): Drafts {
   const bars = d.panel.rows.length;
   // Regime shocks fall on bar 1 + shockAt mod (bars - 1); this puts them on bar 2 or later, after
   // the bar-0 book has filled (at the open of bar 1 under next-open).
   const shockAt = bars > 2 ? 1 + (stress.shockAt % (bars - 2)) : 0;
+  const short = (i: number) => stress.legs[i % stress.legs.length].short;
   const regimes = d.panel.regimes.map((regime, i) => ({
     ...regime,
-    kind: stress.legs[i % stress.legs.length].short ? ("squeeze" as const) : ("crash" as const),
+    kind: short(i) ? ("squeeze" as const) : ("crash" as const),
     shockAt,
     shockBps: stress.shockBps,
   }));
+  const { drought } = stress;
+  const shockBar = shockAt + 1;
+  const rows =
+    drought === null
+      ? d.panel.rows
+      : d.panel.rows.map((row, t) =>
+          row.map((cell, i) => {
+            if (t <= 1) return { ...cell, volume: 1e12, zeroVolume: false, missing: false };
+            if (t !== shockBar + 1) return cell;
+            const rebound = short(i) ? -Math.min(9_000, drought.reboundBps) : drought.reboundBps;
+            return { ...cell, volume: drought.volume, zeroVolume: false, missing: false, retBps: rebound };
+          }),
+        );
   return {
     ...d,
-    panel: { ...d.panel, regimes },
+    panel: { ...d.panel, regimes, rows },
     config: {
       ...d.config,
       input: {
         ...d.config.input,
         account: stress.account,
         onMarginCall: stress.onMarginCall,
-        maxParticipation: null,
+        maxParticipation: drought?.participation ?? null,
+        // Against the ample volume of the book's bars any impact is a float dust (1e-12 of a
+        // tick), below the fast engine's resolution (docs/semantics.md): a drought trades without.
+        ...(drought === null ? {} : { impact: { model: "none" } }),
         maxGrossLeverage: null,
         maxNetLeverage: null,
       },

@@ -1,13 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Counts, countCase, countRecords } from "../../properties/coverage.ts";
-import { checkReferenceRun, referenceInvariantsHold, runReference } from "../../properties/invariants.ts";
+import { checkAgainstReference } from "../../properties/differential.ts";
+import {
+  checkEngineRecords,
+  checkReferenceRun,
+  referenceInvariantsHold,
+  runReference,
+} from "../../properties/invariants.ts";
 import { runIsolated } from "../../properties/isolated.ts";
 import { KNOWN_ISSUES, reproduce, toleratingKnownIssues } from "../../properties/known-issues.ts";
 import { asFastCheck } from "../../properties/property.ts";
 import { REGRESSIONS } from "../../properties/regressions.ts";
 import { propertyParams, REPLAY_COMMAND } from "../../properties/replay.ts";
 import { runInput } from "../../properties/run-input.ts";
+import { fastEngine } from "../../src/engine/index.ts";
 import { REASON_KINDS } from "../../src/model/index.ts";
 
 /** The CI budget: about 3 s on one core (ASSAY_RUNS overrides it). */
@@ -29,9 +36,13 @@ describe("referenceInvariantsHold", () => {
   });
 
   for (const regression of REGRESSIONS) {
-    it(`regression ${regression.id} passes every check`, () => {
-      if (regression.hungFor === undefined) checkReferenceRun(regression.runCase);
-      else {
+    it(`regression ${regression.id} passes every check, on both engines`, () => {
+      if (regression.hungFor === undefined) {
+        checkReferenceRun(regression.runCase);
+        // The fast engine's records through the same checks, and against the reference.
+        checkEngineRecords(fastEngine, regression.runCase);
+        checkAgainstReference(fastEngine, regression.runCase);
+      } else {
         const { outcome, detail } = runIsolated("regression", regression.id, regression.hungFor);
         expect(outcome, detail).toBe("completed");
       }
