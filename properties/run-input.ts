@@ -128,9 +128,9 @@ interface MarginStress {
   readonly shockAt: number;
   readonly shockBps: number;
   /**
-   * A thin market after the shock: under a volume cap, the bar after the shock trades
-   * `volume` units (so the liquidation sized at its open is capped) and its close moves back
-   * toward the book by reboundBps (so the call may be cured while the rest still works).
+   * A thin market after the shock: under a volume cap, the bar of the liquidation's open trades
+   * `volume` units (so the liquidation is capped) and its close moves back toward the book by
+   * reboundBps (so the call may be cured while the rest still works).
    */
   readonly drought: {
     readonly participation: number;
@@ -154,13 +154,17 @@ function marginStress(accounts: readonly LeveredAccount[]): fc.Arbitrary<MarginS
     }),
     shockAt: fc.nat({ max: 1_000 }),
     shockBps: fc.integer({ min: 1_500, max: 20_000 }),
-    drought: fc.option(
-      fc.record({
-        participation: fc.constantFrom(0.05, 0.1, 0.25),
-        volume: fc.integer({ min: 4, max: 400 }),
-        reboundBps: fc.integer({ min: 500, max: 30_000 }),
-      }),
-      { freq: 3 },
+    // One stress case in three (null first, so that a failing case shrinks to no drought).
+    drought: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(null) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          participation: fc.constantFrom(0.05, 0.1, 0.25),
+          volume: fc.integer({ min: 4, max: 400 }),
+          reboundBps: fc.integer({ min: 500, max: 30_000 }),
+        }),
+      },
     ),
   });
 }
@@ -182,21 +186,25 @@ function withMarginStress(d: Drafts, stress: MarginStress): Drafts {
     shockBps: stress.shockBps,
   }));
   const { drought } = stress;
-  const shockBar = shockAt + 1;
+  // The call at the shock's close is liquidated at the open after cureDays more closes in call.
+  const liquidationBar = shockAt + 2 + (d.config.input.cureDays ?? 0);
   const rows =
     drought === null
       ? d.panel.rows
       : d.panel.rows.map((row, t) =>
           row.map((cell, i) => {
             if (t <= 1) return { ...cell, volume: 1e12, zeroVolume: false, missing: false };
-            if (t !== shockBar + 1) return cell;
+            if (t !== liquidationBar) return cell;
             const rebound = short(i) ? -Math.min(9_000, drought.reboundBps) : drought.reboundBps;
             return { ...cell, volume: drought.volume, zeroVolume: false, missing: false, retBps: rebound };
           }),
         );
+  // A price at one tick cannot gap down (prices floor at a tick): start the book at 100 ticks or more.
+  const tickCents = (i: number) => d.config.instruments[i % d.config.instruments.length].tickCents ?? 1;
+  const startCents = d.panel.startCents.map((cents, i) => Math.max(cents, 100 * tickCents(i)));
   return {
     ...d,
-    panel: { ...d.panel, regimes, rows },
+    panel: { ...d.panel, regimes, rows, startCents },
     config: {
       ...d.config,
       input: {
