@@ -107,7 +107,11 @@ export class LiquidationSizer {
     let cash = s.cash;
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
-      if (this.plan[asset] === 0) v.add(asset, s.units[asset], s.openMark(t, asset), 1);
+      if (this.plan[asset] !== 0) continue;
+      const mark = s.openMark(t, asset);
+      v.add(asset, s.units[asset], mark, 1);
+      // A future's unsettled variation at the open counts (SPEC 12): the gap since the last close.
+      v.addUnsettled(s.unsettled(asset, mark));
     }
     let priorUnits = 0;
     for (const asset of order) {
@@ -123,6 +127,8 @@ export class LiquidationSizer {
           ? this.variationMargin(asset, lots, price)
           : -units * price * s.multiplier[asset];
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
+      // The contracts left (the newest, FIFO) count their unsettled variation at the fill price.
+      v.addUnsettled(s.unsettledFrom(asset, lots, price));
     }
     const target = s.config.restoreTo === "initial" ? v.im : v.mm * (1 + s.config.liquidationBuffer);
     return atLeast(cash + v.positions, target, v.scale + Math.abs(cash));
