@@ -1,6 +1,7 @@
 // SPEC 7 and 12: sizing margin-call liquidations at the open, in float64. Marks are the opens
 // (an asset missing at the open keeps its last close and is never liquidated); each liquidated
-// asset is valued at its own quoted fill price, costs included. Target: MM x (1 + buffer), or IM.
+// asset is valued at its own quoted fill price, costs included, futures with their unsettled
+// variation at those marks (SPEC v2.3). Target: MM x (1 + buffer), or IM.
 import type { Batch } from "./batch.ts";
 import { atLeast } from "./numeric.ts";
 import { Quote } from "./pricing.ts";
