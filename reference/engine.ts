@@ -238,6 +238,7 @@ class ReferenceRun {
       if (bar !== null && state.terms.isFuture(asset))
         state.ledger.post(t, "variationMargin", state.variationMargin.atClose(asset, bar.close));
     }
+    this.invariants.afterCloseSettlement(t);
   }
 
   private marginCheck(t: number): void {

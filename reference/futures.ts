@@ -1,8 +1,9 @@
 // SPEC 2 and 3.3: futures move no notional. Variation margin settles into cash at every close
 // (q x (close - ref) x mult, then ref = close) and at every reducing fill for the closed lots
 // (q_closed x (fill - ref) x mult); contracts opened at a fill take ref = fill price, kept FIFO.
+// Between closes the open contracts' unsettled variation q x (m - ref) x mult counts in equity.
 import type { Dec } from "./decimal.ts";
-import { ZERO } from "./decimal.ts";
+import { minDec, ZERO } from "./decimal.ts";
 
 interface RefLot {
   qty: Dec;
@@ -62,5 +63,26 @@ export class VariationMargin {
       lot.ref = close;
     }
     return settled;
+  }
+
+  /**
+   * SPEC 2: the unsettled variation at `mark` of a position of `qty` contracts as FIFO would leave
+   * the open lots: a reduction closes the oldest (their variation is settled cash, not counted
+   * here), so the newest lots remain; contracts added beyond the open lots (a leg, or a reversal's
+   * new side) take ref = their fill price, which is the mark of their own asset in every check, and
+   * add 0. `qty` = the current position gives the open contracts' unsettled variation.
+   */
+  unsettled(asset: number, qty: Dec, mark: Dec): Dec {
+    const lots = this.lots[asset];
+    if (qty.isZero() || lots.length === 0 || lots[0].qty.s !== qty.s) return ZERO;
+    let keep = qty.abs();
+    let total = ZERO;
+    for (let i = lots.length - 1; i >= 0 && keep.gt(0); i--) {
+      const take = minDec(keep, lots[i].qty.abs());
+      const kept = lots[i].qty.gt(0) ? take : take.neg();
+      total = total.add(kept.mul(mark.sub(lots[i].ref)).mul(this.multipliers[asset]));
+      keep = keep.sub(take);
+    }
+    return total;
   }
 }

@@ -2,7 +2,7 @@
 // from its own sources (fill records, the ledger, the lots), not from the number it checks.
 import { MONEY_TOLERANCE } from "../src/compare/index.ts";
 import { isoDate, type Reason } from "../src/model/index.ts";
-import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
+import { type Dec, dec, maxDec, minDec, ZERO } from "./decimal.ts";
 import { FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
 import { restoreTargetMet } from "./liquidation.ts";
 import { type RunState, restOf, type WorkingOrder } from "./state.ts";
@@ -43,9 +43,69 @@ export class Invariants {
   /** I9's side: units of the fill records per asset on bar `unitsBar`. */
   private unitsBar = -1;
   private readonly unitsOnBar = new Map<number, Dec>();
+  /**
+   * I1's side for futures: each future's open contracts as FIFO lots of the fills (signed
+   * quantity, variation-margin reference), from the fills' own prices and the closes alone
+   * (SPEC 2), never from the engine's VariationMargin.
+   */
+  private readonly futureLots: { qty: Dec; ref: Dec }[][];
 
   constructor(private readonly state: RunState) {
     this.positionsFromFills = new Array(state.assets).fill(ZERO);
+    this.futureLots = Array.from({ length: state.assets }, () => []);
+  }
+
+  /** A fill of a future: it closes the oldest opposite lots, the rest opens a lot at its price. */
+  private bookFuture(asset: number, qty: Dec, price: Dec): void {
+    const lots = this.futureLots[asset];
+    let left = qty;
+    while (!left.isZero() && lots.length > 0 && lots[0].qty.s !== left.s) {
+      const take = minDec(left.abs(), lots[0].qty.abs());
+      const closed = lots[0].qty.gt(0) ? take : take.neg();
+      lots[0].qty = lots[0].qty.sub(closed);
+      if (lots[0].qty.isZero()) lots.shift();
+      left = left.add(closed);
+    }
+    if (!left.isZero()) lots.push({ qty: left, ref: price });
+  }
+
+  /** SPEC 2 (a): after the close's variation margin, every open contract of a future present at t has ref = close t. */
+  afterCloseSettlement(t: number): void {
+    const { state } = this;
+    this.futureLots.forEach((lots, asset) => {
+      const bar = state.bar(t, asset);
+      if (bar === null) return;
+      for (const lot of lots) lot.ref = bar.close;
+    });
+  }
+
+  /**
+   * Equity recomputed from this class's own sources: ledger cash, the equities' positions summed
+   * from the fill records at the marks, and the futures' unsettled variation of their own lots.
+   */
+  private ownEquity(markOf: (asset: number) => Dec): {
+    equity: Dec;
+    cash: Dec;
+    positions: Dec;
+    unsettled: Dec;
+  } {
+    const { state } = this;
+    let positions = ZERO;
+    let unsettled = ZERO;
+    for (const asset of this.touched) {
+      const qty = this.positionsFromFills[asset];
+      if (qty.isZero()) continue;
+      const mark = markOf(asset);
+      const multiplier = state.multipliers[asset];
+      if (!state.terms.isFuture(asset)) {
+        positions = positions.add(qty.mul(mark).mul(multiplier));
+        continue;
+      }
+      for (const lot of this.futureLots[asset])
+        unsettled = unsettled.add(lot.qty.mul(mark.sub(lot.ref)).mul(multiplier));
+    }
+    const cash = this.ledgerSum.add(state.ledger.initialCash);
+    return { equity: cash.add(positions).add(unsettled), cash, positions, unsettled };
   }
 
   /** After every fill: I2, I4, I6, I8, I9 (each O(1)). */
@@ -54,6 +114,7 @@ export class Invariants {
     const asset = order.asset;
     const bar = state.bar(t, asset);
     const where = `asset=${order.record.asset} order=${order.record.id}`;
+    if (state.terms.isFuture(asset)) this.bookFuture(asset, qty, price);
     this.assert(bar !== null, "I9", t, `${where}: a fill on a missing bar`);
     const b = bar as NonNullable<typeof bar>;
     this.checkLedger(t);
@@ -219,7 +280,8 @@ export class Invariants {
   /**
    * I13: after a margin-call liquidation at the open, equity >= the restore target at the fill
    * prices, or the account is flat, or a liquidation order was blocked (its rest still works:
-   * volume cap, zero-volume or missing bar).
+   * volume cap, zero-volume or missing bar). The equity is this class's own (futures' unsettled
+   * variation included, SPEC 12), so a sizing that left it out cannot pass on its own numbers.
    */
   afterLiquidation(t: number, orders: readonly WorkingOrder[], markOf: (asset: number) => Dec): void {
     const { state } = this;
@@ -227,9 +289,11 @@ export class Invariants {
     // A held asset missing at this open is never liquidated (SPEC 12): the data blocked it, so
     // the account counts as flat once every asset present at this open is.
     const present = [...state.held].filter((asset) => state.bar(t, asset) !== null);
-    const { met, equity, target } = restoreTargetMet(state, state.ledger.cash, state.holdings(), markOf);
+    this.checkLedger(t);
+    const { equity } = this.ownEquity(markOf);
+    const { target } = restoreTargetMet(state, state.ledger.cash, state.holdings(), markOf);
     this.assert(
-      met || present.length === 0,
+      equity.gte(target) || present.length === 0,
       "I13",
       t,
       `after liquidation equity ${equity} < restore target ${target}, with positions left in ${present.map((a) => state.panel.symbols[a]).join(", ")} and no order blocked`,
@@ -344,23 +408,20 @@ export class Invariants {
     );
   }
 
-  /** I1: the account's equity == ledger cash + positions from fills at the marks. Returns equity. */
+  /**
+   * I1: the account's equity == ledger cash + the equities' positions from the fills at the marks
+   * + the futures' unsettled variation of the lots of the fills (SPEC 2, 10). Returns equity.
+   */
   private checkIdentity(t: number, markOf: (asset: number) => Dec): Dec {
     const { state } = this;
     this.checkLedger(t);
     const equity = state.terms.value(state.ledger.cash, state.holdings(), markOf).equity;
-    let positions = ZERO;
-    for (const asset of this.touched) {
-      const qty = this.positionsFromFills[asset];
-      if (!qty.isZero() && !state.terms.isFuture(asset))
-        positions = positions.add(qty.mul(markOf(asset)).mul(state.multipliers[asset]));
-    }
-    const cash = this.ledgerSum.add(state.ledger.initialCash);
+    const own = this.ownEquity(markOf);
     this.assert(
-      equity.eq(cash.add(positions)),
+      equity.eq(own.equity),
       "I1",
       t,
-      `equity ${equity} != cash ${cash} + positions ${positions} = ${cash.add(positions)} (diff ${equity.sub(cash.add(positions))})`,
+      `equity ${equity} != cash ${own.cash} + positions ${own.positions} + futures' unsettled variation ${own.unsettled} = ${own.equity} (diff ${equity.sub(own.equity)})`,
     );
     return equity;
   }

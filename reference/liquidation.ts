@@ -1,6 +1,7 @@
 // SPEC 7 and 12: sizing margin-call liquidations at the open. Marks are the opens (an asset
 // missing at the open keeps its last close and is never liquidated); each liquidated asset is
-// valued at its own fill price, costs included. Orders are sized so that afterwards equity >= the
+// valued at its own fill price, costs included, futures with their unsettled variation at those
+// marks (SPEC v2.3: an overnight gap is seen). Orders are sized so that afterwards equity >= the
 // restore target: MM x (1 + liquidationBuffer), or max(IM, MM) with restoreTo "initial".
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
 import type { RunState } from "./state.ts";

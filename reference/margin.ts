@@ -1,9 +1,10 @@
 // SPEC 2, 3.2 and 3.3: valuation of an account at given marks: equity, exposures, initial and
 // maintenance margin. Equities: Reg T rates, FINRA 4210 short floors by default. Futures:
-// per-contract margins, 0 to equity (their P&L reaches cash as variation margin), notional in
-// the exposures.
+// per-contract margins, their unsettled variation q x (m - m_ref) x mult to equity (0 right after
+// a close: the rest of their P&L reached cash as variation margin), notional in the exposures.
 import type { ContractMargin, Instrument, RunConfig } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, ZERO } from "./decimal.ts";
+import type { VariationMargin } from "./futures.ts";
 
 export interface Valuation {
   readonly equity: Dec;
@@ -30,7 +31,11 @@ export class MarginTerms {
   private readonly initialMargins: (ContractMargin | null)[];
   private readonly maintenanceMargins: (ContractMargin | null)[];
 
-  constructor(config: RunConfig) {
+  /** `variation` holds the futures' lots and references: their unsettled variation (SPEC 2). */
+  constructor(
+    config: RunConfig,
+    private readonly variation: VariationMargin,
+  ) {
     this.initialRate = dec(config.initialRate);
     this.maintLong = dec(config.maintLong);
     this.maintShort = dec(config.maintShort);
@@ -51,6 +56,8 @@ export class MarginTerms {
    * MM long = |mv| x maintLong, MM short = max(maintShort |mv|, $5 |q| mult) at a mark >= $5 and
    * max(100% |mv|, $2.50 |q| mult) below (FINRA 4210: per share, a unit of multiplier m being m
    * shares), or maintShort |mv| without the floors.
+   * Futures add their unsettled variation at the marks, for the holdings given: a hypothetical
+   * position (after a leg or a liquidation) keeps the lots FIFO would leave it (SPEC 2, 3, 12).
    */
   value(cash: Dec, holdings: Iterable<readonly [number, Dec]>, markOf: (asset: number) => Dec): Valuation {
     let positions = ZERO;
@@ -68,6 +75,7 @@ export class MarginTerms {
       if (this.futures[asset]) {
         im = im.add(contractMargin(this.initialMargins[asset], qty.abs(), absValue));
         mm = mm.add(contractMargin(this.maintenanceMargins[asset], qty.abs(), absValue));
+        positions = positions.add(this.variation.unsettled(asset, qty, mark));
         continue;
       }
       positions = positions.add(marketValue);

@@ -72,9 +72,9 @@ export class RunState {
     this.lots = config.instruments.map((i) => dec(i.lotSize));
     this.ticks = config.instruments.map((i) => (i.tickSize === null ? null : dec(i.tickSize)));
     this.ledger = new Ledger(dec(config.initialCash));
-    this.terms = new MarginTerms(config);
-    this.trades = new TradeBook(this.assets, this.multipliers);
     this.variationMargin = new VariationMargin(this.assets, this.multipliers);
+    this.terms = new MarginTerms(config, this.variationMargin);
+    this.trades = new TradeBook(this.assets, this.multipliers);
     this.settlement = new CashSettlement(config, panel.times, this.assets);
     this.qty = new Array(this.assets).fill(ZERO);
     this.lastClose = new Array(this.assets).fill(null);

@@ -11,8 +11,10 @@ import { type FinishedRun, fail } from "./common.ts";
 import { type CashByKind, type CashKind, replay } from "./replay.ts";
 
 /**
- * I1 at every close: equity == cash + the equities' positions at their marks (futures add 0 once
- * settled), the positions summed from the fills, not read from the series.
+ * I1 at every close: equity == cash + the equities' positions at their marks, the positions
+ * summed from the fills, not read from the series. Futures add their unsettled variation
+ * q x (m - m_ref) x mult (SPEC 2), which is 0 at a close (every ref has moved to it), and the
+ * series are the closes': between closes, I1 is the reference's own assertion.
  */
 export function equityIsCashPlusPositions(run: FinishedRun): void {
   const { config, records } = run;

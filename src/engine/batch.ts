@@ -347,10 +347,10 @@ export class Batch {
       const units = s.toUnits(asset, lots);
       const commission = this.legCommission(e, lots, month);
       const mark = this.markOf(asset);
-      if (s.rules.future[asset] === 0) {
-        outflow += units * price * s.multiplier[asset];
-        equityChange += s.units[asset] * (price - mark) * s.multiplier[asset];
-      }
+      if (s.rules.future[asset] === 0) outflow += units * price * s.multiplier[asset];
+      // The asset's position re-marked from the batch mark to the fill price: an equity's market
+      // value, or a future's unsettled variation (its new contracts take m_ref = price and add 0).
+      equityChange += s.units[asset] * (price - mark) * s.multiplier[asset];
       outflow += commission;
       equityChange -= commission;
       month += Math.abs(units);
@@ -505,7 +505,10 @@ export class Batch {
     v.clear();
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
-      v.add(asset, s.units[asset], this.markOf(asset), 1);
+      const mark = this.markOf(asset);
+      v.add(asset, s.units[asset], mark, 1);
+      // SPEC 2, 3: a future's unsettled variation at the batch's marks (an overnight gap at the open).
+      v.addUnsettled(s.unsettled(asset, mark));
     }
   }
 

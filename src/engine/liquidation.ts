@@ -1,6 +1,7 @@
 // SPEC 7 and 12: sizing margin-call liquidations at the open, in float64. Marks are the opens
 // (an asset missing at the open keeps its last close and is never liquidated); each liquidated
-// asset is valued at its own quoted fill price, costs included. Target: MM x (1 + buffer), or IM.
+// asset is valued at its own quoted fill price, costs included, futures with their unsettled
+// variation at those marks (SPEC v2.3). Target: MM x (1 + buffer), or IM.
 import type { Batch } from "./batch.ts";
 import { atLeast } from "./numeric.ts";
 import { Quote } from "./pricing.ts";
@@ -107,7 +108,11 @@ export class LiquidationSizer {
     let cash = s.cash;
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
-      if (this.plan[asset] === 0) v.add(asset, s.units[asset], s.openMark(t, asset), 1);
+      if (this.plan[asset] !== 0) continue;
+      const mark = s.openMark(t, asset);
+      v.add(asset, s.units[asset], mark, 1);
+      // A future's unsettled variation at the open counts (SPEC 12): the gap since the last close.
+      v.addUnsettled(s.unsettled(asset, mark));
     }
     let priorUnits = 0;
     for (const asset of order) {
@@ -123,6 +128,8 @@ export class LiquidationSizer {
           ? this.variationMargin(asset, lots, price)
           : -units * price * s.multiplier[asset];
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
+      // The contracts left (the newest, FIFO) count their unsettled variation at the fill price.
+      v.addUnsettled(s.unsettledFrom(asset, lots, price));
     }
     // restoreTo "initial" is max(IM, MM): a FINRA-floored short's MM can exceed its IM.
     const target =

@@ -190,12 +190,39 @@ export class RunState {
     return Number.isNaN(open) ? this.mark[asset] : open;
   }
 
+  /**
+   * SPEC 2: the unsettled variation of a future's open contracts at `mark`, sum of lots x (mark -
+   * m_ref) x mult over its FIFO lots (0 for an equity or no contracts).
+   */
+  unsettled(asset: number, mark: number): number {
+    return this.unsettledFrom(asset, 0, mark);
+  }
+
+  /** The unsettled variation at `mark` of the contracts left after the oldest |closingLots| close (FIFO). */
+  unsettledFrom(asset: number, closingLots: number, mark: number): number {
+    if (this.rules.future[asset] === 0) return 0;
+    const refs = this.refs;
+    const count = refs.count(asset);
+    let skip = Math.abs(closingLots);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const lot = refs.lotsAt(asset, i);
+      const closed = Math.min(skip, Math.abs(lot));
+      skip -= closed;
+      const left = lot - Math.sign(lot) * closed;
+      if (left !== 0)
+        total += this.toUnits(asset, left) * (mark - refs.valueAt(asset, i)) * this.multiplier[asset];
+    }
+    return total;
+  }
+
   /** Values the account at the last closes into `out`. */
   valueAtClose(out: Valuation): Valuation {
     out.clear();
     for (let i = 0; i < this.heldCount; i++) {
       const asset = this.held[i];
       out.add(asset, this.units[asset], this.mark[asset], 1);
+      out.addUnsettled(this.unsettled(asset, this.mark[asset]));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 // SPEC 2, 3.2, 3.3: an account's value at marks, as running sums that a check can adjust for a
 // few legs without revaluing every position. Equities: Reg T IM, maintenance with FINRA 4210
-// short floors; futures: per-contract margins, 0 to equity, notional in the exposures.
+// short floors; futures: per-contract margins, notional in the exposures, and to equity only their
+// unsettled variation q x (m - m_ref) x mult, which the caller adds (it needs the lots' references).
 import type { ContractMargin, RunConfig } from "../model/index.ts";
 
 export class MarginRules {
@@ -41,7 +42,10 @@ function setMargin(margin: ContractMargin | null, i: number, kinds: Uint8Array, 
   values[i] = margin.kind === "money" ? margin.amount : margin.rate;
 }
 
-/** Running sums of an account's positions at marks; equity = cash + positions. */
+/**
+ * Running sums of an account's positions at marks; equity = cash + positions, where positions are
+ * the equities' market values plus the futures' unsettled variation (`addUnsettled`).
+ */
 export class Valuation {
   /** Sum of equity positions' market value, Neumaier-compensated (it cancels against cash). */
   private positionsSum = 0;
@@ -101,19 +105,33 @@ export class Valuation {
       return;
     }
     this.scale += absValue;
-    const term = sign * value;
-    const sum = this.positionsSum + term;
-    this.positionsError +=
-      Math.abs(this.positionsSum) >= Math.abs(term)
-        ? this.positionsSum - sum + term
-        : term - sum + this.positionsSum;
-    this.positionsSum = sum;
+    this.addToPositions(sign * value);
     this.im += sign * absValue * rules.initialRate;
     this.mm +=
       sign *
       (units > 0
         ? absValue * rules.maintLong
         : shortMaintenance(rules, Math.abs(units) * rules.multiplier[asset], mark, absValue));
+  }
+
+  /**
+   * SPEC 2: a future's unsettled variation at the marks joins equity between closes (0 right
+   * after a close). Its size joins the tie scale: it cancels against the cash it will settle into.
+   */
+  addUnsettled(amount: number): void {
+    if (amount === 0) return;
+    this.scale += Math.abs(amount);
+    this.addToPositions(amount);
+  }
+
+  /** Neumaier-compensated: positions of 1e9 net against cash to an equity of 1e3. */
+  private addToPositions(term: number): void {
+    const sum = this.positionsSum + term;
+    this.positionsError +=
+      Math.abs(this.positionsSum) >= Math.abs(term)
+        ? this.positionsSum - sum + term
+        : term - sum + this.positionsSum;
+    this.positionsSum = sum;
   }
 }
 

@@ -168,4 +168,11 @@ describe("planted bugs are caught by the differential property", () => {
     );
     expect(findDivergence()).not.toBeNull();
   });
+
+  it("futures' unsettled variation left out between closes (stale equity at the open and intrabar)", () => {
+    // The record checks see only closes, where it is 0: the reference's checks at the open see it.
+    patch(RunState, "unsettled", () => () => 0);
+    patch(RunState, "unsettledFrom", () => () => 0);
+    expect(findDivergence()).not.toBeNull();
+  });
 });

@@ -3,6 +3,7 @@
 // (a wrapper that corrupts its records, or the fast engine with a patched class); the reference's
 // own assertions see bugs planted in its classes. Each test runs the invariant alone, so the
 // failure it finds is that invariant's.
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkReferenceRun, engineRecordChecksProperty } from "../../properties/invariants.ts";
@@ -20,7 +21,9 @@ import {
 } from "../../properties/record-checks.ts";
 import { type RunCase, runInput } from "../../properties/run-input.ts";
 import { finish, Batch as ReferenceBatch } from "../../reference/batch.ts";
+import { ZERO } from "../../reference/decimal.ts";
 import { referenceEngine } from "../../reference/engine.ts";
+import { VariationMargin } from "../../reference/futures.ts";
 import { TradeBook } from "../../reference/trades.ts";
 import { resolveConfig } from "../../src/config/index.ts";
 import { Batch } from "../../src/engine/batch.ts";
@@ -81,6 +84,14 @@ const referenceAsserts = property("reference asserts its invariants", runInput()
 /** The InvariantError a reference failure names ("invariant I5 at t=..."), as fast-check reports it. */
 function invariantOf(failure: string | null): string | null {
   return failure?.match(/InvariantError: invariant (I\d+)/)?.[1] ?? null;
+}
+
+/** A hand-computed scenario of scenarios/ as a run case. */
+function scenarioCase(name: string): RunCase {
+  const { panel, configInput, ordersByBar } = goldenRun(
+    readGoldenFile(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url))),
+  );
+  return { panel, configInput, ordersByBar };
 }
 
 /** Patches the reference's writeFills so that each fill record it writes goes through `rewrite`. */
@@ -339,5 +350,53 @@ describe("the invariants made independent catch the bugs planted for them", () =
     for (const engine of [fastEngine, referenceEngine]) expect(checkOn(engine), engine.name).not.toThrow();
     patch(FastRun, "cancelCuredLiquidations", () => () => {});
     expect(checkOn(fastEngine)).toThrow(/filled at t=3, after the close t=2 out of call/);
+  });
+
+  it("I1 (reference): the valuation leaves out the futures' unsettled variation between closes", () => {
+    // scenarios/futures-gap-liquidation: 10 contracts at m_ref 3996 at the 2024-06-05 (t=2) open
+    // 3896. The stale engine sells 1 there (cash 73000 >= 9 x 8000) and values what is left at
+    // 73000; I1's own lots of the fills add the 9 contracts' -45000 to make 28000.
+    const gap = scenarioCase("futures-gap-liquidation");
+    expect(() => checkReferenceRun(gap)).not.toThrow();
+    patch(VariationMargin, "unsettled", () => () => ZERO);
+    expect(() => checkReferenceRun(gap)).toThrow(/invariant I1 at t=2 .*unsettled variation -45000 = 28000/);
+    expect(invariantOf(failureOf(referenceAsserts))).toBe("I1");
+  });
+
+  it("I13 (reference): the liquidation is sized on stale equity (the gap's unsettled loss left out)", () => {
+    // Only the sizing ignores the unsettled term (from its first quote to the forced batch's run),
+    // so the valuation I1 checks stays right. scenarios/futures-gap-liquidation: stale sizing sells
+    // 1 contract (78000 - 5000 >= 9 x 8000); after it equity is 28000 < target 9 x 8000 = 72000.
+    const gap = scenarioCase("futures-gap-liquidation");
+    let sizing = false;
+    patch(
+      ReferenceBatch,
+      "quote",
+      (quote) =>
+        function (this: Patchable, ...args: unknown[]) {
+          sizing = true;
+          return quote.apply(this, args);
+        },
+    );
+    patch(
+      ReferenceBatch,
+      "run",
+      (run) =>
+        function (this: Patchable, ...args: unknown[]) {
+          sizing = false;
+          return run.apply(this, args);
+        },
+    );
+    patch(
+      VariationMargin,
+      "unsettled",
+      (unsettled) =>
+        function (this: Patchable, ...args: unknown[]) {
+          return sizing ? ZERO : unsettled.apply(this, args);
+        },
+    );
+    expect(() => checkReferenceRun(gap)).toThrow(
+      /invariant I13 at t=2 .*equity 28000 < restore target 72000/,
+    );
   });
 });
