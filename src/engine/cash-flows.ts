@@ -30,7 +30,7 @@ export class CashFlowBook {
         s.events.push({ kind: "cashFlow", t, step: 1, amount });
         continue;
       }
-      const { available, scale } = this.withdrawable();
+      const { available, scale } = this.withdrawable(t);
       if (beyond(-amount, available, scale - amount)) {
         s.events.push({ kind: "withdrawalRefused", t, step: 1, amount, available: Math.max(0, available) });
         continue;
@@ -57,10 +57,11 @@ export class CashFlowBook {
   }
 
   /** Equity - max(IM, MM) at the last closes (margin, futures), or settled cash (cash account). */
-  private withdrawable(): { available: number; scale: number } {
+  private withdrawable(t: number): { available: number; scale: number } {
     const s = this.s;
     if (s.config.account === "cash") {
-      s.settlement.available(s.cash, 0, this.cashOut);
+      // Only its scale is read: the size of cash and receivables, for the tie rule.
+      s.settlement.available(s.cash, t, this.cashOut);
       const settled = s.settlement.active ? s.settlement.settled(s.cash) : s.cash;
       return { available: settled, scale: this.cashOut.scale };
     }
