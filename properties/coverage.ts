@@ -45,6 +45,10 @@ export function countCase(runCase: RunCase, counts: Counts): void {
     bump("config.holidays");
   if (configInput.account === "cash" && (configInput.settlementHolidays ?? []).length > 0)
     bump("config.settlementHolidays");
+  const flows = configInput.cashFlows ?? [];
+  if (flows.length > 0) bump("config.cashFlows");
+  const lastDate = bars > 0 ? new Date(panel.times[bars - 1]).toISOString().slice(0, 10) : "";
+  if (flows.some((flow) => flow.date > lastDate)) bump("config.cashFlows.afterLastBar");
   bump(`config.account.${configInput.account}`);
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);

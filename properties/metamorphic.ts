@@ -136,7 +136,14 @@ function scale(value: RunCase, k: number): RunCase {
   return {
     ...value,
     panel: scaledPanel,
-    configInput: { ...input, initialCash, ...instruments },
+    configInput: {
+      ...input,
+      initialCash,
+      ...instruments,
+      ...(input.cashFlows !== undefined
+        ? { cashFlows: input.cashFlows.map((flow) => ({ ...flow, amount: flow.amount * k })) }
+        : {}),
+    },
     ordersByBar,
   };
 }
@@ -189,7 +196,7 @@ export const zeroSizeOrders: Property<[RunCase, number[]]> = property(
 
 /** SPEC 11: a strategy that never trades keeps equity == cash == initial cash + financing. */
 export const neverTrading: Property<RunCase> = property(
-  "SPEC 11: a strategy that never trades keeps equity == cash == initial cash plus financing",
+  "SPEC 11: a strategy that never trades keeps equity == cash == initial cash plus financing and posted cash flows",
   runInput().map((value) => ({ ...value, ordersByBar: new Map<number, OrderRequest[]>() })),
   (value) => {
     const records = runCase(fastEngine, value);
@@ -203,7 +210,9 @@ export const neverTrading: Property<RunCase> = property(
       l.creditInterest +
       l.debitInterest +
       l.borrowFee +
-      l.shortRebate;
+      l.shortRebate +
+      l.deposit +
+      l.withdrawal;
     const last = cash[cash.length - 1];
     if (records.fills.length > 0 || Math.abs(last - expected) > 1e-9 * Math.abs(expected)) {
       throw new Error(
@@ -271,6 +280,8 @@ function prefix(records: Records, t: number): Records {
       creditInterest: 0,
       borrowFee: 0,
       shortRebate: 0,
+      deposit: 0,
+      withdrawal: 0,
     },
   };
 }

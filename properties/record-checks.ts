@@ -1,4 +1,4 @@
-// SPEC 6.5, 9, 10 (I1-I4, I6-I9, I11, I12, I14) and 12 (callCured): checks on the records of a finished run, each
+// SPEC 6.5, 9, 10 (I1-I4, I6-I9, I11, I12, I14) and 12 (callCured, cash flows): checks on the records of a finished run, each
 // recomputed from the records and the panel alone. Every check is a small named function that
 // throws a RecordCheckError naming the check, the order or bar, and the numbers. Quantities are
 // summed as exact decimals (lot 0.01 quantities do not add exactly in float64).
@@ -9,6 +9,7 @@ import {
   pnlIsAttributed,
   tradesAddUp,
 } from "./checks/accounting.ts";
+import { cashFlowsAreApplied } from "./checks/cash-flows.ts";
 import type { RecordCheck } from "./checks/common.ts";
 import {
   fillLegsAddUp,
@@ -33,6 +34,7 @@ import {
 import { cashAccountIsLongAndSolvent, positionsAreSumOfFills } from "./checks/series.ts";
 
 export * from "./checks/accounting.ts";
+export * from "./checks/cash-flows.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
 export * from "./checks/fills.ts";
 export * from "./checks/good-faith.ts";
@@ -62,6 +64,7 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   liquidationsStopWhenTheCallIsCured,
   equityIsCashPlusPositions,
   cashIsTheLedger,
+  cashFlowsAreApplied,
   pnlIsAttributed,
   tradesAddUp,
 ];

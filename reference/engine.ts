@@ -14,6 +14,7 @@ import {
 import { CausalContext } from "../src/strategy/context.ts";
 import { symbolOrder } from "../src/strategy/declarative.ts";
 import { Batch, type Candidate, finish } from "./batch.ts";
+import { CashFlows } from "./cash-flows.ts";
 import { type Dec, ZERO } from "./decimal.ts";
 import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
 import { Impact } from "./impact.ts";
@@ -49,6 +50,7 @@ class ReferenceRun {
   private callStreak = 0;
   private liquidationDue = false;
   private financingSnapshot: FinancingSnapshot | null = null;
+  private readonly cashFlows: CashFlows;
 
   constructor(
     private readonly panel: Panel,
@@ -60,6 +62,7 @@ class ReferenceRun {
     this.impact = new Impact(this.state, config);
     this.context = new CausalContext(panel);
     this.symbolIndex = new Map(panel.symbols.map((s, i) => [s, i]));
+    this.cashFlows = new CashFlows(config);
   }
 
   run(): Records {
@@ -69,6 +72,9 @@ class ReferenceRun {
       if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1]))
         this.state.monthQty = ZERO;
       for (const event of this.state.settlement.step1(t)) this.state.events.push({ ...event, t, step: 1 });
+      const flows = this.cashFlows.step1(this.state, t);
+      for (const event of flows) this.state.events.push({ ...event, t, step: 1 });
+      if (flows.length > 0) this.invariants.afterCashFlows(t);
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
@@ -384,11 +390,13 @@ class ReferenceRun {
     this.financingSnapshot = { cash: state.ledger.cash, shorts };
   }
 
-  /** SPEC 1: without holidays, settlement counts weekdays only; said once. */
+  /** SPEC 1: without holidays, settlement counts weekdays only; said once. SPEC 12: flows never applied. */
   private warnings(): string[] {
-    if (!this.state.settlement.active || this.config.holidays !== null) return [];
+    const unapplied = this.cashFlows.unapplied(this.panel.times);
+    if (!this.state.settlement.active || this.config.holidays !== null) return unapplied;
     return [
       "no holidays given: settlement dates count weekdays only and may be early on exchange holidays [SPEC 1]",
+      ...unapplied,
     ];
   }
 
@@ -428,6 +436,8 @@ class ReferenceRun {
         creditInterest: state.ledger.total("creditInterest").toNumber(),
         borrowFee: state.ledger.total("borrowFee").toNumber(),
         shortRebate: state.ledger.total("shortRebate").toNumber(),
+        deposit: state.ledger.total("deposit").toNumber(),
+        withdrawal: state.ledger.total("withdrawal").toNumber(),
       },
       sameBarFills: this.config.fillAt === "close",
       warnings: this.warnings(),

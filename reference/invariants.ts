@@ -3,7 +3,7 @@
 import { MONEY_TOLERANCE } from "../src/compare/index.ts";
 import { isoDate, type Reason } from "../src/model/index.ts";
 import { type Dec, dec, maxDec, minDec, ZERO } from "./decimal.ts";
-import { FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
+import { CASH_FLOW_KINDS, FINANCING_KINDS, LEDGER_KINDS } from "./ledger.ts";
 import { restoreTargetMet } from "./liquidation.ts";
 import { type RunState, restOf, type WorkingOrder } from "./state.ts";
 
@@ -40,6 +40,10 @@ export class Invariants {
   private recordedCommission = ZERO;
   /** Sum of the records' |notional| and |commission|: the size their float64 rounding is measured against. */
   private recordedSize = ZERO;
+  /** I2's side for cash flows: the cashFlow events' deposits and withdrawals. */
+  private eventsSeen = 0;
+  private recordedDeposits = ZERO;
+  private recordedWithdrawals = ZERO;
   /** I9's side: units of the fill records per asset on bar `unitsBar`. */
   private unitsBar = -1;
   private readonly unitsOnBar = new Map<number, Dec>();
@@ -324,11 +328,47 @@ export class Invariants {
     );
   }
 
+  /**
+   * After the cash flows of step 1 (SPEC 12): I2 (the cashFlow events agree with the ledger's
+   * deposits and withdrawals), I1 at the last closes, and a posted withdrawal left the account
+   * within its rule: equity >= max(IM, MM) (margin, futures), settled cash >= 0 (cash account).
+   */
+  afterCashFlows(t: number): void {
+    const { state } = this;
+    let withdrew = false;
+    for (; this.eventsSeen < state.events.length; this.eventsSeen++) {
+      const event = state.events[this.eventsSeen];
+      if (event.kind !== "cashFlow") continue;
+      const amount = dec(event.amount);
+      if (amount.gt(0)) this.recordedDeposits = this.recordedDeposits.add(amount);
+      else {
+        this.recordedWithdrawals = this.recordedWithdrawals.add(amount);
+        withdrew = true;
+      }
+    }
+    this.checkRecordsAgainstLedger(t);
+    const equity = this.checkIdentity(t, (a) => state.closeMark(a));
+    if (!withdrew) return;
+    if (state.config.account === "cash") {
+      const settled = state.settlement.settledCash(state.ledger.cash);
+      this.assert(!settled.lt(0), "I2", t, `a withdrawal left settled cash ${settled} < 0 in a cash account`);
+      return;
+    }
+    const value = state.valueAtClose();
+    const required = maxDec(value.im, value.mm);
+    this.assert(
+      equity.gte(required),
+      "I2",
+      t,
+      `a withdrawal left equity ${equity} < max(IM ${value.im}, MM ${value.mm}) [SPEC 12]`,
+    );
+  }
+
   /** At every close (after same-bar fills): I1, I2, I7, I14. */
   atClose(t: number): void {
     const { state } = this;
     this.checkLedger(t);
-    this.checkRecordsAgainstLedger(t);
+    this.afterCashFlows(t);
     const markOf = (a: number) => state.closeMark(a);
     const equity = this.checkIdentity(t, markOf);
     const trades = state.trades;
@@ -336,12 +376,13 @@ export class Invariants {
     const financing = FINANCING_KINDS.reduce((sum, kind) => sum.add(state.ledger.total(kind)), ZERO);
     const unrealized = trades.unrealized(markOf);
     const attributed = trades.realized.add(unrealized).sub(commissions).add(financing);
-    const change = equity.sub(state.ledger.initialCash);
+    const netDeposits = CASH_FLOW_KINDS.reduce((sum, kind) => sum.add(state.ledger.total(kind)), ZERO);
+    const change = equity.sub(state.ledger.initialCash).sub(netDeposits);
     this.assert(
       change.eq(attributed),
       "I7",
       t,
-      `equity change ${change} != realized ${trades.realized} + unrealized ${unrealized} - commissions ${commissions} + financing ${financing} = ${attributed}`,
+      `equity change ${change} (net of deposits ${netDeposits}) != realized ${trades.realized} + unrealized ${unrealized} - commissions ${commissions} + financing ${financing} = ${attributed}`,
     );
     this.assert(
       this.recorded(trades.commission, this.recordedCommission),
@@ -380,6 +421,19 @@ export class Invariants {
       t,
       `ledger commission ${commission.neg()} != minus the fill records' commissions ${this.recordedCommission}`,
     );
+    for (const [kind, recorded] of [
+      ["deposit", this.recordedDeposits],
+      ["withdrawal", this.recordedWithdrawals],
+    ] as const) {
+      const posted = ledger.total(kind);
+      // Each event's amount is the flow's number itself, so the sums agree exactly.
+      this.assert(
+        posted.eq(recorded),
+        "I2",
+        t,
+        `ledger ${kind} ${posted} != the cashFlow events' ${kind}s ${recorded}`,
+      );
+    }
   }
 
   /** An exact amount equals a sum of record numbers within SPEC 9's money tolerance of their size. */

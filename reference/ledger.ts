@@ -11,7 +11,11 @@ export const LEDGER_KINDS: ReadonlySet<string> = new Set<LedgerKind>([
   "creditInterest",
   "borrowFee",
   "shortRebate",
+  "deposit",
+  "withdrawal",
 ]);
+/** The kinds that are money paid in or out (SPEC 12), netDeposits of I7. */
+export const CASH_FLOW_KINDS: readonly LedgerKind[] = ["deposit", "withdrawal"];
 /** The kinds that are financing (SPEC 3.2), for P&L attribution (I7). */
 export const FINANCING_KINDS: readonly LedgerKind[] = [
   "debitInterest",

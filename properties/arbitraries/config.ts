@@ -50,6 +50,19 @@ export interface ConfigDraft {
   readonly holidaysGiven: boolean;
   /** Bars (modulo the bar count) whose dates trade but do not settle (SPEC 1 settlementHolidays). */
   readonly settlementHolidayBars: readonly number[];
+  /** SPEC 12 deposits and withdrawals, placed on the panel's dates by configFor(). */
+  readonly cashFlows: readonly CashFlowDraft[];
+}
+
+/**
+ * A cash flow near bar `bar` (modulo the bar count): `offsetDays` calendar days from its date
+ * (before the first bar, between bars, after the last), of `percent` hundredths of a percent of
+ * the initial cash, signed (< 0 a withdrawal; large ones are refused).
+ */
+export interface CashFlowDraft {
+  readonly bar: number;
+  readonly offsetDays: number;
+  readonly percent: number;
 }
 
 /** The panel facts a config needs: its symbols, a start price per asset, its holidays, its bars' dates. */
@@ -66,7 +79,46 @@ export function runConfigDraft(constraints: ConfigConstraints = {}): fc.Arbitrar
     instruments: fc.array(instrumentDraft(), { minLength: 1, maxLength: 4 }),
     holidaysGiven: fc.boolean(),
     settlementHolidayBars: fc.uniqueArray(fc.nat(40), { maxLength: 2 }),
+    cashFlows: cashFlowDrafts(),
   });
+}
+
+/** None 2 times in 3; else 1 to 4 flows, deposits and withdrawals of 0.01% to 150% of the cash. */
+function cashFlowDrafts(): fc.Arbitrary<readonly CashFlowDraft[]> {
+  const flow = fc.record({
+    bar: fc.nat(40),
+    offsetDays: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) },
+    ),
+    percent: fc.oneof(
+      fc.integer({ min: 1, max: 15_000 }).map((p) => -p),
+      fc.integer({ min: 1, max: 10_000 }),
+    ),
+  });
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.array(flow, { minLength: 1, maxLength: 4 }) },
+  );
+}
+
+/** The drafts as cashFlows on the panel's dates, in drawn order (resolveConfig sorts them). */
+function cashFlowsFor(
+  drafts: readonly CashFlowDraft[],
+  barDates: readonly string[],
+  initialCash: number,
+): ConfigInput {
+  if (drafts.length === 0 || barDates.length === 0) return {};
+  const cashFlows = drafts.map((d) => {
+    const date = new Date(`${barDates[d.bar % barDates.length]}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + d.offsetDays);
+    // Whole cents: money as a user writes it.
+    return {
+      date: date.toISOString().slice(0, 10),
+      amount: Math.round((initialCash * d.percent) / 100) / 100,
+    };
+  });
+  return { cashFlows: cashFlows.filter((flow) => flow.amount !== 0) };
 }
 
 /** The draft as resolveConfig() input for a panel. */
@@ -78,6 +130,7 @@ export function configFor(draft: ConfigDraft, panel: ConfigPanelFacts): ConfigIn
     ...(Object.keys(instruments).length > 0 ? { instruments } : {}),
     ...(draft.holidaysGiven ? { holidays: panel.holidays } : {}),
     ...settlementHolidaysFor(draft.settlementHolidayBars, panel.barDates),
+    ...cashFlowsFor(draft.cashFlows, panel.barDates, draft.input.initialCash ?? 1_000_000),
   };
 }
 

@@ -72,6 +72,8 @@ const LEDGER_TOTAL_KINDS: readonly LedgerTotalKind[] = [
   "creditInterest",
   "borrowFee",
   "shortRebate",
+  "deposit",
+  "withdrawal",
 ];
 const CASH_KINDS: readonly CashKind[] = ["fillNotional", ...LEDGER_TOTAL_KINDS];
 
@@ -88,18 +90,25 @@ function recomputed(kind: LedgerTotalKind, totals: CashByKind): Decimal {
     case "creditInterest":
     case "borrowFee":
     case "shortRebate":
+    case "deposit":
+    case "withdrawal":
       return totals[kind];
     default:
       return unreachable(kind);
   }
 }
 
-/** I7 at the end: equity - initial cash == realized + unrealized - commissions + financing. */
+/**
+ * I7 at the end: equity - initial cash - netDeposits == realized + unrealized - commissions +
+ * financing, netDeposits being the sum of the cashFlow events (the posted flows, SPEC 12).
+ */
 export function pnlIsAttributed({ config, records }: FinishedRun): void {
   const { totals, ledgerTotals: l } = records;
   const final = records.series.equity.at(-1) ?? config.initialCash;
+  const flows = records.events.flatMap((event) => (event.kind === "cashFlow" ? [event.amount] : []));
   const terms = [
     config.initialCash,
+    ...flows,
     totals.realizedPnl,
     totals.unrealizedPnl,
     -totals.commission,
@@ -110,7 +119,7 @@ export function pnlIsAttributed({ config, records }: FinishedRun): void {
   ].map((x) => new Decimal(x));
   holds(
     "pnlIsAttributed",
-    `final equity ${final} != initial + realized + unrealized - commissions + financing`,
+    `final equity ${final} != initial + net deposits + realized + unrealized - commissions + financing`,
     final,
     terms,
   );

@@ -2,7 +2,8 @@
 // I2, I3 and I14 compare an engine's numbers with sums it did not make. Fills give positions,
 // equity notionals, commissions, the futures' variation margin (FIFO lots with their reference
 // price) and the FIFO trades (lots at their fill prices); the series' snapshot of bar t-1 gives
-// the financing of close t. Sums are exact decimals of the records' numbers.
+// the financing of close t; the cashFlow events give the deposits and withdrawals. Sums are exact
+// decimals of the records' numbers.
 import { Decimal } from "decimal.js";
 import type { FillRecord, LedgerTotalKind } from "../../src/model/index.ts";
 import { bankruptcyBar, type FinishedRun, fail, fillTag } from "./common.ts";
@@ -51,6 +52,8 @@ function noCash(): CashByKind {
     creditInterest: ZERO,
     borrowFee: ZERO,
     shortRebate: ZERO,
+    deposit: ZERO,
+    withdrawal: ZERO,
   };
 }
 
@@ -81,6 +84,7 @@ function replayOf(run: FinishedRun): Replay {
   const positionsByBar: Decimal[][] = [];
   const marksByBar: number[][] = [];
   let next = 0;
+  let nextEvent = 0;
 
   const close = (fill: FillRecord, i: number, price: Decimal, cash: CashByKind) => {
     const trade = open[i];
@@ -131,6 +135,13 @@ function replayOf(run: FinishedRun): Replay {
 
   for (let t = 0; t < panel.times.length; t++) {
     const cash = noCash();
+    // SPEC 12: the posted cash flows of step 1 (a refused withdrawal posts nothing).
+    for (; nextEvent < records.events.length && records.events[nextEvent].t === t; nextEvent++) {
+      const event = records.events[nextEvent];
+      if (event.kind !== "cashFlow") continue;
+      if (event.amount > 0) cash.deposit = cash.deposit.add(event.amount);
+      else cash.withdrawal = cash.withdrawal.add(event.amount);
+    }
     for (; next < records.fills.length && records.fills[next].t === t; next++)
       book(records.fills[next], cash);
     for (let i = 0; i < n; i++) {

@@ -35,7 +35,8 @@ export function positionsAreSumOfFills({ panel, records }: FinishedRun): void {
  * sales' fixed or minimum commissions took beyond their proceeds (docs/semantics.md: a sale is
  * never rejected, a buy never takes cash below 0), so cash >= -(the sum of those excesses so far).
  * Records hold float64 numbers: a buy that spends cash to the cent can leave -1.8e-14 where the
- * exact sum is 0, so "below 0" is beyond SPEC 9's money tolerance of the cash moved so far (the
+ * exact sum is 0, so "below 0" is beyond SPEC 9's money tolerance of the cash moved so far (fills
+ * and cash flows; the
  * reference asserts I4 exactly, in decimals, inside).
  */
 export function cashAccountIsLongAndSolvent({ panel, config, records }: FinishedRun): void {
@@ -47,6 +48,8 @@ export function cashAccountIsLongAndSolvent({ panel, config, records }: Finished
   let moved = new Decimal(config.initialCash);
   let next = 0;
   for (let t = 0; t < cash.length; t++) {
+    for (const e of records.events)
+      if (e.kind === "cashFlow" && e.t === t) moved = moved.add(Math.abs(e.amount));
     for (; next < records.fills.length && records.fills[next].t === t; next++) {
       const f = records.fills[next];
       const notional = new Decimal(f.qty)

@@ -52,6 +52,8 @@ export const MONEY_FIELDS: ReadonlySet<string> = new Set([
   "creditInterest",
   "borrowFee",
   "shortRebate",
+  "deposit",
+  "withdrawal",
 ]);
 
 /** An order's `size` is money for these size types (SPEC 6.4); units and fractions compare exactly. */

@@ -61,6 +61,14 @@ export interface ConfigInput {
   lotSize?: number;
   tickSize?: number | null;
   instruments?: { readonly [symbol: string]: InstrumentInput };
+  /** SPEC 12: deposits (amount > 0) and withdrawals (amount < 0), any order. */
+  cashFlows?: readonly CashFlowInput[];
+}
+
+/** A deposit or withdrawal: ISO date "YYYY-MM-DD", money (> 0 in, < 0 out, never 0). */
+export interface CashFlowInput {
+  date: string;
+  amount: number;
 }
 
 /** halfSpread's bps may be left out (null: half the bar's `spread` field). */
@@ -144,6 +152,7 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   lotSize: 1,
   tickSize: null,
   instruments: {},
+  cashFlows: [],
 });
 
 /** Every top-level key, in the order the docs list them and the checks run. */
@@ -206,6 +215,8 @@ export const CONFIG_KEYS = deepFreeze({
   tickSize: "Price grid, for every asset; null = none [SPEC 1]",
   instruments:
     "{ [symbol]: {kind?, multiplier?, lotSize?, tickSize?, initialMargin?, maintenanceMargin?, borrowRate?} }: per-asset overrides; futures need margins [SPEC 1, 3.3]",
+  cashFlows:
+    '[{date: "YYYY-MM-DD", amount}]: deposits (amount > 0) and withdrawals (< 0, refused whole if they would leave equity < max(IM, MM), or exceed settled cash in a cash account), each in step 1 of the first bar dated on or after its date; any order, applied by date, ties as given [SPEC 12]',
 } satisfies Record<ConfigKey, string>);
 
 /** Shared constants must not change under a caller's feet. */

@@ -2,6 +2,7 @@
 // checked (type, range, finiteness, unknown keys); nothing is ignored, coerced or repaired.
 import type {
   AccountType,
+  CashFlow,
   FillAt,
   IntrabarPath,
   LiquidationOrder,
@@ -17,6 +18,7 @@ import type {
 } from "../model/index.ts";
 import {
   bool,
+  field,
   finite,
   finiteOrNull,
   integer,
@@ -90,6 +92,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     impact: impact(at("impact"), get("impact")),
     commission: commission(at("commission"), get("commission")),
     instruments: instruments(at("instruments"), get("instruments"), symbols, base, account),
+    cashFlows: cashFlows(at("cashFlows"), get("cashFlows")),
   });
 }
 
@@ -156,6 +159,29 @@ function calendar(
     settlementHolidays: Object.freeze([...new Set([...extra, ...us.settlementHolidays])].sort()),
   };
 }
+
+/**
+ * SPEC 12: deposits and withdrawals, each {date, amount} with an ISO date and a finite non-zero
+ * amount; returned in date order, ties in the given order (a stable sort).
+ */
+function cashFlows(at: ConfigPlace, value: unknown): readonly CashFlow[] {
+  if (!Array.isArray(value)) throw invalid(at, 'must be an array of {date: "YYYY-MM-DD", amount}', value);
+  const flows = value.map((item: unknown, i): CashFlow => {
+    const place = { ...at, key: `${at.key}[${i}]` };
+    const obj = plainObject(place, item);
+    noUnknownKeys(place, obj, CASH_FLOW_KEYS);
+    const [datePlace, date] = field(place, obj, "date");
+    if (!isIsoDate(date)) throw invalid(datePlace, 'must be a calendar date "YYYY-MM-DD"', date);
+    const [amountPlace, amount] = field(place, obj, "amount");
+    if (typeof amount !== "number") throw invalid(amountPlace, "must be a number", amount);
+    if (!Number.isFinite(amount) || amount === 0)
+      throw invalid(amountPlace, "must be finite and != 0 (> 0 a deposit, < 0 a withdrawal)", amount);
+    return Object.freeze({ date, amount });
+  });
+  return Object.freeze(flows.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+}
+
+const CASH_FLOW_KEYS = ["date", "amount"];
 
 /** ISO calendar dates, kept in the given order (a set); `rule` says what the value must be. */
 function isoDates(at: ConfigPlace, value: unknown, rule: string): readonly string[] {

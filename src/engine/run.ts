@@ -13,6 +13,7 @@ import {
 import { CausalContext } from "../strategy/context.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
 import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
+import { CashFlowBook } from "./cash-flows.ts";
 import { intake } from "./intake.ts";
 import { BECAME_LIMIT, evaluate, FILL, fillDependsOnPath, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
@@ -24,6 +25,7 @@ import {
   COMMISSION,
   CREDIT_INTEREST,
   DEBIT_INTEREST,
+  DEPOSIT,
   FORCED_BANKRUPT,
   FORCED_CALL,
   FORCED_NONE,
@@ -35,6 +37,7 @@ import {
   STOP,
   STOP_LIMIT,
   VARIATION_MARGIN,
+  WITHDRAWAL,
 } from "./state.ts";
 
 export class FastRun {
@@ -66,6 +69,7 @@ export class FastRun {
   private readonly swapped = new Trigger();
   private readonly triggerTime: number[] = [];
   private readonly settlementEvents: SettlementEvent[] = [];
+  private readonly cashFlows: CashFlowBook;
   private readonly account = { cash: 0, equity: 0, position: (asset: number) => this.s.units[asset] };
   private equityAtDecision = 0;
   private t = 0;
@@ -86,6 +90,7 @@ export class FastRun {
     this.symbolIndex = new Map(panel.symbols.map((symbol, i) => [symbol, i]));
     this.prevShortValue = new Float64Array(panel.symbols.length);
     this.positions = new PositionRows(panel.times.length, panel.symbols.length);
+    this.cashFlows = new CashFlowBook(this.s);
   }
 
   run(): Records {
@@ -96,6 +101,7 @@ export class FastRun {
       s.volumeUsed.fill(0);
       if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1])) s.monthUnits = 0;
       this.settle(t);
+      this.cashFlows.step1(t);
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
@@ -510,14 +516,18 @@ export class FastRun {
         creditInterest: ledger[CREDIT_INTEREST],
         borrowFee: ledger[BORROW_FEE],
         shortRebate: ledger[SHORT_REBATE],
+        deposit: ledger[DEPOSIT],
+        withdrawal: ledger[WITHDRAWAL],
       },
       sameBarFills: this.config.fillAt === "close",
-      warnings:
-        s.settlement.active && this.config.holidays === null
+      warnings: [
+        ...(s.settlement.active && this.config.holidays === null
           ? [
               "no holidays given: settlement dates count weekdays only and may be early on exchange holidays [SPEC 1]",
             ]
-          : [],
+          : []),
+        ...this.cashFlows.unapplied(),
+      ],
     };
   }
 }

@@ -18,6 +18,8 @@ export const DEBIT_INTEREST = 3;
 export const CREDIT_INTEREST = 4;
 export const BORROW_FEE = 5;
 export const SHORT_REBATE = 6;
+export const DEPOSIT = 7;
+export const WITHDRAWAL = 8;
 
 /** How an order works now: a triggered stop works as a market order, a triggered stop-limit as a limit. */
 export const MARKET = 0;
@@ -76,8 +78,8 @@ export class RunState {
   /** UTC day number of each bar. */
   readonly days: Float64Array;
 
-  /** Ledger totals by kind (FILL_NOTIONAL ... SHORT_REBATE), signed as cash changes. */
-  readonly ledger = new Float64Array(7);
+  /** Ledger totals by kind (FILL_NOTIONAL ... WITHDRAWAL), signed as cash changes. */
+  readonly ledger = new Float64Array(9);
   /** Signed position per asset, in lots (whole numbers) and in units. */
   readonly lots: Float64Array;
   readonly units: Float64Array;

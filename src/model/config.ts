@@ -54,6 +54,15 @@ export type CommissionModel =
   | { model: "fixedPerOrder"; amount: number }
   | { model: "tiered"; bands: readonly CommissionBand[] };
 
+/**
+ * SPEC 12: money paid in (amount > 0, a deposit) or taken out (amount < 0, a withdrawal) in step 1
+ * of the first bar dated on or after `date` (an ISO date), after settlement.
+ */
+export interface CashFlow {
+  readonly date: string;
+  readonly amount: number;
+}
+
 export interface RunConfig {
   readonly initialCash: number;
   readonly account: AccountType;
@@ -100,4 +109,6 @@ export interface RunConfig {
   readonly commission: CommissionModel;
   /** One per panel symbol, in panel column order. */
   readonly instruments: readonly Instrument[];
+  /** SPEC 12: deposits and withdrawals in date order (ties in the order given); never amount 0. */
+  readonly cashFlows: readonly CashFlow[];
 }

@@ -106,6 +106,10 @@ export type EventRecord = { readonly t: number; readonly step: TimelineStep } & 
     }
   /** `until`: the ISO date the restriction ends on (the first bar dated on or after it trades freely). */
   | { readonly kind: "restricted"; readonly until: string; readonly violations: number }
+  /** SPEC 12: a posted deposit (amount > 0) or withdrawal (amount < 0), step 1, no asset. */
+  | { readonly kind: "cashFlow"; readonly amount: number }
+  /** SPEC 12: a withdrawal (amount < 0) refused whole; `available` is what could be taken out (>= 0). */
+  | { readonly kind: "withdrawalRefused"; readonly amount: number; readonly available: number }
 );
 
 /** A FIFO round trip (SPEC 8): opens when a position leaves 0, closes when it returns to 0. */
@@ -151,7 +155,9 @@ export type LedgerTotalKind =
   | "debitInterest"
   | "creditInterest"
   | "borrowFee"
-  | "shortRebate";
+  | "shortRebate"
+  | "deposit"
+  | "withdrawal";
 
 export interface Records {
   readonly engine: string;

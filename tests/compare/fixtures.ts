@@ -106,6 +106,8 @@ export function tinyRecords(engine = "reference"): Records {
       creditInterest: 0,
       borrowFee: -0.01,
       shortRebate: 0,
+      deposit: 0,
+      withdrawal: 0,
     },
     sameBarFills: false,
     warnings: ["holidays null: weekdays only"],

@@ -50,6 +50,7 @@ const DEFAULTS: RunConfig = {
   impact: { model: "none" },
   commission: { model: "percent", rate: 0 },
   instruments: [equity("SPY"), equity("TLT")],
+  cashFlows: [],
 };
 
 /** A resolved equity with the default terms, `terms` overriding them. */
@@ -123,6 +124,47 @@ describe("resolveConfig() defaults", () => {
   });
 });
 
+describe("resolveConfig() cashFlows", () => {
+  it.each([
+    [{ cashFlows: {} }, 'config cashFlows: must be an array of {date: "YYYY-MM-DD", amount}, got {}'],
+    [
+      {
+        cashFlows: [
+          { date: "2024-01-02", amount: 1 },
+          { date: "2024-01-03", amount: 0 },
+        ],
+      },
+      "config cashFlows[1] field=amount: must be finite and != 0 (> 0 a deposit, < 0 a withdrawal), got 0",
+    ],
+    [
+      { cashFlows: [{ date: "2024-01-02", amount: Number.NaN }] },
+      "config cashFlows[0] field=amount: must be finite and != 0 (> 0 a deposit, < 0 a withdrawal), got NaN",
+    ],
+    [
+      { cashFlows: [{ date: "2024-01-02", amount: Number.NEGATIVE_INFINITY }] },
+      "config cashFlows[0] field=amount: must be finite and != 0 (> 0 a deposit, < 0 a withdrawal), got -Infinity",
+    ],
+    [
+      { cashFlows: [{ date: "2024-01-02", amount: "5" }] },
+      'config cashFlows[0] field=amount: must be a number, got "5"',
+    ],
+    [
+      { cashFlows: [{ date: "2023-02-29", amount: 5 }] },
+      'config cashFlows[0] field=date: must be a calendar date "YYYY-MM-DD", got "2023-02-29"',
+    ],
+    [{ cashFlows: [{ amount: 5 }] }, "config cashFlows[0] field=date: must be given"],
+    [{ cashFlows: [{ date: "2024-01-02" }] }, "config cashFlows[0] field=amount: must be given"],
+  ])("resolveConfig() refuses %j", (input, message) => {
+    expect(resolveError(input)).toBe(message);
+  });
+
+  it("resolveConfig() refuses an unknown key of a cash flow", () => {
+    expect(resolveError({ cashFlows: [{ date: "2024-01-02", amount: 5, amt: 5 }] })).toMatch(
+      /^config cashFlows\[0\]: unknown key "amt"/,
+    );
+  });
+});
+
 describe("resolveConfig() accepts every option", () => {
   it("resolveConfig() takes a valid non-default value for every key", () => {
     const input = {
@@ -164,10 +206,17 @@ describe("resolveConfig() accepts every option", () => {
       lotSize: 0.5,
       tickSize: 0.25,
       instruments: { TLT: { kind: "equity", multiplier: 1, lotSize: 1, tickSize: 0.01, borrowRate: 0.3 } },
+      cashFlows: [
+        { date: "2024-03-01", amount: -500 },
+        { date: "2024-01-02", amount: 1000 },
+        { date: "2024-03-01", amount: 250 },
+      ],
     };
-    const { instruments, multiplier, lotSize, tickSize, borrowRate, ...rest } = input;
+    const { instruments, multiplier, lotSize, tickSize, borrowRate, cashFlows, ...rest } = input;
     expect(resolveConfig(input, SYMBOLS)).toStrictEqual({
       ...rest,
+      // SPEC 12: applied in date order, ties in the given order.
+      cashFlows: [cashFlows[1], cashFlows[0], cashFlows[2]],
       instruments: [
         equity("SPY", { multiplier: 50, lotSize: 0.5, tickSize: 0.25, borrowRate: 0.02 }),
         equity("TLT", { tickSize: 0.01, borrowRate: 0.3 }),

@@ -199,6 +199,27 @@ describe("goldenConfigInput()", () => {
     })();
     expect(input.commission).toEqual({ model: "perContract", rate: 2.25 });
   });
+
+  it("passes cashFlows through to resolveConfig, which checks and date-orders them", () => {
+    const flows = [
+      { date: "2024-01-04", amount: -50 },
+      { date: "2024-01-03", amount: 100 },
+    ];
+    const golden = tinyGolden();
+    golden.input.options.cashFlows = flows;
+    const file = parseGolden(golden, "tiny.json");
+    const { configInput, panel } = goldenRun(file);
+    expect(configInput.cashFlows).toEqual(flows);
+    expect(resolveConfig(configInput, panel.symbols, goldenConfigSource(file)).cashFlows).toEqual([
+      flows[1],
+      flows[0],
+    ]);
+    golden.input.options.cashFlows = [{ date: "2024-01-03", amount: 0 }];
+    const bad = goldenRun(parseGolden(golden, "tiny.json"));
+    expect(() => resolveConfig(bad.configInput, bad.panel.symbols, "golden tiny.json config")).toThrow(
+      "golden tiny.json config cashFlows[0] field=amount: must be finite and != 0 (> 0 a deposit, < 0 a withdrawal), got 0",
+    );
+  });
 });
 
 describe("goldenRun() on the shared golden files", () => {

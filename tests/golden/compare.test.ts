@@ -285,6 +285,34 @@ describe("compareGolden()", () => {
     });
   });
 
+  it("compares cashFlow and withdrawalRefused events field by field", () => {
+    const flows = (r: Records) => {
+      (r.events as Records["events"]).unshift(
+        { t: 1, step: 1, kind: "withdrawalRefused", amount: -500, available: 120.5 },
+        { t: 1, step: 1, kind: "cashFlow", amount: 250 },
+      );
+    };
+    const expected = (e: ReturnType<typeof tinyExpected>) => {
+      e.events.unshift(
+        { kind: "withdrawalRefused", date: "2024-01-03", amount: -500, available: 120.5 },
+        { kind: "cashFlow", date: "2024-01-03", amount: 250 },
+      );
+    };
+    expect(compare(expected, flows)).toBeNull();
+    expect(
+      compare((e) => {
+        expected(e);
+        e.events[0].available = 100;
+      }, flows),
+    ).toMatchObject({ section: "events", index: 0, field: "available", expected: 100, actual: 120.5 });
+    expect(
+      compare((e) => {
+        expected(e);
+        e.events[1].amount = -250;
+      }, flows),
+    ).toMatchObject({ section: "events", index: 1, field: "amount", expected: -250, actual: 250 });
+  });
+
   it("returns the earliest divergence by date", () => {
     const d = compare(
       () => {},

@@ -193,6 +193,8 @@ export function tinyRecords(): Records {
       creditInterest: 0,
       borrowFee: 0,
       shortRebate: 0,
+      deposit: 0,
+      withdrawal: 0,
     },
     sameBarFills: false,
     warnings: [],

@@ -10,6 +10,7 @@ import { checkReferenceRun, engineRecordChecksProperty } from "../../properties/
 import { toleratingKnownIssues } from "../../properties/known-issues.ts";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
 import {
+  cashFlowsAreApplied,
   cashIsTheLedger,
   earlySalesAreViolations,
   equityIsCashPlusPositions,
@@ -24,12 +25,14 @@ import { finish, Batch as ReferenceBatch } from "../../reference/batch.ts";
 import { ZERO } from "../../reference/decimal.ts";
 import { referenceEngine } from "../../reference/engine.ts";
 import { VariationMargin } from "../../reference/futures.ts";
+import { Ledger } from "../../reference/ledger.ts";
 import { TradeBook } from "../../reference/trades.ts";
 import { resolveConfig } from "../../src/config/index.ts";
 import { Batch } from "../../src/engine/batch.ts";
+import { CashFlowBook } from "../../src/engine/cash-flows.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import { FastRun } from "../../src/engine/run.ts";
-import { COMMISSION } from "../../src/engine/state.ts";
+import { COMMISSION, DEPOSIT, RunState } from "../../src/engine/state.ts";
 import { goldenRun } from "../../src/golden/adapt.ts";
 import { readGoldenFile } from "../../src/golden/format.ts";
 import type { Engine, FillRecord, Panel, Records, RunConfig } from "../../src/model/index.ts";
@@ -119,6 +122,7 @@ describe("the invariants made independent catch the bugs planted for them", () =
       fillPricesAreInBar,
       fillsWithinParticipation,
       earlySalesAreViolations,
+      cashFlowsAreApplied,
     ];
     for (const engine of [fastEngine, referenceEngine])
       expect(failureOf(engineRecordChecksProperty(engine, undefined, strengthened)), engine.name).toBeNull();
@@ -398,5 +402,49 @@ describe("the invariants made independent catch the bugs planted for them", () =
     expect(() => checkReferenceRun(gap)).toThrow(
       /invariant I13 at t=2 .*equity 28000 < restore target 72000/,
     );
+  });
+
+  it("I2 (records): the fast engine posts every deposit twice (one cashFlow event)", () => {
+    patch(
+      RunState,
+      "post",
+      (post) =>
+        function (this: Patchable, kind: number, amount: number) {
+          post.call(this, kind, amount);
+          if (kind === DEPOSIT) post.call(this, kind, amount);
+        },
+    );
+    expect(failureOf(recordCheck(fastEngine, cashIsTheLedger))).toMatch(/cashIsTheLedger/);
+  });
+
+  it("I2 (records): a posted withdrawal left out of the events", () => {
+    const engine = corrupted((r) => ({
+      ...r,
+      events: r.events.filter((e) => !(e.kind === "cashFlow" && e.amount < 0)),
+    }));
+    expect(failureOf(recordCheck(engine, cashIsTheLedger))).toMatch(/cashIsTheLedger/);
+    expect(failureOf(recordCheck(engine, cashFlowsAreApplied))).toMatch(/cashFlowsAreApplied/);
+  });
+
+  it("SPEC 12 (records): the fast engine never refuses a withdrawal", () => {
+    patch(CashFlowBook, "withdrawable", () => () => ({ available: Number.POSITIVE_INFINITY, scale: 0 }));
+    expect(failureOf(recordCheck(fastEngine, cashFlowsAreApplied))).toMatch(
+      /cashFlowsAreApplied: .*posted at t=\d+, yet only/,
+    );
+  });
+
+  it("I2 (reference): the reference posts every deposit twice to its ledger", () => {
+    patch(
+      Ledger,
+      "post",
+      (post) =>
+        function (this: Patchable, t: number, kind: string, amount: unknown) {
+          post.call(this, t, kind, amount);
+          if (kind === "deposit") post.call(this, t, kind, amount);
+        },
+    );
+    const failure = failureOf(referenceAsserts);
+    expect(invariantOf(failure)).toBe("I2");
+    expect(failure).toMatch(/ledger deposit .* != the cashFlow events' deposits/);
   });
 });

@@ -90,6 +90,8 @@ const GENERATED = [
   "config.instrument.borrowRate",
   "config.holidays",
   "config.settlementHolidays",
+  "config.cashFlows",
+  "config.cashFlows.afterLastBar",
   ...["percent", "perShare", "perContract", "fixedPerOrder", "tiered"].map((m) => `config.commission.${m}`),
   ...["fixedBps", "perShare", "halfSpread", "halfSpreadQuoted"].map((m) => `config.slippage.${m}`),
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
@@ -119,6 +121,8 @@ const OUTCOMES = [
   "events.ambiguousBar",
   "events.goodFaithViolation",
   "events.restricted",
+  "events.cashFlow",
+  "events.withdrawalRefused",
   "records.variationMargin",
   "fills.forced",
 ];
