@@ -36,8 +36,7 @@ export function positionsAreSumOfFills({ panel, records }: FinishedRun): void {
  * never rejected, a buy never takes cash below 0), so cash >= -(the sum of those excesses so far).
  * Records hold float64 numbers: a buy that spends cash to the cent can leave -1.8e-14 where the
  * exact sum is 0, so "below 0" is beyond SPEC 9's money tolerance of the cash moved so far (fills
- * and cash flows; the
- * reference asserts I4 exactly, in decimals, inside).
+ * and cash flows; the reference asserts I4 exactly, in decimals, inside).
  */
 export function cashAccountIsLongAndSolvent({ panel, config, records }: FinishedRun): void {
   if (config.account !== "cash") return;
