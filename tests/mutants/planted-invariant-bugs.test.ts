@@ -6,7 +6,11 @@
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkReferenceRun, engineRecordChecksProperty } from "../../properties/invariants.ts";
+import {
+  checkEngineRecords,
+  checkReferenceRun,
+  engineRecordChecksProperty,
+} from "../../properties/invariants.ts";
 import { toleratingKnownIssues } from "../../properties/known-issues.ts";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
 import {
@@ -27,7 +31,6 @@ import { referenceEngine } from "../../reference/engine.ts";
 import { VariationMargin } from "../../reference/futures.ts";
 import { Ledger } from "../../reference/ledger.ts";
 import { TradeBook } from "../../reference/trades.ts";
-import { resolveConfig } from "../../src/config/index.ts";
 import { Batch } from "../../src/engine/batch.ts";
 import { CashFlowBook } from "../../src/engine/cash-flows.ts";
 import { fastEngine } from "../../src/engine/index.ts";
@@ -36,7 +39,6 @@ import { COMMISSION, DEPOSIT, RunState } from "../../src/engine/state.ts";
 import { goldenRun } from "../../src/golden/adapt.ts";
 import { readGoldenFile } from "../../src/golden/format.ts";
 import type { Engine, FillRecord, Panel, Records, RunConfig } from "../../src/model/index.ts";
-import { scheduledOrders } from "../../src/strategy/declarative.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engines' classes
 type Patchable = Record<string, any>;
@@ -64,7 +66,12 @@ const SEED = 20_261_126;
 
 /** The first failure of a property over the budget (known engine issues skipped), or null. */
 function failureOf(p: Property<RunCase>, runs = 300): string | null {
-  const result = fc.check(asFastCheck(toleratingKnownIssues(p)), { numRuns: runs, seed: SEED });
+  // That a failure exists is the finding (its message names the check): no shrinking.
+  const result = fc.check(asFastCheck(toleratingKnownIssues(p)), {
+    numRuns: runs,
+    seed: SEED,
+    endOnFailure: true,
+  });
   return result.failed ? String((result.errorInstance as Error | undefined)?.message ?? "failed") : null;
 }
 
@@ -340,17 +347,9 @@ describe("the invariants made independent catch the bugs planted for them", () =
   it("callCured (records): a liquidation's capped rest sells on after the call is cured", () => {
     // scenarios/liquidation-cured-call-cancels-rest: 100 of 226 sold at a capped open; the next
     // close is out of call, so the rest of 126 must not sell at the open after it.
-    const { panel, configInput, ordersByBar } = goldenRun(
-      readGoldenFile("scenarios/liquidation-cured-call-cancels-rest.json"),
-    );
-    const config = resolveConfig(configInput, panel.symbols);
+    const cured = scenarioCase("liquidation-cured-call-cancels-rest");
     const checkOn = (engine: Engine) => () =>
-      liquidationsStopWhenTheCallIsCured({
-        panel,
-        config,
-        ordersByBar,
-        records: engine.run(panel, config, scheduledOrders(ordersByBar)),
-      });
+      checkEngineRecords(engine, cured, [liquidationsStopWhenTheCallIsCured]);
     for (const engine of [fastEngine, referenceEngine]) expect(checkOn(engine), engine.name).not.toThrow();
     patch(FastRun, "cancelCuredLiquidations", () => () => {});
     expect(checkOn(fastEngine)).toThrow(/filled at t=3, after the close t=2 out of call/);
