@@ -1,0 +1,222 @@
+// Declarative signals (VectorBT's from_signals): boolean entries and exits per bar and asset become
+// orders decided at the close of that bar (SPEC 4 step 5), with VectorBT's conflict rules
+// (signal-resolution.ts). Stops are checked on closes: a close through the stop loss or take
+// profit, measured from the close of the entry's decision bar, exits at the next fill.
+import type { BarContext, OnInsufficient, SizeType, TimeInForce } from "../model/index.ts";
+import { TARGET_SIZE_TYPES } from "../model/index.ts";
+import { symbolOrder } from "./declarative.ts";
+import {
+  type NumberMatrix,
+  numberMatrix,
+  type PanelShape,
+  type SignalMatrix,
+  signalMatrix,
+} from "./declarative-input.ts";
+import { type DeclarativeStrategy, fillAtFor } from "./from-orders.ts";
+import { type BarSignals, resolveSignals, type SignalAction } from "./signal-resolution.ts";
+
+export type Direction = "longonly" | "shortonly" | "both";
+
+export interface FromSignalsOptions {
+  readonly entries?: SignalMatrix;
+  readonly exits?: SignalMatrix;
+  /** With shortEntries or shortExits, entries and exits are the long side's and direction is not given. */
+  readonly shortEntries?: SignalMatrix;
+  readonly shortExits?: SignalMatrix;
+  /** Entry size (> 0, in sizeType) per bar and asset or one number; NaN ignores that bar's entries. */
+  readonly size: number | NumberMatrix;
+  /** Default "units". A target type enters by going to the target (and a reversal is one order). */
+  readonly sizeType?: SizeType;
+  /**
+   * For entries and exits alone (default "longonly"): "shortonly" makes them the short side's;
+   * "both" makes entries long entries and exits short entries, as VectorBT does.
+   */
+  readonly direction?: Direction;
+  /** Entries on the side held add `size` (VectorBT's accumulate "addonly"); exits close it all. */
+  readonly accumulate?: boolean;
+  /** Fractions (> 0) of the entry close, per bar and asset or one number; NaN for none. */
+  readonly stopLoss?: number | NumberMatrix;
+  readonly takeProfit?: number | NumberMatrix;
+  readonly price?: "open" | "close";
+  readonly onInsufficient?: OnInsufficient;
+  readonly timeInForce?: TimeInForce;
+  readonly name?: string;
+}
+
+export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
+  const sizeType = options.sizeType ?? "units";
+  const target = TARGET_SIZE_TYPES.has(sizeType);
+  const accumulate = options.accumulate ?? false;
+  if (accumulate && target)
+    throw new Error(
+      `fromSignals accumulate: a ${sizeType} entry goes to its target, it cannot add; use units, value or percent`,
+    );
+  const fillAt = fillAtFor("fromSignals", options.price);
+  const sides = signalSides(options);
+  const exitType = closingType(sizeType);
+  const extra = {
+    ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
+    ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
+  };
+  let inputs: Inputs | null = null;
+  let book: StopBook | null = null;
+  let order: number[] = [];
+  const signals: BarSignals = { longEntry: false, longExit: false, shortEntry: false, shortExit: false };
+  const actions: SignalAction[] = [];
+  return {
+    name: options.name ?? "from-signals",
+    fillAt,
+    onBar(ctx: BarContext) {
+      if (inputs === null) {
+        inputs = readInputs(options, sides, ctx);
+        book = new StopBook(ctx.symbols.length);
+        order = symbolOrder(ctx.symbols);
+      }
+      const stops = book as StopBook;
+      const at0 = ctx.t * ctx.symbols.length;
+      for (const asset of order) {
+        const at = at0 + asset;
+        const side = Math.sign(ctx.account.position(asset));
+        const close = ctx.bar("close", asset);
+        const sized = !Number.isNaN(inputs.size[at]);
+        signals.longEntry = sized && inputs.longEntry[at] === 1;
+        signals.longExit = inputs.longExit[at] === 1;
+        signals.shortEntry = sized && inputs.shortEntry[at] === 1;
+        signals.shortExit = inputs.shortExit[at] === 1;
+        const action = resolveSignals(side, signals, stops.hit(asset, side, close), accumulate);
+        if (action.close) stops.clear(asset);
+        if (action.enter !== 0 && action.enter !== side)
+          stops.open(asset, action.enter, close, inputs.stopLoss[at], inputs.takeProfit[at]);
+        actions[asset] = action;
+      }
+      // Exits before entries: every close first, then every entry, each in symbol order.
+      for (const asset of order) {
+        const action = actions[asset];
+        if (action.close && !(target && action.enter !== 0))
+          ctx.submit({ asset: ctx.symbols[asset], sizeType: exitType, size: 0, ...extra });
+      }
+      for (const asset of order) {
+        const { enter } = actions[asset];
+        if (enter !== 0)
+          ctx.submit({
+            asset: ctx.symbols[asset],
+            sizeType,
+            size: enter * inputs.size[at0 + asset],
+            ...extra,
+          });
+      }
+    },
+  };
+}
+
+/** The argument each of the four sides reads, per direction (VectorBT's mapping). */
+interface SignalSides {
+  readonly longEntry?: keyof FromSignalsOptions;
+  readonly longExit?: keyof FromSignalsOptions;
+  readonly shortEntry?: keyof FromSignalsOptions;
+  readonly shortExit?: keyof FromSignalsOptions;
+}
+
+function signalSides(options: FromSignalsOptions): SignalSides {
+  const shortGiven = options.shortEntries !== undefined || options.shortExits !== undefined;
+  if (shortGiven && options.direction !== undefined)
+    throw new Error(
+      `fromSignals direction: "${options.direction}" applies to entries and exits alone; with shortEntries or shortExits each side has its own signals, so leave direction out`,
+    );
+  if (shortGiven)
+    return { longEntry: "entries", longExit: "exits", shortEntry: "shortEntries", shortExit: "shortExits" };
+  const direction = options.direction ?? "longonly";
+  switch (direction) {
+    case "longonly":
+      return { longEntry: "entries", longExit: "exits" };
+    case "shortonly":
+      return { shortEntry: "entries", shortExit: "exits" };
+    case "both":
+      return { longEntry: "entries", shortEntry: "exits" };
+    default:
+      throw new Error(
+        `fromSignals direction: "${String(direction)}"; expected "longonly", "shortonly" or "both"`,
+      );
+  }
+}
+
+/** The target type whose 0 closes a position entered with sizeType (SPEC 6.4: exactly -q). */
+function closingType(sizeType: SizeType): SizeType {
+  if (sizeType === "units") return "targetUnits";
+  if (sizeType === "value") return "targetValue";
+  if (sizeType === "percent") return "targetPercent";
+  return sizeType;
+}
+
+interface Inputs {
+  readonly longEntry: Float64Array;
+  readonly longExit: Float64Array;
+  readonly shortEntry: Float64Array;
+  readonly shortExit: Float64Array;
+  readonly size: Float64Array;
+  readonly stopLoss: Float64Array;
+  readonly takeProfit: Float64Array;
+}
+
+function readInputs(options: FromSignalsOptions, sides: SignalSides, shape: PanelShape): Inputs {
+  const signal = (arg: keyof FromSignalsOptions | undefined) =>
+    signalMatrix(
+      { api: "fromSignals", arg: arg ?? "" },
+      arg === undefined ? undefined : (options[arg] as SignalMatrix | undefined),
+      shape,
+    );
+  const positive = (value: number) => (value > 0 ? null : "must be > 0");
+  const number = (arg: "size" | "stopLoss" | "takeProfit") =>
+    numberMatrix({ api: "fromSignals", arg }, options[arg] ?? Number.NaN, shape, positive);
+  return {
+    longEntry: signal(sides.longEntry),
+    longExit: signal(sides.longExit),
+    shortEntry: signal(sides.shortEntry),
+    shortExit: signal(sides.shortExit),
+    size: number("size"),
+    stopLoss: number("stopLoss"),
+    takeProfit: number("takeProfit"),
+  };
+}
+
+/** Per asset: the side and entry close a stop is measured from, and its fractions (NaN: none). */
+class StopBook {
+  readonly #side: Int8Array;
+  readonly #entryClose: Float64Array;
+  readonly #stopLoss: Float64Array;
+  readonly #takeProfit: Float64Array;
+
+  constructor(assets: number) {
+    this.#side = new Int8Array(assets);
+    this.#entryClose = new Float64Array(assets).fill(Number.NaN);
+    this.#stopLoss = new Float64Array(assets).fill(Number.NaN);
+    this.#takeProfit = new Float64Array(assets).fill(Number.NaN);
+  }
+
+  open(asset: number, side: number, entryClose: number, stopLoss: number, takeProfit: number): void {
+    this.#side[asset] = side;
+    this.#entryClose[asset] = entryClose;
+    this.#stopLoss[asset] = stopLoss;
+    this.#takeProfit[asset] = takeProfit;
+  }
+
+  clear(asset: number): void {
+    this.#side[asset] = 0;
+  }
+
+  /**
+   * Whether `close` went through a stop of the position held on `side`. A position on another side
+   * than the stop's (flat: the exit filled, or the entry did not) drops the stop.
+   */
+  hit(asset: number, side: number, close: number): boolean {
+    if (this.#side[asset] !== side || side === 0) {
+      this.#side[asset] = 0;
+      return false;
+    }
+    const entry = this.#entryClose[asset];
+    const loss = this.#stopLoss[asset];
+    const profit = this.#takeProfit[asset];
+    if (side > 0) return close <= entry * (1 - loss) || close >= entry * (1 + profit);
+    return close >= entry * (1 + loss) || close <= entry * (1 - profit);
+  }
+}
