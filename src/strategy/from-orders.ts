@@ -42,15 +42,18 @@ export function ordersStrategy(
     ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
     ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
   };
-  let sizes: Float64Array | null = null;
+  // Bound to a run by its context (one per run), so the same strategy can run again.
+  let run: BarContext | null = null;
+  let sizes: Float64Array = new Float64Array(0);
   let order: number[] = [];
   return {
     name,
     fillAt,
     onBar(ctx: BarContext) {
-      if (sizes === null) {
+      if (ctx !== run) {
         sizes = numberMatrix(sizeName, options.size, ctx);
         order = symbolOrder(ctx.symbols);
+        run = ctx;
       }
       const row = ctx.t * ctx.symbols.length;
       for (const asset of order) {

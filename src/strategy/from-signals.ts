@@ -13,7 +13,7 @@ import {
   signalMatrix,
 } from "./declarative-input.ts";
 import { type DeclarativeStrategy, fillAtFor } from "./from-orders.ts";
-import { type BarSignals, resolveSignals, type SignalAction } from "./signal-resolution.ts";
+import { type BarSignals, resolveSignals } from "./signal-resolution.ts";
 
 export type Direction = "longonly" | "shortonly" | "both";
 
@@ -58,21 +58,24 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
     ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
     ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
   };
+  // Bound to a run by its context (one per run), so the same strategy can run again.
+  let run: BarContext | null = null;
   let inputs: Inputs | null = null;
-  let book: StopBook | null = null;
+  let stops = new StopBook(0);
   let order: number[] = [];
   const signals: BarSignals = { longEntry: false, longExit: false, shortEntry: false, shortExit: false };
-  const actions: SignalAction[] = [];
   return {
     name: options.name ?? "from-signals",
     fillAt,
     onBar(ctx: BarContext) {
-      if (inputs === null) {
+      if (ctx !== run || inputs === null) {
         inputs = readInputs(options, sides, ctx);
-        book = new StopBook(ctx.symbols.length);
+        stops = new StopBook(ctx.symbols.length);
         order = symbolOrder(ctx.symbols);
+        run = ctx;
       }
-      const stops = book as StopBook;
+      // Symbol order (SPEC 6.4); per asset its close, then its entry. The engine fills every
+      // reducing leg of the batch before any increasing one (SPEC 3), so exits fund entries.
       const at0 = ctx.t * ctx.symbols.length;
       for (const asset of order) {
         const at = at0 + asset;
@@ -83,27 +86,19 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
         signals.longExit = inputs.longExit[at] === 1;
         signals.shortEntry = sized && inputs.shortEntry[at] === 1;
         signals.shortExit = inputs.shortExit[at] === 1;
-        const action = resolveSignals(side, signals, stops.hit(asset, side, close), accumulate);
-        if (action.close) stops.clear(asset);
-        if (action.enter !== 0 && action.enter !== side)
-          stops.open(asset, action.enter, close, inputs.stopLoss[at], inputs.takeProfit[at]);
-        actions[asset] = action;
-      }
-      // Exits before entries: every close first, then every entry, each in symbol order.
-      for (const asset of order) {
-        const action = actions[asset];
-        if (action.close && !(target && action.enter !== 0))
-          ctx.submit({ asset: ctx.symbols[asset], sizeType: exitType, size: 0, ...extra });
-      }
-      for (const asset of order) {
-        const { enter } = actions[asset];
-        if (enter !== 0)
-          ctx.submit({
-            asset: ctx.symbols[asset],
-            sizeType,
-            size: enter * inputs.size[at0 + asset],
-            ...extra,
-          });
+        const { close: closes, enter } = resolveSignals(
+          side,
+          signals,
+          stops.hit(asset, side, close),
+          accumulate,
+        );
+        if (closes) stops.clear(asset);
+        if (enter !== 0 && enter !== side)
+          stops.open(asset, enter, close, inputs.stopLoss[at], inputs.takeProfit[at]);
+        const symbol = ctx.symbols[asset];
+        if (closes && !(target && enter !== 0))
+          ctx.submit({ asset: symbol, sizeType: exitType, size: 0, ...extra });
+        if (enter !== 0) ctx.submit({ asset: symbol, sizeType, size: enter * inputs.size[at], ...extra });
       }
     },
   };

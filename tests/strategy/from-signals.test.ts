@@ -110,16 +110,20 @@ describe("fromSignals()", () => {
     expect(decided(records)).toEqual(["t=0 A units -100 qty=-100", "t=2 A targetUnits 0 qty=100"]);
   });
 
-  it("submits every exit before any entry at one bar", () => {
-    // B is held from t0 and exits at t2; A enters at t2: B's close gets the lower order id.
+  it("submits in symbol order, and the engine fills an exit before another asset's entry", () => {
+    // B is held from t0 and exits at t2; A enters at t2. A's order has the lower id, B's sale fills first.
     const two = testPanel(DATES, { A, B: A });
     const entries = { A: DATES.map((_, t) => t === 2), B: DATES.map((_, t) => t === 0) };
     const exits = { B: DATES.map((_, t) => t === 2) };
     const records = runBoth(two, fromSignals({ entries, exits, size: 100 }));
     expect(decided(records)).toEqual([
       "t=0 B units 100 qty=100",
-      "t=2 B targetUnits 0 qty=-100",
       "t=2 A units 100 qty=100",
+      "t=2 B targetUnits 0 qty=-100",
+    ]);
+    expect(records.fills.filter((f) => f.t === 3).map((f) => `${f.asset} ${f.qty}`)).toEqual([
+      "B -100",
+      "A 100",
     ]);
   });
 
