@@ -1,7 +1,7 @@
 // Declarative signals (VectorBT's from_signals): boolean entries and exits per bar and asset become
 // orders decided at the close of that bar (SPEC 4 step 5), with VectorBT's conflict rules
 // (signal-resolution.ts). Stops are checked on closes: a close through the stop loss or take
-// profit, measured from the close of the entry's decision bar, exits at the next fill.
+// profit, measured from the mark (last close) at the entry's decision, exits at the next fill.
 import type { BarContext, OnInsufficient, SizeType, TimeInForce } from "../model/index.ts";
 import { TARGET_SIZE_TYPES } from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
@@ -34,7 +34,7 @@ export interface FromSignalsOptions {
   readonly direction?: Direction;
   /** Entries on the side held add `size` (VectorBT's accumulate "addonly"); exits close it all. */
   readonly accumulate?: boolean;
-  /** Fractions (> 0) of the entry close, per bar and asset or one number; NaN for none. */
+  /** Fractions (> 0) of the entry's mark, per bar and asset or one number; NaN for none. */
   readonly stopLoss?: number | NumberMatrix;
   readonly takeProfit?: number | NumberMatrix;
   readonly price?: "open" | "close";
@@ -94,7 +94,7 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
         );
         if (closes) stops.clear(asset);
         if (enter !== 0 && enter !== side)
-          stops.open(asset, enter, close, inputs.stopLoss[at], inputs.takeProfit[at]);
+          stops.open(asset, enter, markOf(ctx, asset), inputs.stopLoss[at], inputs.takeProfit[at]);
         const symbol = ctx.symbols[asset];
         if (closes && !(target && enter !== 0))
           ctx.submit({ asset: symbol, sizeType: exitType, size: 0, ...extra });
@@ -102,6 +102,15 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
       }
     },
   };
+}
+
+/** The last close of an asset up to t (SPEC 2's mark, which sized the entry); NaN before its first. */
+function markOf(ctx: BarContext, asset: number): number {
+  for (let lag = 0; lag <= ctx.t; lag++) {
+    const close = ctx.bar("close", asset, lag);
+    if (!Number.isNaN(close)) return close;
+  }
+  return Number.NaN;
 }
 
 /** The argument each of the four sides reads, per direction (VectorBT's mapping). */
@@ -174,23 +183,23 @@ function readInputs(options: FromSignalsOptions, sides: SignalSides, shape: Pane
   };
 }
 
-/** Per asset: the side and entry close a stop is measured from, and its fractions (NaN: none). */
+/** Per asset: the side and entry mark a stop is measured from, and its fractions (NaN: none). */
 class StopBook {
   readonly #side: Int8Array;
-  readonly #entryClose: Float64Array;
+  readonly #entryMark: Float64Array;
   readonly #stopLoss: Float64Array;
   readonly #takeProfit: Float64Array;
 
   constructor(assets: number) {
     this.#side = new Int8Array(assets);
-    this.#entryClose = new Float64Array(assets).fill(Number.NaN);
+    this.#entryMark = new Float64Array(assets).fill(Number.NaN);
     this.#stopLoss = new Float64Array(assets).fill(Number.NaN);
     this.#takeProfit = new Float64Array(assets).fill(Number.NaN);
   }
 
-  open(asset: number, side: number, entryClose: number, stopLoss: number, takeProfit: number): void {
+  open(asset: number, side: number, entryMark: number, stopLoss: number, takeProfit: number): void {
     this.#side[asset] = side;
-    this.#entryClose[asset] = entryClose;
+    this.#entryMark[asset] = entryMark;
     this.#stopLoss[asset] = stopLoss;
     this.#takeProfit[asset] = takeProfit;
   }
@@ -208,7 +217,7 @@ class StopBook {
       this.#side[asset] = 0;
       return false;
     }
-    const entry = this.#entryClose[asset];
+    const entry = this.#entryMark[asset];
     const loss = this.#stopLoss[asset];
     const profit = this.#takeProfit[asset];
     if (side > 0) return close <= entry * (1 - loss) || close >= entry * (1 + profit);

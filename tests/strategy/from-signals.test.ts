@@ -110,6 +110,17 @@ describe("fromSignals()", () => {
     expect(decided(records)).toEqual(["t=0 A units -100 qty=-100", "t=2 A targetUnits 0 qty=100"]);
   });
 
+  it("an entry on a missing bar measures its stop from the last close (the mark)", () => {
+    // t1 is missing: the entry is sized at the mark 10 and fills at the t2 open 10; the stop is
+    // 10 x 0.95 = 9.5, and the t2 close 9.4 reaches it.
+    const gappy = testPanel(DATES.slice(0, 4), {
+      A: [[10, 10, 10, 10], null, [10, 10, 9.4, 9.4], [9.4, 9.4, 9.4, 9.4]],
+    });
+    const entries = { A: [false, true, false, false] };
+    const records = runBoth(gappy, fromSignals({ entries, size: 100, stopLoss: 0.05 }));
+    expect(decided(records)).toEqual(["t=1 A units 100 qty=100", "t=2 A targetUnits 0 qty=-100"]);
+  });
+
   it("submits in symbol order, and the engine fills an exit before another asset's entry", () => {
     // B is held from t0 and exits at t2; A enters at t2. A's order has the lower id, B's sale fills first.
     const two = testPanel(DATES, { A, B: A });
