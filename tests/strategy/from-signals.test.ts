@@ -152,6 +152,15 @@ describe("fromSignals()", () => {
     expect(decided(byPercent)).toEqual(["t=0 A percent 0.01 qty=100", "t=2 A targetPercent 0 qty=-100"]);
   });
 
+  it('with price "close" (and the run\'s fillAt "close") fills at the signal bar\'s close', () => {
+    const strategy = fromSignals({ entries: at(1), exits: at(3), size: 100, price: "close" });
+    const records = runBoth(panel(), strategy, { fillAt: strategy.fillAt });
+    expect(records.fills.map((f) => [f.t, f.qty, f.fillPrice])).toEqual([
+      [1, 100, 11],
+      [3, -100, 9],
+    ]);
+  });
+
   it("runs again from scratch when the same strategy object is reused", () => {
     const strategy = fromSignals({ entries: at(0), size: 100, stopLoss: 0.05 });
     expect(decided(runBoth(panel(), strategy))).toEqual(decided(runBoth(panel(), strategy)));
