@@ -1,7 +1,15 @@
 // Declarative orders (VectorBT's from_orders): a size per bar and asset, NaN for no order. Row t
 // is decided at the close of bar t and sized then (SPEC 6.4); it fills at the next open, or at
 // the same close under the run's fillAt "close".
-import type { BarContext, FillAt, OnInsufficient, SizeType, Strategy, TimeInForce } from "../model/index.ts";
+import type {
+  BarContext,
+  FillAt,
+  OnInsufficient,
+  OrderRequest,
+  SizeType,
+  Strategy,
+  TimeInForce,
+} from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
 import { type InputName, type NumberMatrix, numberMatrix } from "./declarative-input.ts";
 
@@ -38,10 +46,7 @@ export function ordersStrategy(
 ): DeclarativeStrategy {
   const fillAt = fillAtFor(sizeName.api, options.price);
   const sizeType = options.sizeType ?? "units";
-  const extra = {
-    ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
-    ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
-  };
+  const extra = orderPolicy(options);
   // Bound to a run by its context (one per run), so the same strategy can run again.
   let run: BarContext | null = null;
   let sizes: Float64Array = new Float64Array(0);
@@ -69,4 +74,15 @@ export function fillAtFor(api: string, price: "open" | "close" | undefined): Fil
   if (price === undefined || price === "open") return "next-open";
   if (price === "close") return "close";
   throw new Error(`${api} price: "${String(price)}"; expected "open" or "close"`);
+}
+
+/** The per-order overrides a declarative API passes to each of its orders (absent: the run's). */
+export function orderPolicy(options: {
+  readonly onInsufficient?: OnInsufficient;
+  readonly timeInForce?: TimeInForce;
+}): Pick<OrderRequest, "onInsufficient" | "timeInForce"> {
+  return {
+    ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
+    ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
+  };
 }

@@ -12,7 +12,7 @@ import {
   type SignalMatrix,
   signalMatrix,
 } from "./declarative-input.ts";
-import { type DeclarativeStrategy, fillAtFor } from "./from-orders.ts";
+import { type DeclarativeStrategy, fillAtFor, orderPolicy } from "./from-orders.ts";
 import { type BarSignals, resolveSignals } from "./signal-resolution.ts";
 
 export type Direction = "longonly" | "shortonly" | "both";
@@ -54,10 +54,7 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
   const fillAt = fillAtFor("fromSignals", options.price);
   const sides = signalSides(options);
   const exitType = closingType(sizeType);
-  const extra = {
-    ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
-    ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
-  };
+  const extra = orderPolicy(options);
   // Bound to a run by its context (one per run), so the same strategy can run again.
   let run: BarContext | null = null;
   let inputs: Inputs | null = null;
