@@ -14,6 +14,20 @@ describe("examples", () => {
     expect(out).toContain("t=41 S000 -100 @");
   });
 
+  it("examples/from-signals.ts runs the three declarative APIs, each the same on both engines", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/from-signals.ts"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    const lines = out.trim().split("\n");
+    expect(lines.map((line) => line.split(":")[0])).toEqual(["from-signals", "from-orders", "from-targets"]);
+    for (const line of lines) {
+      const [, fast, reference] = /final equity fast ([\d.]+) reference ([\d.]+)/.exec(line) ?? [];
+      expect(fast).toBe(reference);
+      expect(line).not.toContain(" 0 fills");
+    }
+  });
+
   it("npm start's command prints a summary", () => {
     const out = execFileSync(
       process.execPath,
