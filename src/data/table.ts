@@ -229,8 +229,8 @@ function tableColumns(table: RowTable): Layout {
     return k;
   };
   const time = required("date", oneOf(TIME_COLUMNS));
-  const symbolColumn = oneOf(["symbol", "asset"]);
-  const symbol = table.symbol === undefined ? required("symbol", symbolColumn) : (symbolColumn ?? -1);
+  // With one file per symbol, a symbol column is just another (text) extra.
+  const symbol = table.symbol === undefined ? required("symbol", oneOf(["symbol", "asset"])) : -1;
   const bar = BAR_FIELDS.map((name) => required(name, index.get(name)));
   const taken = new Set([time, symbol, ...bar]);
   const extras = new Map(names.flatMap((name, k) => (taken.has(k) ? [] : [[name, k] as const])));
