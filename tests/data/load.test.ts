@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/index.ts";
-import { type DataError, type LoadedPanel, loadPanel, panelFromCandles } from "../../src/data/index.ts";
+import {
+  type DataError,
+  type LoadedPanel,
+  loadPanel,
+  panelFromCandles,
+  validatePanel,
+} from "../../src/data/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type { OrderRequest } from "../../src/model/index.ts";
 import { scheduledOrders } from "../../src/strategy/declarative.ts";
@@ -224,5 +230,48 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
       expect(err.message).toMatch(/: cannot read as (Arrow IPC|Parquet): /);
       expect(err.message).not.toContain(String.fromCharCode(0x1b));
     }
+  });
+});
+
+describe("loaders keep extra columns the same way in every format", () => {
+  it("loadPanel() keeps a numeric extra as a number and a text extra as text, csv and parquet alike", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const csvPath = join(dir, "bars.csv");
+    writeFileSync(
+      csvPath,
+      "date,symbol,open,high,low,close,volume,score,sector\n" +
+        "2024-01-02,AAA,10,11,9,10.5,100,0.5,Tech\n" +
+        "2024-01-02,BBB,20,21,19,20.5,100,,\n",
+    );
+    const { parquetWriteBuffer } = await import("hyparquet-writer");
+    const parquetPath = join(dir, "bars.parquet");
+    const numbers = (name: string, data: (number | null)[]) => ({ name, data, type: "DOUBLE" as const });
+    writeFileSync(
+      parquetPath,
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            {
+              name: "date",
+              data: [new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 2))],
+              type: "TIMESTAMP",
+            },
+            { name: "symbol", data: ["AAA", "BBB"], type: "STRING" },
+            numbers("open", [10, 20]),
+            numbers("high", [11, 21]),
+            numbers("low", [9, 19]),
+            numbers("close", [10.5, 20.5]),
+            { name: "volume", data: [100n, 100n], type: "INT64" },
+            numbers("score", [0.5, null]),
+            { name: "sector", data: ["Tech", null], type: "STRING" },
+          ],
+        }),
+      ),
+    );
+    const csv = await loadPanel(csvPath);
+    expect(csv.text).toEqual({ sector: ["Tech", ""] });
+    expect([...csv.extra.score]).toEqual([0.5, Number.NaN]);
+    expect(await loadPanel(parquetPath)).toEqual(csv);
+    expect(() => validatePanel(csv, csvPath)).not.toThrow();
   });
 });
