@@ -99,18 +99,18 @@ export function panelFromTables(
     const { cells } = table;
     if (table.rows === 0) throw noRows({ file: table.file });
     firstRow.push(g);
-    const timeCache = new Map<unknown, number>(); // a date repeats once per asset
+    const timeCache = new Map<string, number>(); // a date text repeats once per asset; parsing it is the cost
     const at = (r: number): Where => ({ ...table.where(r), symbol: symbols[rowAsset[firstRow[k] + r]] });
     const extraCols = numericNames.map((name) => cols.extras.get(name));
     const textCols = textNames.map((name) => cols.extras.get(name));
     for (let r = 0; r < table.rows; r++, g++) {
       rowAsset[g] = assetIndex(table, cols.symbol, r);
       const raw = table.cell(cols.time, r);
-      let tsMs = timeCache.get(raw);
+      let tsMs = typeof raw === "string" ? timeCache.get(raw) : undefined;
       if (tsMs === undefined) {
         tsMs = cells.time(raw);
         if (!(Math.abs(tsMs) <= MAX_DATE_MS)) throw badDate(at(r), cells.show(raw), cells.dateHint);
-        timeCache.set(raw, tsMs);
+        if (typeof raw === "string") timeCache.set(raw, tsMs);
       }
       rowTime[g] = tsMs;
       const previous = lastRow[rowAsset[g]];
