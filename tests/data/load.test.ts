@@ -169,42 +169,50 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
 
   it("arrow and parquet loaders reject a missing column and a wrong column type", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
-    const { Table, vectorFromArray, tableToIPC, Utf8, Float64 } = await import("apache-arrow");
+    const { Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import("apache-arrow");
     const { parquetWriteBuffer } = await import("hyparquet-writer");
-    const arrowPath = join(dir, "t.arrow");
-    writeFileSync(
-      arrowPath,
-      tableToIPC(
-        new Table({
-          date: vectorFromArray(["2024-01-02"], new Utf8()),
-          symbol: vectorFromArray(["AAA"], new Utf8()),
-          open: vectorFromArray([1], new Float64()),
-        }),
-      ),
-    );
-    expect((await errorOf(loadPanel(arrowPath))).message).toBe(
-      `${arrowPath} field=high: missing required column; the header needs date (or time, timestamp, datetime), symbol (or asset), open, high, low, close, volume, got "date,symbol,open" [SPEC 1]`,
-    );
-    const parquetPath = join(dir, "t.parquet");
-    const column = (name: string, data: unknown[], type: "STRING" | "DOUBLE") => ({ name, data, type });
-    writeFileSync(
-      parquetPath,
-      new Uint8Array(
-        parquetWriteBuffer({
-          columnData: [
-            column("date", ["2024-01-02", "2024-01-03"], "STRING"),
-            column("symbol", ["AAA", "AAA"], "STRING"),
-            column("open", [10, 10], "DOUBLE"),
-            column("high", [11, 11], "DOUBLE"),
-            column("low", [9, 9], "DOUBLE"),
-            column("close", ["10.5", "10.5"], "STRING"),
-            column("volume", [100, 100], "DOUBLE"),
-          ],
-        }),
-      ),
-    );
-    expect((await errorOf(loadPanel(parquetPath))).message).toBe(
-      `${parquetPath} (row=0, asset=AAA) field=close: the text "10.5" is not a number; price and volume columns are numeric (float or int), a missing value null or NaN`,
+    type Column = { name: string; data: (string | number)[] };
+    const text = (name: string, data: string[]): Column => ({ name, data });
+    const numbers = (name: string, data: number[]): Column => ({ name, data });
+    const write = (name: string, columns: Column[]) => {
+      const arrow = join(dir, `${name}.arrow`);
+      const vectors = columns.map((c) =>
+        typeof c.data[0] === "string"
+          ? vectorFromArray(c.data as string[], new Utf8())
+          : vectorFromArray(c.data as number[], new Float64()),
+      );
+      writeFileSync(
+        arrow,
+        tableToIPC(new Table(Object.fromEntries(columns.map((c, k) => [c.name, vectors[k]])))),
+      );
+      const parquet = join(dir, `${name}.parquet`);
+      const columnData = columns.map((c) => ({
+        ...c,
+        type: typeof c.data[0] === "string" ? "STRING" : "DOUBLE",
+      }));
+      writeFileSync(parquet, new Uint8Array(parquetWriteBuffer({ columnData } as never)));
+      return [arrow, parquet];
+    };
+    const base = [
+      text("date", ["2024-01-02", "2024-01-03"]),
+      text("symbol", ["AAA", "AAA"]),
+      numbers("open", [10, 10]),
+      numbers("high", [11, 11]),
+      numbers("low", [9, 9]),
+    ];
+    for (const path of write("short", base)) {
+      expect((await errorOf(loadPanel(path))).message).toBe(
+        `${path} field=close: missing required column; the header needs date (or time, timestamp, datetime), symbol (or asset), open, high, low, close, volume, got "date,symbol,open,high,low" [SPEC 1]`,
+      );
+    }
+    const wrongType = [...base, text("close", ["10.5", "10.5"]), numbers("volume", [100, 100])];
+    for (const path of write("typed", wrongType)) {
+      expect((await errorOf(loadPanel(path))).message).toBe(
+        `${path} (row=0, asset=AAA) field=close: the text "10.5" is not a number; price and volume columns are numeric (float or int), a missing value null or NaN`,
+      );
+    }
+    expect(() => panelFromCandles({ AAA: [[Date.UTC(2024, 0, 2), 10, "11", 9, 10.5, 100]] })).toThrow(
+      'candles (row=0, asset=AAA) field=high: the text "11" is not a number;',
     );
   });
 
