@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { readParquet } from "parquet-wasm";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/index.ts";
 import {
@@ -132,4 +134,25 @@ describe("writeRecordsCSV() and writeRecordsParquet() write the run's tables", (
       }
     }
   });
+
+  it("writeRecordsParquet() files, empty ones too, read in arrow-rs (parquet-wasm) with their Arrow types", () => {
+    expect(records.warnings).toEqual([]); // warnings.parquet has no rows
+    const dir = mkdtempSync(join(tmpdir(), "assay-out-"));
+    for (const [k, path] of writeRecordsParquet(records, panel, dir).entries()) {
+      const table = tableFromIPC(readParquet(new Uint8Array(readFileSync(path))).intoIPCStream());
+      const columns = tables[k].columns;
+      expect(table.numRows).toBe(columns[0].values.length);
+      expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(
+        columns.map((c) => `${c.name}:${ARROW_NAMES[c.type]}`),
+      );
+    }
+  });
 });
+
+const ARROW_NAMES = {
+  int32: "Int32",
+  float64: "Float64",
+  string: "Utf8",
+  bool: "Bool",
+  timestamp: "Timestamp<MILLISECOND, UTC>",
+};
