@@ -92,6 +92,47 @@ describe("loadPanel() reads every format into the same panel", () => {
     });
   }
 
+  it("loadPanel() reads Parquet as pandas and polars write it: arrow-rs, nanosecond timestamps, zstd or gzip", async () => {
+    const { Float64, Table, tableToIPC, Timestamp, TimeUnit, Utf8, vectorFromArray } = await import(
+      "apache-arrow"
+    );
+    const {
+      Compression,
+      Table: WasmTable,
+      WriterPropertiesBuilder,
+      writeParquet,
+    } = await import("parquet-wasm");
+    const rows = sampleRows(5);
+    const paths = writeAll(rows);
+    const prices = (f: "open" | "high" | "low" | "close" | "volume") =>
+      vectorFromArray(
+        rows.map((r) => r[f]),
+        new Float64(),
+      );
+    const arrow = new Table({
+      timestamp: vectorFromArray(
+        rows.map((r) => r.tsMs),
+        new Timestamp(TimeUnit.NANOSECOND, "UTC"),
+      ),
+      asset: vectorFromArray(
+        rows.map((r) => r.symbol),
+        new Utf8(),
+      ),
+      open: prices("open"),
+      high: prices("high"),
+      low: prices("low"),
+      close: prices("close"),
+      volume: prices("volume"),
+    });
+    const csv = await loadPanel(paths.csv);
+    for (const codec of [Compression.ZSTD, Compression.GZIP]) {
+      const properties = new WriterPropertiesBuilder().setCompression(codec).build();
+      const path = join(paths.wide, "..", `rs-${codec}.parquet`);
+      writeFileSync(path, writeParquet(WasmTable.fromIPCStream(tableToIPC(arrow, "stream")), properties));
+      expect(await loadPanel(path)).toEqual(csv);
+    }
+  });
+
   it("loadPanel() takes a named format, a file URL and in-memory candles", async () => {
     const paths = writeAll(sampleRows(3));
     const copy = join(paths.wide, "..", "bars.data");
