@@ -119,6 +119,19 @@ export function pry(ctx: BarContext, original: Panel): void {
   });
   if (!Object.is(ctx.account.cash, cash) || !Object.is(ctx.account.equity, equity))
     fail(`account.cash/equity could be overwritten (read ${ctx.account.cash}, ${ctx.account.equity})`);
+
+  // The working orders and the bar's fills: nothing after t, and copies (a write changes no later read).
+  for (const order of ctx.orders) {
+    if (order.t > t || order.status !== "working")
+      fail(`orders holds order ${order.id} (t=${order.t}, ${order.status}), not a working order of bars 0..t`);
+  }
+  for (const fill of ctx.fills) if (fill.t !== t) fail(`fills holds a fill of bar ${fill.t}, not of bar t`);
+  const [order] = ctx.orders;
+  const [fill] = ctx.fills;
+  if (order !== undefined) (order as { qty: number }).qty = Number.NaN;
+  if (fill !== undefined) (fill as { qty: number }).qty = Number.NaN;
+  if (ctx.orders.some((o) => Number.isNaN(o.qty)) || ctx.fills.some((f) => Number.isNaN(f.qty)))
+    fail("a write into orders[0] or fills[0] changed what the context reads next");
 }
 
 function throws(f: () => unknown): boolean {
