@@ -371,6 +371,17 @@ class ReferenceRun {
         // Ids are 1-based in creation order: a new record's id is the count.
         return state.orders.length > recorded ? state.orders.length : null;
       },
+      cancel: (orderId) => {
+        const order = state.working.find((working) => working.record.id === orderId);
+        if (order === undefined)
+          return Number.isInteger(orderId) && orderId >= 1 && orderId <= state.orders.length
+            ? "notWorking"
+            : "noSuchOrder";
+        if (order.forced !== null) return "forced";
+        finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "cancelRequested" }, t);
+        this.dropDone();
+        return "cancelled";
+      },
       workingOrders: () => state.working.map((order) => structuredClone(order.record)),
       fillsOfBar: () => {
         let first = state.fills.length;

@@ -87,6 +87,18 @@ export class FastRun {
       // Ids are 1-based in creation order: a new record's id is the count.
       return this.s.orders.count > recorded ? this.s.orders.count : null;
     },
+    cancel: (orderId: number) => {
+      const s = this.s;
+      const order = s.working.find((working) => working.id === orderId);
+      if (order === undefined)
+        return Number.isInteger(orderId) && orderId >= 1 && orderId <= s.orders.count
+          ? "notWorking"
+          : "noSuchOrder";
+      if (order.forced !== FORCED_NONE) return "forced";
+      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "cancelRequested" }, this.t);
+      this.dropDone();
+      return "cancelled";
+    },
     workingOrders: () => this.s.working.map((order) => this.s.orders.record(order.id)),
     fillsOfBar: () => this.s.fills.recordsOfBar(this.t),
   };

@@ -43,6 +43,12 @@ export interface BarContext {
   readonly fills: readonly FillRecord[];
   /** Queues an order for the next fill step; returns its record's id, or null if it made none (a zero size). */
   submit(order: OrderRequest): number | null;
+  /**
+   * Ends a working order of the strategy's at once (status "cancelled", or "partial" if part
+   * filled; reason cancelRequested). False if it is no longer working; throws for an id that is
+   * no order, or a liquidation's.
+   */
+  cancel(orderId: number): boolean;
 }
 
 export interface Strategy {

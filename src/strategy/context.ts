@@ -12,6 +12,7 @@ import type {
   OrderRequest,
   Panel,
 } from "../model/index.ts";
+import { unreachable } from "../model/index.ts";
 
 /** What an engine hands the context at a decision step. */
 export interface DecisionDesk {
@@ -21,7 +22,11 @@ export interface DecisionDesk {
   /** Fresh copies, so the strategy cannot write into the engine's state. */
   workingOrders(): OrderRecord[];
   fillsOfBar(): FillRecord[];
+  /** Ends working order `orderId` (reason cancelRequested) if it can; says what it found. */
+  cancel(orderId: number): CancelOutcome;
 }
+
+export type CancelOutcome = "cancelled" | "notWorking" | "forced" | "noSuchOrder";
 
 const CLOSED_DESK: DecisionDesk = {
   get account(): AccountView {
@@ -35,6 +40,9 @@ const CLOSED_DESK: DecisionDesk = {
   },
   fillsOfBar() {
     throw new Error("fills read outside a decision step");
+  },
+  cancel() {
+    throw new Error("cancel() called outside a decision step");
   },
 };
 
@@ -144,6 +152,24 @@ export class CausalContext implements BarContext {
 
   submit(order: OrderRequest): number | null {
     return this.#desk.submit(order);
+  }
+
+  cancel(orderId: number): boolean {
+    const outcome = this.#desk.cancel(orderId);
+    switch (outcome) {
+      case "cancelled":
+        return true;
+      case "notWorking":
+        return false;
+      case "forced":
+        throw new Error(
+          `cancel(${orderId}): order ${orderId} is a margin-call liquidation or bankruptcy close-out (SPEC 7); a strategy cancels only its own orders`,
+        );
+      case "noSuchOrder":
+        throw new Error(`cancel(${orderId}): no order has id ${orderId}`);
+      default:
+        return unreachable(outcome);
+    }
   }
 
   #rowBuffer(field: string, lag: number): Float64Array {

@@ -252,6 +252,7 @@ describe("bench cases", () => {
       orders: [],
       fills: [],
       submit: (order) => submitted.push(order),
+      cancel: () => false,
     });
     const momentum = momentumLongShort({ lookback: 1, longs: 2, shorts: 1, weight: 0.01 });
     momentum.onBar(ctx(0));

@@ -40,7 +40,13 @@ describe("the causal context (SPEC I6)", () => {
     buyingPower: 100,
     inCall: false,
   };
-  const desk: DecisionDesk = { account, submit: () => null, workingOrders: () => [], fillsOfBar: () => [] };
+  const desk: DecisionDesk = {
+    account,
+    submit: () => null,
+    cancel: () => "noSuchOrder",
+    workingOrders: () => [],
+    fillsOfBar: () => [],
+  };
   const entered = () => {
     const ctx = new CausalContext(panel);
     ctx.enter(1, desk);
@@ -80,6 +86,7 @@ describe("the causal context (SPEC I6)", () => {
       extra: (name, asset, lag) => ctx.extra(name, asset, lag),
       row: (field, lag) => ctx.row(field, lag),
       submit: (order) => ctx.submit(order),
+      cancel: (orderId) => ctx.cancel(orderId),
     };
     return Object.defineProperties(base, Object.getOwnPropertyDescriptors(replace(ctx)));
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BarContext, backtest, type Strategy, syntheticPanel } from "../../src/index.ts";
+import { type BarContext, backtest, diffRecords, type Strategy, syntheticPanel } from "../../src/index.ts";
 
 const panel = syntheticPanel({ assets: 4, bars: 40, seed: 11 });
 
@@ -101,3 +101,67 @@ function scheduledBuy(): Strategy {
     },
   };
 }
+
+describe("ctx.cancel()", () => {
+  /** Rests a limit far below the market at t=2 and cancels it at t=5; a volume-capped buy at t=2, cancelled at t=4. */
+  const canceller = (outcomes: unknown[]): Strategy => {
+    let resting: number | null = null;
+    let capped: number | null = null;
+    return {
+      name: "canceller",
+      onBar(ctx) {
+        if (ctx.t === 2) {
+          resting = ctx.submit({
+            asset: ctx.symbols[0],
+            type: "limit",
+            limitPrice: ctx.bar("close", 0) * 0.5,
+            size: 10,
+          });
+          capped = ctx.submit({ asset: ctx.symbols[1], size: 1e7 });
+        }
+        if (ctx.t === 4) outcomes.push(ctx.cancel(capped as number));
+        if (ctx.t === 5) {
+          outcomes.push(ctx.cancel(resting as number), ctx.cancel(resting as number));
+          outcomes.push(ctx.orders.length);
+        }
+      },
+    };
+  };
+  const config = { maxParticipation: 0.01 };
+
+  it("ends a working order: cancelled (or partial if part filled), reason cancelRequested, identically on both engines", () => {
+    const runs = (["fast", "reference"] as const).map((engine) => {
+      const outcomes: unknown[] = [];
+      const { records } = backtest({ data: panel, strategy: canceller(outcomes), config, engine });
+      return { outcomes, records };
+    });
+    const [fast, reference] = runs;
+    expect(diffRecords(fast.records, reference.records)).toBeNull();
+    expect(fast.outcomes).toEqual([true, true, false, 0]);
+    expect(reference.outcomes).toEqual(fast.outcomes);
+    const [resting, capped] = fast.records.orders;
+    expect(resting).toMatchObject({
+      status: "cancelled",
+      filledQty: 0,
+      reason: { kind: "cancelRequested" },
+      doneT: 5,
+    });
+    expect(capped).toMatchObject({ status: "partial", reason: { kind: "cancelRequested" }, doneT: 4 });
+    expect(capped.filledQty).toBeGreaterThan(0);
+    // Filled on bars 3 and 4 (the cap cuts each), nothing after the cancel.
+    expect(fast.records.fills.map((fill) => fill.t)).toEqual([3, 4]);
+  });
+
+  it("throws for an id that is no order, naming it", () => {
+    const strategy: Strategy = {
+      name: "bad-cancel",
+      onBar(ctx) {
+        if (ctx.t === 3) ctx.cancel(7);
+      },
+    };
+    for (const engine of ["fast", "reference"] as const)
+      expect(() => backtest({ data: panel, strategy, engine })).toThrow(
+        'strategy "bad-cancel" threw at t=3 (2022-01-06): cancel(7): no order has id 7',
+      );
+  });
+});
