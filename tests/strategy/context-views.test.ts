@@ -132,7 +132,8 @@ describe("ctx.cancel()", () => {
   it("ends a working order: cancelled (or partial if part filled), reason cancelRequested, identically on both engines", () => {
     const runs = (["fast", "reference"] as const).map((engine) => {
       const outcomes: unknown[] = [];
-      const { records } = backtest({ data: panel, strategy: canceller(outcomes), config, engine });
+      const { records, summary } = backtest({ data: panel, strategy: canceller(outcomes), config, engine });
+      expect(summary.rejectionsByReason).toEqual({}); // a cancel is no rejection
       return { outcomes, records };
     });
     const [fast, reference] = runs;
