@@ -1,14 +1,7 @@
-// The README's library example: run with `npx tsx examples/library.ts`.
-import { referenceEngine } from "../reference/engine.ts";
-import { resolveConfig } from "../src/config/index.ts";
-import { syntheticPanel } from "../src/data/index.ts";
-import type { Strategy } from "../src/model/index.ts";
+// The README's library example: run with `npx tsx examples/library.ts`. A user's project imports
+// the same names from "assay".
+import { backtest, type Strategy, syntheticPanel } from "../src/index.ts";
 
-const panel = syntheticPanel({ assets: 3, bars: 60, seed: 7 });
-const config = resolveConfig(
-  { initialCash: 100_000, commission: { model: "percent", rate: 0.001 } },
-  panel.symbols,
-);
 const buyThenExit: Strategy = {
   name: "buy-then-exit",
   onBar(ctx) {
@@ -16,6 +9,12 @@ const buyThenExit: Strategy = {
     if (ctx.t === 40) ctx.submit({ asset: ctx.symbols[0], sizeType: "targetUnits", size: 0 });
   },
 };
-const records = referenceEngine.run(panel, config, buyThenExit);
-console.log(records.fills.map((f) => `t=${f.t} ${f.asset} ${f.qty} @ ${f.fillPrice} fee ${f.commission}`));
-console.log("final equity", records.series.equity.at(-1), "trades", records.trades);
+const result = backtest({
+  data: syntheticPanel({ assets: 3, bars: 60, seed: 7 }),
+  strategy: buyThenExit,
+  config: { initialCash: 100_000, commission: { model: "percent", rate: 0.001 } },
+  engine: "reference",
+});
+const { fills, trades } = result.records;
+console.log(fills.map((f) => `t=${f.t} ${f.asset} ${f.qty} @ ${f.fillPrice} fee ${f.commission}`));
+console.log("final equity", result.summary.finalEquity, "trades", trades, "hash", result.manifestHash);

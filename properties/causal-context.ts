@@ -8,9 +8,8 @@ import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { fastEngine } from "../src/engine/index.ts";
 import type { BarContext, BarField, Engine, Panel, Strategy } from "../src/model/index.ts";
-import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Property, property } from "./property.ts";
-import { type RunCase, runInput } from "./run-input.ts";
+import { caseStrategy, type RunCase, runInput } from "./run-input.ts";
 
 const BAR_FIELDS: readonly BarField[] = ["open", "high", "low", "close", "volume"];
 
@@ -23,7 +22,7 @@ export const causalContext: Property<RunCase> = property(
     for (const engine of [fastEngine, referenceEngine] as Engine[]) {
       const pried = engine.run(value.panel, config, prying(value, original));
       if (engine === fastEngine) {
-        const plain = engine.run(value.panel, config, scheduledOrders(value.ordersByBar));
+        const plain = engine.run(value.panel, config, caseStrategy(value));
         const divergence = diffRecords(plain, pried, { names: ["plain", "pried"] });
         if (divergence !== null)
           throw new Error(`I6: prying changed the run: ${renderRecordDivergence(divergence)}`);
@@ -37,7 +36,7 @@ export const causalContext: Property<RunCase> = property(
 
 /** The case's schedule, with an attempt at every way out of bars 0..t before each decision. */
 function prying(value: RunCase, original: Panel): Strategy {
-  const inner = scheduledOrders(value.ordersByBar);
+  const inner = caseStrategy(value);
   return {
     name: "prying",
     onBar(ctx) {
@@ -119,6 +118,21 @@ export function pry(ctx: BarContext, original: Panel): void {
   });
   if (!Object.is(ctx.account.cash, cash) || !Object.is(ctx.account.equity, equity))
     fail(`account.cash/equity could be overwritten (read ${ctx.account.cash}, ${ctx.account.equity})`);
+
+  // The working orders and the bar's fills: nothing after t, and copies (a write changes no later read).
+  for (const order of ctx.orders) {
+    if (order.t > t || order.status !== "working")
+      fail(
+        `orders holds order ${order.id} (t=${order.t}, ${order.status}), not a working order of bars 0..t`,
+      );
+  }
+  for (const fill of ctx.fills) if (fill.t !== t) fail(`fills holds a fill of bar ${fill.t}, not of bar t`);
+  const [order] = ctx.orders;
+  const [fill] = ctx.fills;
+  if (order !== undefined) (order as { qty: number }).qty = Number.NaN;
+  if (fill !== undefined) (fill as { qty: number }).qty = Number.NaN;
+  if (ctx.orders.some((o) => Number.isNaN(o.qty)) || ctx.fills.some((f) => Number.isNaN(f.qty)))
+    fail("a write into orders[0] or fills[0] changed what the context reads next");
 }
 
 function throws(f: () => unknown): boolean {

@@ -6,14 +6,13 @@ import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { fastEngine } from "../src/engine/index.ts";
 import type { Engine, Records, RunConfig } from "../src/model/index.ts";
-import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Property, property } from "./property.ts";
-import { type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
+import { caseStrategy, type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
 
 /** Runs an engine on a generated case. */
 export function runCase(engine: Engine, runCase: RunCase): Records {
   const config = resolveConfig(runCase.configInput, runCase.panel.symbols, "generated config");
-  return engine.run(runCase.panel, config, scheduledOrders(runCase.ordersByBar));
+  return engine.run(runCase.panel, config, caseStrategy(runCase));
 }
 
 /**
@@ -26,15 +25,11 @@ export function checkAgainstReference(
   observe?: (config: RunConfig, records: Records) => void,
 ): void {
   const config = resolveConfig(value.configInput, value.panel.symbols, "generated config");
-  const reference = referenceEngine.run(value.panel, config, scheduledOrders(value.ordersByBar));
+  const reference = referenceEngine.run(value.panel, config, caseStrategy(value));
   observe?.(config, reference);
-  const divergence = diffRecords(
-    reference,
-    engine.run(value.panel, config, scheduledOrders(value.ordersByBar)),
-    {
-      names: ["reference", engine.name],
-    },
-  );
+  const divergence = diffRecords(reference, engine.run(value.panel, config, caseStrategy(value)), {
+    names: ["reference", engine.name],
+  });
   if (divergence !== null) throw new Error(`differential: ${renderRecordDivergence(divergence)}`);
 }
 

@@ -8,10 +8,9 @@ import { manifestHash } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { validatePanel } from "../src/data/validate.ts";
 import type { Engine, Records, RunConfig } from "../src/model/index.ts";
-import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type Property, property } from "./property.ts";
 import { POST_RUN_CHECKS, type RecordCheck } from "./record-checks.ts";
-import { type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
+import { caseStrategy, type RunCase, type RunInputConstraints, runInput } from "./run-input.ts";
 
 export interface ReferenceRun {
   readonly config: RunConfig;
@@ -20,14 +19,14 @@ export interface ReferenceRun {
 
 /** Validates the generated case (a harness bug otherwise), resolves its config and runs the reference. */
 export function runReference(runCase: RunCase): ReferenceRun {
-  const { panel, configInput, ordersByBar } = runCase;
+  const { panel, configInput } = runCase;
   const config = resolveConfig(configInput, panel.symbols, "generated config");
   validatePanel(
     panel,
     "generated panel",
     config.instruments.map((instrument) => instrument.tickSize),
   );
-  const records = referenceEngine.run(panel, config, scheduledOrders(ordersByBar));
+  const records = referenceEngine.run(panel, config, caseStrategy(runCase));
   return { config, records };
 }
 
@@ -79,7 +78,7 @@ export function checkEngineRecords(
 ): void {
   const { panel, configInput, ordersByBar } = runCase;
   const config = resolveConfig(configInput, panel.symbols, "generated config");
-  const records = engine.run(panel, config, scheduledOrders(ordersByBar));
+  const records = engine.run(panel, config, caseStrategy(runCase));
   observe?.(runCase, config, records);
   for (const check of checks) check({ panel, config, ordersByBar, records });
 }
@@ -90,10 +89,10 @@ export function engineIsDeterministic(engine: Engine): Property<RunCase> {
     `${engine.name}: the same inputs give the same records (manifest hash)`,
     runInput(),
     (runCase) => {
-      const { panel, configInput, ordersByBar } = runCase;
+      const { panel, configInput } = runCase;
       const config = resolveConfig(configInput, panel.symbols, "generated config");
       const [first, second] = [0, 1].map(() =>
-        manifestHash(engine.run(panel, config, scheduledOrders(ordersByBar)), { panel, config }),
+        manifestHash(engine.run(panel, config, caseStrategy(runCase)), { panel, config }),
       );
       if (first !== second) throw new Error(`determinism: manifest ${first} then ${second}`);
     },

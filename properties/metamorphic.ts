@@ -354,7 +354,8 @@ function splittable(value: RunCase): RunCase {
   const marketUnits = (order: OrderRequest) =>
     (order.type ?? "market") === "market" && (order.sizeType ?? "units") === "units";
   const ordersByBar = new Map([...value.ordersByBar].map(([t, orders]) => [t, orders.filter(marketUnits)]));
-  return { ...value, configInput, ordersByBar };
+  // A split doubles the ids a cancel picks from, so it would cancel other orders: none here.
+  return { ...value, configInput, ordersByBar, cancelsByBar: undefined };
 }
 
 /**

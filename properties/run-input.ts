@@ -10,10 +10,19 @@
 // whole equity between two assets every bar, so that it buys with unsettled proceeds, sells
 // before they settle (good-faith violations) and is restricted after gfvLimit of them. The
 // scenario is drawn as a small shrinkable record applied to the drafts, so a failing stress
-// case shrinks like any other.
+// case shrinks like any other. Any case may also cancel some of its orders (ctx.cancel): drawn
+// last, so the rest of a case is what it was before cancels existed.
 import fc from "fast-check";
 import type { ConfigInput } from "../src/config/input.ts";
-import type { OnMarginCall, OrderRequest, Panel, Settlement } from "../src/model/index.ts";
+import type {
+  BarContext,
+  OnMarginCall,
+  OrderRequest,
+  Panel,
+  Settlement,
+  Strategy,
+} from "../src/model/index.ts";
+import { scheduledOrders } from "../src/strategy/declarative.ts";
 import { type ConfigConstraints, type ConfigDraft, configFor, runConfigDraft } from "./arbitraries/config.ts";
 import {
   materializeOrders,
@@ -40,6 +49,11 @@ export interface RunCase {
   readonly configInput: ConfigInput;
   /** For scheduledOrders(ordersByBar). */
   readonly ordersByBar: Map<number, OrderRequest[]>;
+  /**
+   * After bar t's orders, cancel(): k = 0 the latest order id the schedule got back, k = 1 the
+   * one before, and so on (modulo their count). See caseStrategy().
+   */
+  readonly cancelsByBar?: ReadonlyMap<number, readonly number[]>;
   /** How the case was generated (coverage counts it; the engines never see it). */
   readonly kind?: CaseKind;
 }
@@ -72,7 +86,7 @@ export function runInput(constraints: RunInputConstraints = {}): fc.Arbitrary<Ru
     config: runConfigDraft(constraints.config),
   });
   const random = drafts.map(buildCase);
-  if (constraints.scenarios === false) return random;
+  if (constraints.scenarios === false) return withCancels(random);
   const accounts = constraints.config?.accounts ?? ["cash", "margin", "futures"];
   const levered = accounts.filter((a): a is LeveredAccount => a === "margin" || a === "futures");
   const arms: fc.WeightedArbitrary<RunCase>[] = [{ weight: 6, arbitrary: random }];
@@ -88,7 +102,45 @@ export function runInput(constraints: RunInputConstraints = {}): fc.Arbitrary<Ru
       weight: 1,
       arbitrary: fc.tuple(drafts, goodFaith()).map(([d, gf]) => buildCase(withGoodFaith(d, gf))),
     });
-  return fc.oneof(...arms);
+  return withCancels(fc.oneof(...arms));
+}
+
+/** The case's strategy: its schedule, then its cancels (of orders it submitted, never a liquidation). */
+export function caseStrategy(runCase: RunCase): Strategy {
+  const { ordersByBar, cancelsByBar } = runCase;
+  if (cancelsByBar === undefined || cancelsByBar.size === 0) return scheduledOrders(ordersByBar);
+  const ids: number[] = [];
+  return {
+    name: "scheduled-orders-and-cancels",
+    onBar(ctx: BarContext) {
+      for (const order of ordersByBar.get(ctx.t) ?? []) {
+        const id = ctx.submit(order);
+        if (id !== null) ids.push(id);
+      }
+      if (ids.length === 0) return;
+      for (const k of cancelsByBar.get(ctx.t) ?? []) ctx.cancel(ids[ids.length - 1 - (k % ids.length)]);
+    },
+  };
+}
+
+/**
+ * In one case in eight, a cancel or two on the case's bars (t modulo its bars), mostly of recent
+ * orders (those still work). Rarely: a cancel changes what follows, and rare outcomes (an entry
+ * rejected in a margin call) need the other cases as they are.
+ */
+function withCancels(cases: fc.Arbitrary<RunCase>): fc.Arbitrary<RunCase> {
+  const cancel = fc.record({ t: fc.nat({ max: 1_000 }), k: fc.nat({ max: 3 }) });
+  const cancels = fc.oneof(
+    { weight: 7, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.array(cancel, { minLength: 1, maxLength: 2 }) },
+  );
+  return fc.tuple(cases, cancels).map(([runCase, cancels]) => {
+    if (cancels.length === 0) return runCase;
+    const bars = runCase.panel.times.length;
+    const cancelsByBar = new Map<number, number[]>();
+    for (const { t, k } of cancels) cancelsByBar.set(t % bars, [...(cancelsByBar.get(t % bars) ?? []), k]);
+    return { ...runCase, cancelsByBar };
+  });
 }
 
 function buildCase(drafts: Drafts): RunCase {

@@ -3,6 +3,7 @@
 // 5 decision (and same-bar fills), 6 snapshot.
 // The reference engine: exact decimals, every invariant asserted at every step.
 import {
+  type AccountView,
   canonicalEvents,
   type Engine,
   type OrderRecord,
@@ -15,7 +16,7 @@ import { CausalContext } from "../src/strategy/context.ts";
 import { symbolOrder } from "../src/strategy/declarative.ts";
 import { Batch, type Candidate, finish } from "./batch.ts";
 import { CashFlows } from "./cash-flows.ts";
-import { type Dec, ZERO } from "./decimal.ts";
+import { Dec, ZERO } from "./decimal.ts";
 import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
 import { Impact } from "./impact.ts";
 import { intake } from "./intake.ts";
@@ -355,15 +356,44 @@ class ReferenceRun {
   /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
   private decide(t: number): void {
     const { state } = this;
-    const equity = state.valueAtClose().equity;
-    const view = {
-      cash: state.ledger.cash.toNumber(),
+    const value = state.valueAtClose();
+    const equity = value.equity;
+    const cash = state.ledger.cash.toNumber();
+    const account: AccountView = {
+      cash,
       equity: equity.toNumber(),
       position: (asset: number) => state.qty[asset].toNumber(),
+      initialMargin: value.im.toNumber(),
+      maintenanceMargin: value.mm.toNumber(),
+      buyingPower: this.config.account === "cash" ? cash : equity.sub(Dec.max(value.im, value.mm)).toNumber(),
+      inCall: state.inCall,
     };
-    this.context.enter(t, view, (request) => {
-      const order = intake(state, t, request, equity, this.symbolIndex);
-      if (order !== null) state.working.push(order);
+    this.context.enter(t, {
+      account,
+      submit: (request) => {
+        const recorded = state.orders.length;
+        const order = intake(state, t, request, equity, this.symbolIndex);
+        if (order !== null) state.working.push(order);
+        // Ids are 1-based in creation order: a new record's id is the count.
+        return state.orders.length > recorded ? state.orders.length : null;
+      },
+      cancel: (orderId) => {
+        const order = state.working.find((working) => working.record.id === orderId);
+        if (order === undefined)
+          return Number.isInteger(orderId) && orderId >= 1 && orderId <= state.orders.length
+            ? "notWorking"
+            : "noSuchOrder";
+        if (order.forced !== null) return "forced";
+        finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "cancelRequested" }, t);
+        this.dropDone();
+        return "cancelled";
+      },
+      workingOrders: () => state.working.map((order) => structuredClone(order.record)),
+      fillsOfBar: () => {
+        let first = state.fills.length;
+        while (first > 0 && state.fills[first - 1].t === t) first--;
+        return state.fills.slice(first).map((fill) => structuredClone(fill));
+      },
     });
     this.strategy.onBar(this.context);
   }

@@ -37,4 +37,14 @@ describe("examples", () => {
     expect(out).toMatch(/final equity\s+[\d,]+\.\d\d/);
     expect(out).toContain("rejections");
   });
+
+  it("examples/own-strategy.ts (the README's own-strategy example) runs through bin/assay.mjs with --param", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["bin/assay.mjs", "run", "examples/own-strategy.ts", "--param", "lookback=10", "--bars", "120"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(out).toContain("assay run: breakout(10, hold 10) on synthetic data");
+    expect(out).toMatch(/orders\s+[1-9]\d*, fills [1-9]/);
+  });
 });

@@ -1,13 +1,16 @@
-// `assay run`: backtests the example strategy (rank long/short) on the embedded synthetic data
-// or a CSV file, with the run configuration from a JSON file, and prints a summary.
+// `assay run [strategy]`: backtests a strategy file or a built-in (default: rank long/short) on
+// the embedded synthetic data or a CSV file, with the run configuration from a JSON file, and
+// prints a summary.
 import type { Command } from "commander";
+import { runBacktest } from "../api/backtest.ts";
 import { configSource, mergeConfigInputs, readConfigFile, resolveConfig } from "../config/index.ts";
 import { loadCsvPanel, syntheticPanel, validatePanel } from "../data/index.ts";
-import type { Panel } from "../model/index.ts";
-import { renderSummary, summarize } from "../report/summary.ts";
+import type { Panel, Strategy } from "../model/index.ts";
+import { renderSummary } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
+import { loadStrategyFile } from "./strategy-file.ts";
 
 interface RunOptions {
   data?: string;
@@ -21,13 +24,30 @@ interface RunOptions {
   bars: string;
   seed: string;
   set: string[];
+  param: string[];
   json?: boolean;
 }
+
+/** Strategies the CLI knows by name, built from the run's flags and data. */
+const BUILT_INS: Record<string, (options: RunOptions, panel: Panel) => Strategy> = {
+  "rank-long-short": (options, panel) =>
+    rankLongShort({
+      signal: signalOf(options.signal, panel),
+      longs: count(options.longs, "--longs"),
+      shorts: count(options.shorts, "--shorts"),
+      targetValue: money(options.targetValue, "--target-value"),
+    }),
+};
 
 export function registerRun(program: Command, io: CliIo, exit: { code: number }): void {
   program
     .command("run")
-    .description("backtest the rank long/short strategy on the embedded synthetic data or a CSV file")
+    .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
+    .argument(
+      "[strategy]",
+      `a .ts/.js file whose default export is a Strategy or a factory (params) => Strategy, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`,
+      "rank-long-short",
+    )
     .option(
       "--data <file.csv>",
       "long-format CSV (date,symbol,open,high,low,close,volume[,extra...]); default: synthetic data",
@@ -38,9 +58,19 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       "--signal <name>",
       'rank by an extra CSV column, or "momentum:N" (N-bar log return); default: "score" if the data has it, else momentum:20',
     )
-    .option("--longs <n>", "number of long positions", "5")
-    .option("--shorts <n>", "number of short positions", "5")
-    .option("--target-value <money>", "money per position (shorts get its negative)", "100000")
+    .option(
+      "--param <key=value>",
+      "a strategy file's factory parameter (the value is JSON, or a plain string); repeatable",
+      collect,
+      [],
+    )
+    .option("--longs <n>", "rank-long-short: number of long positions", "5")
+    .option("--shorts <n>", "rank-long-short: number of short positions", "5")
+    .option(
+      "--target-value <money>",
+      "rank-long-short: money per position (shorts get its negative)",
+      "100000",
+    )
     .option("--assets <n>", "synthetic data: number of assets", "50")
     .option("--bars <n>", "synthetic data: number of daily bars", "504")
     .option("--seed <n>", "synthetic data: seed", "42")
@@ -51,7 +81,7 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       [],
     )
     .option("--json", "print the summary as JSON")
-    .action(async (options: RunOptions) => {
+    .action(async (strategyName: string, options: RunOptions) => {
       const panel =
         options.data === undefined
           ? syntheticPanel({
@@ -62,24 +92,22 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
           : loadCsvPanel(options.data);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
-      const config = resolveConfig(mergeConfigInputs(input, settings(options.set)), panel.symbols, source);
+      const config = resolveConfig(
+        mergeConfigInputs(input, keyValues(options.set, "--set")),
+        panel.symbols,
+        source,
+      );
       // The tick grid is part of the config, so bars are checked against it once both are known.
       validatePanel(
         panel,
         options.data ?? "synthetic data",
         config.instruments.map((i) => i.tickSize),
       );
-      const strategy = rankLongShort({
-        signal: signalOf(options.signal, panel),
-        longs: count(options.longs, "--longs"),
-        shorts: count(options.shorts, "--shorts"),
-        targetValue: money(options.targetValue, "--target-value"),
-      });
+      const strategy = await strategyOf(strategyName, options, panel);
       const engine = await loadEngine(options.engine);
       const started = performance.now();
-      const records = engine.run(panel, config, strategy);
+      const { summary } = runBacktest(panel, config, strategy, engine);
       const ms = performance.now() - started;
-      const summary = summarize(records, panel.times, config.initialCash);
       if (options.json) io.out(JSON.stringify({ ...summary, strategy: strategy.name, ms }, null, 2));
       else
         io.out(
@@ -90,6 +118,16 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
         );
       exit.code = 0;
     });
+}
+
+async function strategyOf(name: string, options: RunOptions, panel: Panel): Promise<Strategy> {
+  const params = keyValues(options.param, "--param");
+  const builtIn = BUILT_INS[name];
+  if (builtIn === undefined)
+    return loadStrategyFile(name, params, `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`);
+  if (options.param.length > 0)
+    throw new Error(`--param: the built-in ${name} takes its own flags (see assay run --help), not --param`);
+  return builtIn(options, panel);
 }
 
 function signalOf(name: string | undefined, panel: Panel): string | Signal {
@@ -120,12 +158,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `--set key=value` pairs as a config input; values parse as JSON when they can (numbers, null, objects). */
-function settings(pairs: readonly string[]): Record<string, unknown> {
+/** `--set` / `--param` key=value pairs as an object; values parse as JSON when they can (numbers, null, objects). */
+function keyValues(pairs: readonly string[], flag: string): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf("=");
-    if (at <= 0) throw new Error(`--set: expected key=value, got "${pair}"`);
+    if (at <= 0) throw new Error(`${flag}: expected key=value, got "${pair}"`);
     const text = pair.slice(at + 1);
     let value: unknown;
     try {

@@ -171,42 +171,46 @@ export class OrderLog {
   }
 
   records(): OrderRecord[] {
-    const table = this.table;
-    const rows: OrderRecord[] = new Array(table.count);
-    for (let i = 0; i < table.count; i++) {
-      const raw = this.raw[i];
-      const asset = table.int(i, O_ASSET);
-      const type = table.int(i, O_TYPE);
-      const sizeType = table.int(i, O_SIZE_TYPE);
-      const life = table.int(i, O_LIFE);
-      const policy = table.int(i, O_POLICY);
-      const limit = table.float(i, O_LIMIT);
-      const stop = table.float(i, O_STOP);
-      const doneT = table.int(i, O_DONE_T);
-      rows[i] = {
-        id: i + 1,
-        t: table.int(i, O_T),
-        asset: asset >= 0 ? this.symbols[asset] : String(raw?.asset),
-        type: type >= 0 ? TYPES[type] : (raw?.type as OrderType),
-        sizeType: sizeType >= 0 ? SIZE_TYPES[sizeType] : (raw?.sizeType as SizeType),
-        size: raw !== undefined && "size" in raw ? (raw.size as number) : table.float(i, O_SIZE),
-        qty: table.float(i, O_QTY),
-        limitPrice: Number.isNaN(limit) ? null : limit,
-        stopPrice: Number.isNaN(stop) ? null : stop,
-        timeInForce: life >= 0 ? LIVES[life] : (raw?.timeInForce as TimeInForce),
-        onInsufficient: policy >= 0 ? POLICIES[policy] : (raw?.onInsufficient as OnInsufficient),
-        status: STATUSES[table.int(i, O_STATUS)],
-        filledQty: table.float(i, O_FILLED),
-        reason: this.reason[i] ?? null,
-        doneT: doneT < 0 ? null : doneT,
-        deferred: {
-          zeroVolume: table.int(i, O_DEFERRED.zeroVolume),
-          volumeCap: table.int(i, O_DEFERRED.volumeCap),
-          missingBar: table.int(i, O_DEFERRED.missingBar),
-        },
-      };
-    }
+    const rows: OrderRecord[] = new Array(this.table.count);
+    for (let i = 0; i < rows.length; i++) rows[i] = this.record(i + 1);
     return rows;
+  }
+
+  /** The record of order `id`, made fresh. */
+  record(id: number): OrderRecord {
+    const table = this.table;
+    const i = id - 1;
+    const raw = this.raw[i];
+    const asset = table.int(i, O_ASSET);
+    const type = table.int(i, O_TYPE);
+    const sizeType = table.int(i, O_SIZE_TYPE);
+    const life = table.int(i, O_LIFE);
+    const policy = table.int(i, O_POLICY);
+    const limit = table.float(i, O_LIMIT);
+    const stop = table.float(i, O_STOP);
+    const doneT = table.int(i, O_DONE_T);
+    return {
+      id,
+      t: table.int(i, O_T),
+      asset: asset >= 0 ? this.symbols[asset] : String(raw?.asset),
+      type: type >= 0 ? TYPES[type] : (raw?.type as OrderType),
+      sizeType: sizeType >= 0 ? SIZE_TYPES[sizeType] : (raw?.sizeType as SizeType),
+      size: raw !== undefined && "size" in raw ? (raw.size as number) : table.float(i, O_SIZE),
+      qty: table.float(i, O_QTY),
+      limitPrice: Number.isNaN(limit) ? null : limit,
+      stopPrice: Number.isNaN(stop) ? null : stop,
+      timeInForce: life >= 0 ? LIVES[life] : (raw?.timeInForce as TimeInForce),
+      onInsufficient: policy >= 0 ? POLICIES[policy] : (raw?.onInsufficient as OnInsufficient),
+      status: STATUSES[table.int(i, O_STATUS)],
+      filledQty: table.float(i, O_FILLED),
+      reason: this.reason[i] ?? null,
+      doneT: doneT < 0 ? null : doneT,
+      deferred: {
+        zeroVolume: table.int(i, O_DEFERRED.zeroVolume),
+        volumeCap: table.int(i, O_DEFERRED.volumeCap),
+        missingBar: table.int(i, O_DEFERRED.missingBar),
+      },
+    };
   }
 }
 
@@ -263,33 +267,44 @@ export class FillLog {
   }
 
   records(): FillRecord[] {
-    const table = this.table;
-    const rows: FillRecord[] = new Array(table.count);
-    for (let i = 0; i < table.count; i++) {
-      const flags = table.int(i, 3);
-      const capFilled = table.float(i, 8);
-      const unclamped = table.float(i, 10);
-      rows[i] = {
-        orderId: table.int(i, 0),
-        t: table.int(i, 1),
-        asset: this.symbols[table.int(i, 2)],
-        qty: table.float(i, 0),
-        reducingQty: table.float(i, 1),
-        increasingQty: table.float(i, 2),
-        basePrice: table.float(i, 3),
-        fillPrice: table.float(i, 4),
-        commission: table.float(i, 5),
-        slippageCost: table.float(i, 6),
-        impactCost: table.float(i, 7),
-        forced: (flags & FORCED) !== 0,
-        partial: (flags & PARTIAL) !== 0,
-        zeroVolume: (flags & ZERO_VOLUME) !== 0,
-        noImpactHistory: (flags & NO_IMPACT_HISTORY) !== 0,
-        clamped: Number.isNaN(unclamped) ? null : { unclampedPrice: unclamped },
-        volumeCap: Number.isNaN(capFilled) ? null : { filled: capFilled, cap: table.float(i, 9) },
-      };
-    }
+    const rows: FillRecord[] = new Array(this.table.count);
+    for (let i = 0; i < rows.length; i++) rows[i] = this.record(i);
     return rows;
+  }
+
+  /** The fills of bar t, made fresh: the last rows, as fills are logged in bar order. */
+  recordsOfBar(t: number): FillRecord[] {
+    let first = this.table.count;
+    while (first > 0 && this.table.int(first - 1, 1) === t) first--;
+    const rows: FillRecord[] = new Array(this.table.count - first);
+    for (let i = 0; i < rows.length; i++) rows[i] = this.record(first + i);
+    return rows;
+  }
+
+  private record(i: number): FillRecord {
+    const table = this.table;
+    const flags = table.int(i, 3);
+    const capFilled = table.float(i, 8);
+    const unclamped = table.float(i, 10);
+    return {
+      orderId: table.int(i, 0),
+      t: table.int(i, 1),
+      asset: this.symbols[table.int(i, 2)],
+      qty: table.float(i, 0),
+      reducingQty: table.float(i, 1),
+      increasingQty: table.float(i, 2),
+      basePrice: table.float(i, 3),
+      fillPrice: table.float(i, 4),
+      commission: table.float(i, 5),
+      slippageCost: table.float(i, 6),
+      impactCost: table.float(i, 7),
+      forced: (flags & FORCED) !== 0,
+      partial: (flags & PARTIAL) !== 0,
+      zeroVolume: (flags & ZERO_VOLUME) !== 0,
+      noImpactHistory: (flags & NO_IMPACT_HISTORY) !== 0,
+      clamped: Number.isNaN(unclamped) ? null : { unclampedPrice: unclamped },
+      volumeCap: Number.isNaN(capFilled) ? null : { filled: capFilled, cap: table.float(i, 9) },
+    };
   }
 }
 

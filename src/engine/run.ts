@@ -10,7 +10,7 @@ import {
   type RunConfig,
   type Strategy,
 } from "../model/index.ts";
-import { CausalContext } from "../strategy/context.ts";
+import { CausalContext, type DecisionDesk } from "../strategy/context.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
 import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
 import { CashFlowBook } from "./cash-flows.ts";
@@ -70,12 +70,41 @@ export class FastRun {
   private readonly triggerTime: number[] = [];
   private readonly settlementEvents: SettlementEvent[] = [];
   private readonly cashFlows: CashFlowBook;
-  private readonly account = { cash: 0, equity: 0, position: (asset: number) => this.s.units[asset] };
+  private readonly account = {
+    cash: 0,
+    equity: 0,
+    position: (asset: number) => this.s.units[asset],
+    initialMargin: 0,
+    maintenanceMargin: 0,
+    buyingPower: 0,
+    inCall: false,
+  };
   private equityAtDecision = 0;
   private t = 0;
-  private readonly submit = (request: OrderRequest) => {
-    const order = intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex);
-    if (order !== null) this.s.working.push(order);
+  /** The decision step's desk, one object per run (its account is updated in place). */
+  private readonly desk: DecisionDesk = {
+    account: this.account,
+    submit: (request: OrderRequest) => {
+      const recorded = this.s.orders.count;
+      const order = intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex);
+      if (order !== null) this.s.working.push(order);
+      // Ids are 1-based in creation order: a new record's id is the count.
+      return this.s.orders.count > recorded ? this.s.orders.count : null;
+    },
+    cancel: (orderId: number) => {
+      const s = this.s;
+      const order = s.working.find((working) => working.id === orderId);
+      if (order === undefined)
+        return Number.isInteger(orderId) && orderId >= 1 && orderId <= s.orders.count
+          ? "notWorking"
+          : "noSuchOrder";
+      if (order.forced !== FORCED_NONE) return "forced";
+      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "cancelRequested" }, this.t);
+      this.dropDone();
+      return "cancelled";
+    },
+    workingOrders: () => this.s.working.map((order) => this.s.orders.record(order.id)),
+    fillsOfBar: () => this.s.fills.recordsOfBar(this.t),
   };
 
   constructor(
@@ -413,9 +442,15 @@ export class FastRun {
     const s = this.s;
     const v = s.valueAtClose(s.scratch);
     this.equityAtDecision = s.cash + v.positions;
-    this.account.cash = s.cash;
-    this.account.equity = this.equityAtDecision;
-    this.context.enter(t, this.account, this.submit);
+    const account = this.account;
+    account.cash = s.cash;
+    account.equity = this.equityAtDecision;
+    account.initialMargin = v.im;
+    account.maintenanceMargin = v.mm;
+    account.buyingPower =
+      this.config.account === "cash" ? s.cash : this.equityAtDecision - Math.max(v.im, v.mm);
+    account.inCall = s.inCall;
+    this.context.enter(t, this.desk);
     this.strategy.onBar(this.context);
   }
 

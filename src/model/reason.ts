@@ -15,6 +15,7 @@ export type Reason =
   | { kind: "restricted"; required: number; available: number }
   | { kind: "endOfData" }
   | { kind: "dayExpired" }
+  | { kind: "cancelRequested" }
   | { kind: "invalidOrder"; field: string; detail: string };
 
 export type ReasonKind = Reason["kind"];
@@ -34,5 +35,6 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "restricted",
   "endOfData",
   "dayExpired",
+  "cancelRequested",
   "invalidOrder",
 ];

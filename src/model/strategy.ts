@@ -2,6 +2,7 @@
 
 import type { OrderRequest } from "./order.ts";
 import type { BarField, Panel } from "./panel.ts";
+import type { FillRecord, OrderRecord } from "./records.ts";
 
 /** The account as of the close of bar t, after every fill up to t. */
 export interface AccountView {
@@ -9,6 +10,13 @@ export interface AccountView {
   readonly equity: number;
   /** Signed units held of the asset (column index). */
   position(asset: number): number;
+  /** SPEC 3.2, 3.3: initial and maintenance margin of the positions at the closes of t. */
+  readonly initialMargin: number;
+  readonly maintenanceMargin: number;
+  /** Margin and futures accounts: equity - max(IM, MM); a cash account: its cash. */
+  readonly buyingPower: number;
+  /** SPEC 7: the close of t found equity below MM. */
+  readonly inCall: boolean;
 }
 
 export interface BarContext {
@@ -29,7 +37,18 @@ export interface BarContext {
    */
   row(field: BarField | string, lag?: number): Float64Array;
   readonly account: AccountView;
-  submit(order: OrderRequest): void;
+  /** The working orders after bar t (the strategy's and liquidations), in id order: copies. */
+  readonly orders: readonly OrderRecord[];
+  /** The fills of bar t so far (its open auction and intrabar steps), in processing order: copies. */
+  readonly fills: readonly FillRecord[];
+  /** Queues an order for the next fill step; returns its record's id, or null if it made none (a zero size). */
+  submit(order: OrderRequest): number | null;
+  /**
+   * Ends a working order of the strategy's at once (status "cancelled", or "partial" if part
+   * filled; reason cancelRequested). False if it is no longer working; throws for an id that is
+   * no order, or a liquidation's.
+   */
+  cancel(orderId: number): boolean;
 }
 
 export interface Strategy {

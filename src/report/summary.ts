@@ -1,5 +1,5 @@
 // The headline numbers of a run, computed from its records alone (any engine).
-import { isoDate, type Records } from "../model/index.ts";
+import { isoDate, type ReasonKind, type Records } from "../model/index.ts";
 
 export interface RunSummary {
   readonly engine: string;
@@ -25,7 +25,7 @@ export interface RunSummary {
     readonly impact: number;
     readonly financing: number;
   };
-  /** Orders whose rest died by a rule, by reason code. */
+  /** Orders whose rest died by a rule, by reason code (not the end of data, a day's end or the strategy's cancel). */
   readonly rejectionsByReason: Readonly<Record<string, number>>;
   readonly marginCalls: number;
   /** Forced fills (margin-call liquidations and bankruptcy close-outs). */
@@ -34,6 +34,9 @@ export interface RunSummary {
   readonly bankrupt: string | null;
   readonly sameBarFills: boolean;
 }
+
+/** Ends of an order's rest that no rule imposed. */
+const NOT_REJECTIONS: ReadonlySet<ReasonKind> = new Set(["endOfData", "dayExpired", "cancelRequested"]);
 
 /** `initialEquity` is the starting cash (the equity before bar 0's fills). */
 export function summarize(records: Records, times: Float64Array, initialEquity: number): RunSummary {
@@ -48,7 +51,7 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
   const rejectionsByReason: Record<string, number> = {};
   for (const order of records.orders) {
     const reason = order.reason;
-    if (reason === null || reason.kind === "endOfData" || reason.kind === "dayExpired") continue;
+    if (reason === null || NOT_REJECTIONS.has(reason.kind)) continue;
     rejectionsByReason[reason.kind] = (rejectionsByReason[reason.kind] ?? 0) + 1;
   }
   const finalEquity = bars > 0 ? equity[bars - 1] : initialEquity;

@@ -3,7 +3,48 @@
 // bars 0..t and nothing else: the panel sits in private fields (#), t is read-only, and row()
 // hands out copies, never views into the panel (a view's .buffer is the whole column, future
 // bars included, and writing into it would write into the panel).
-import type { AccountView, BarContext, BarField, OrderRequest, Panel } from "../model/index.ts";
+import type {
+  AccountView,
+  BarContext,
+  BarField,
+  FillRecord,
+  OrderRecord,
+  OrderRequest,
+  Panel,
+} from "../model/index.ts";
+import { unreachable } from "../model/index.ts";
+
+/** What an engine hands the context at a decision step. */
+export interface DecisionDesk {
+  readonly account: AccountView;
+  /** Takes an order in; its record's id, or null when the request made none. */
+  submit(order: OrderRequest): number | null;
+  /** Fresh copies, so the strategy cannot write into the engine's state. */
+  workingOrders(): OrderRecord[];
+  fillsOfBar(): FillRecord[];
+  /** Ends working order `orderId` (reason cancelRequested) if it can; says what it found. */
+  cancel(orderId: number): CancelOutcome;
+}
+
+export type CancelOutcome = "cancelled" | "notWorking" | "forced" | "noSuchOrder";
+
+const CLOSED_DESK: DecisionDesk = {
+  get account(): AccountView {
+    throw new Error("account read outside a decision step");
+  },
+  submit() {
+    throw new Error("submit() called outside a decision step");
+  },
+  workingOrders() {
+    throw new Error("orders read outside a decision step");
+  },
+  fillsOfBar() {
+    throw new Error("fills read outside a decision step");
+  },
+  cancel() {
+    throw new Error("cancel() called outside a decision step");
+  },
+};
 
 export class CausalContext implements BarContext {
   readonly #panel: Panel;
@@ -14,36 +55,43 @@ export class CausalContext implements BarContext {
   readonly #rows = new Map<string, Float64Array[]>();
   #t = -1;
   #tsMs = Number.NaN;
-  #sink: (order: OrderRequest) => void = () => {
-    throw new Error("submit() called outside a decision step");
-  };
-  #view: AccountView | null = null;
+  #desk: DecisionDesk = CLOSED_DESK;
 
   constructor(panel: Panel) {
     this.#panel = panel;
     this.#assets = panel.symbols.length;
     this.#symbols = Object.freeze([...panel.symbols]);
-    // Read-only: what the strategy writes cannot change what it (or the engine) reads next. The
-    // account getter lets it out only once a decision step has set #view.
+    // Read-only: what the strategy writes cannot change what it (or the engine) reads next.
     const context = this;
     this.#account = Object.freeze({
       get cash() {
-        return (context.#view as AccountView).cash;
+        return context.#desk.account.cash;
       },
       get equity() {
-        return (context.#view as AccountView).equity;
+        return context.#desk.account.equity;
       },
-      position: (asset: number) => (context.#view as AccountView).position(asset),
+      position: (asset: number) => context.#desk.account.position(asset),
+      get initialMargin() {
+        return context.#desk.account.initialMargin;
+      },
+      get maintenanceMargin() {
+        return context.#desk.account.maintenanceMargin;
+      },
+      get buyingPower() {
+        return context.#desk.account.buyingPower;
+      },
+      get inCall() {
+        return context.#desk.account.inCall;
+      },
     });
     Object.freeze(this);
   }
 
-  /** Moves the context to bar t's decision step; orders go to `sink`. */
-  enter(t: number, account: AccountView, sink: (order: OrderRequest) => void): void {
+  /** Moves the context to bar t's decision step, at `desk`. */
+  enter(t: number, desk: DecisionDesk): void {
     this.#t = t;
     this.#tsMs = this.#panel.times[t];
-    this.#view = account;
-    this.#sink = sink;
+    this.#desk = desk;
   }
 
   get t(): number {
@@ -63,8 +111,16 @@ export class CausalContext implements BarContext {
   }
 
   get account(): AccountView {
-    if (this.#view === null) throw new Error("account read outside a decision step");
+    if (this.#desk === CLOSED_DESK) throw new Error("account read outside a decision step");
     return this.#account;
+  }
+
+  get orders(): readonly OrderRecord[] {
+    return Object.freeze(this.#desk.workingOrders());
+  }
+
+  get fills(): readonly FillRecord[] {
+    return Object.freeze(this.#desk.fillsOfBar());
   }
 
   bar(field: BarField, asset: number, lag = 0): number {
@@ -94,8 +150,26 @@ export class CausalContext implements BarContext {
     return out;
   }
 
-  submit(order: OrderRequest): void {
-    this.#sink(order);
+  submit(order: OrderRequest): number | null {
+    return this.#desk.submit(order);
+  }
+
+  cancel(orderId: number): boolean {
+    const outcome = this.#desk.cancel(orderId);
+    switch (outcome) {
+      case "cancelled":
+        return true;
+      case "notWorking":
+        return false;
+      case "forced":
+        throw new Error(
+          `cancel(${orderId}): order ${orderId} is a margin-call liquidation or bankruptcy close-out (SPEC 7); a strategy cancels only its own orders`,
+        );
+      case "noSuchOrder":
+        throw new Error(`cancel(${orderId}): no order has id ${orderId}`);
+      default:
+        return unreachable(outcome);
+    }
   }
 
   #rowBuffer(field: string, lag: number): Float64Array {

@@ -240,8 +240,19 @@ describe("bench cases", () => {
       bar: (_field, asset, lag = 0) => closes[t - lag]?.[asset] ?? Number.NaN,
       extra: () => Number.NaN,
       row: (_field, lag = 0) => Float64Array.from(closes[t - lag] ?? new Array(6).fill(Number.NaN)),
-      account: { cash: 0, equity: 0, position: (a) => (held.includes(a) ? 1 : 0) },
+      account: {
+        cash: 0,
+        equity: 0,
+        position: (a) => (held.includes(a) ? 1 : 0),
+        initialMargin: 0,
+        maintenanceMargin: 0,
+        buyingPower: 0,
+        inCall: false,
+      },
+      orders: [],
+      fills: [],
       submit: (order) => submitted.push(order),
+      cancel: () => false,
     });
     const momentum = momentumLongShort({ lookback: 1, longs: 2, shorts: 1, weight: 0.01 });
     momentum.onBar(ctx(0));

@@ -4,7 +4,7 @@ import { causalContext, pry } from "../../properties/causal-context.ts";
 import { asFastCheck } from "../../properties/property.ts";
 import { propertyParams } from "../../properties/replay.ts";
 import type { AccountView, BarContext, BarField } from "../../src/model/index.ts";
-import { CausalContext } from "../../src/strategy/context.ts";
+import { CausalContext, type DecisionDesk } from "../../src/strategy/context.ts";
 import { testPanel } from "../helpers/panel.ts";
 
 const CI_RUNS = 100;
@@ -31,10 +31,25 @@ describe("the causal context (SPEC I6)", () => {
     });
   const panel = barsOf();
   const n = panel.symbols.length;
-  const account: AccountView = { cash: 100, equity: 100, position: () => 0 };
+  const account: AccountView = {
+    cash: 100,
+    equity: 100,
+    position: () => 0,
+    initialMargin: 0,
+    maintenanceMargin: 0,
+    buyingPower: 100,
+    inCall: false,
+  };
+  const desk: DecisionDesk = {
+    account,
+    submit: () => null,
+    cancel: () => "noSuchOrder",
+    workingOrders: () => [],
+    fillsOfBar: () => [],
+  };
   const entered = () => {
     const ctx = new CausalContext(panel);
-    ctx.enter(1, account, () => {});
+    ctx.enter(1, desk);
     return ctx;
   };
 
@@ -61,10 +76,17 @@ describe("the causal context (SPEC I6)", () => {
       get account() {
         return ctx.account;
       },
+      get orders() {
+        return ctx.orders;
+      },
+      get fills() {
+        return ctx.fills;
+      },
       bar: (field, asset, lag) => ctx.bar(field, asset, lag),
       extra: (name, asset, lag) => ctx.extra(name, asset, lag),
       row: (field, lag) => ctx.row(field, lag),
       submit: (order) => ctx.submit(order),
+      cancel: (orderId) => ctx.cancel(orderId),
     };
     return Object.defineProperties(base, Object.getOwnPropertyDescriptors(replace(ctx)));
   };

@@ -1,0 +1,79 @@
+// The library's one call: data, a strategy and a config in, a Result out (the SPEC 9 records,
+// the resolved config, the summary, the manifest hash), on either engine.
+import { referenceEngine } from "../../reference/engine.ts";
+import { manifestHash } from "../compare/index.ts";
+import { type ConfigInput, resolveConfig } from "../config/index.ts";
+import { loadCsvPanel, validatePanel } from "../data/index.ts";
+import { fastEngine } from "../engine/index.ts";
+import type { Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import { type RunSummary, summarize } from "../report/summary.ts";
+import { guardStrategy } from "./guard.ts";
+
+export const ENGINES = { fast: fastEngine, reference: referenceEngine } as const;
+export type EngineName = keyof typeof ENGINES;
+
+export interface BacktestOptions {
+  /** A Panel, or the path of a long-format CSV (loaded with loadCsvPanel). */
+  readonly data: Panel | string;
+  readonly strategy: Strategy;
+  /** Over assay's defaults; resolved (and checked) by resolveConfig. Default {}. */
+  readonly config?: ConfigInput;
+  /** Default "fast". */
+  readonly engine?: EngineName;
+}
+
+export interface Result {
+  readonly records: Records;
+  readonly config: RunConfig;
+  readonly summary: RunSummary;
+  /** SPEC I15's hash of panel, config and records; computed on first read. */
+  readonly manifestHash: string;
+  /** Records, config, summary and hash as plain data (what JSON.stringify writes). */
+  toJSON(): { records: Records; config: RunConfig; summary: RunSummary; manifestHash: string };
+}
+
+export function backtest(options: BacktestOptions): Result {
+  const { data, strategy } = options;
+  const engine = engineNamed(options.engine ?? "fast");
+  if (strategy === null || typeof strategy !== "object" || typeof strategy.onBar !== "function")
+    throw new Error("backtest() field=strategy: expected a Strategy { name, onBar(ctx) }");
+  const panel = typeof data === "string" ? loadCsvPanel(data) : data;
+  if (panel === null || typeof panel !== "object" || !(panel.times instanceof Float64Array))
+    throw new Error("backtest() field=data: expected a Panel or the path of a CSV file");
+  const config = resolveConfig(options.config ?? {}, panel.symbols);
+  // The tick grid is part of the config, so bars are checked against it once both are known.
+  validatePanel(
+    panel,
+    typeof data === "string" ? data : "data",
+    config.instruments.map((instrument) => instrument.tickSize),
+  );
+  return runBacktest(panel, config, strategy, engine);
+}
+
+/** A run on a checked panel and a resolved config (the CLI resolves with its own source labels). */
+export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy, engine: Engine): Result {
+  const records = engine.run(panel, config, guardStrategy(strategy));
+  const summary = summarize(records, panel.times, config.initialCash);
+  let hash: string | undefined;
+  const result: Result = {
+    records,
+    config,
+    summary,
+    get manifestHash() {
+      hash ??= manifestHash(records, { panel, config });
+      return hash;
+    },
+    toJSON: () => ({ records, config, summary, manifestHash: result.manifestHash }),
+  };
+  return result;
+}
+
+function engineNamed(name: string): Engine {
+  if (!Object.hasOwn(ENGINES, name))
+    throw new Error(
+      `backtest() field=engine: expected ${Object.keys(ENGINES)
+        .map((known) => `"${known}"`)
+        .join(" or ")}, got ${JSON.stringify(name)}`,
+    );
+  return ENGINES[name as EngineName];
+}

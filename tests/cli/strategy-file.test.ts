@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import breakout from "../../examples/own-strategy.ts";
+import { main } from "../../src/cli/main.ts";
+import { backtest, syntheticPanel } from "../../src/index.ts";
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const small = ["--assets", "8", "--bars", "90", "--engine", "fast"];
+
+describe("assay run <strategy file>", () => {
+  it("runs a TypeScript factory with --param values (JSON-parsed), as backtest() does", async () => {
+    const { code, out } = await run([
+      "run",
+      "examples/own-strategy.ts",
+      "--param",
+      "lookback=5",
+      "--param",
+      "holdBars=3",
+      ...small,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary.strategy).toBe("breakout(5, hold 3)");
+    const direct = backtest({
+      data: syntheticPanel({ assets: 8, bars: 90, seed: 42 }),
+      strategy: breakout({ lookback: 5, holdBars: 3 }),
+    });
+    expect(summary.fills).toBeGreaterThan(0);
+    expect(summary.finalEquity).toBe(direct.summary.finalEquity);
+  });
+
+  it("runs a JavaScript module whose default export is a Strategy", async () => {
+    const { code, out } = await run(["run", "tests/cli/fixtures/buy-first.mjs", ...small, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ strategy: "buy-first", orders: 1, fills: 1 });
+  });
+
+  it("a strategy that throws stops the run with its name, the bar's t and date, and the message", async () => {
+    const { code, err } = await run(["run", "tests/cli/fixtures/throws-at-bar-5.ts", ...small]);
+    expect(code).toBe(1);
+    expect(err).toBe('assay: strategy "throws-at-bar-5" threw at t=5 (2022-01-10): no signal for S000');
+  });
+
+  it("bad --param syntax is an error quoting it", async () => {
+    const { code, err } = await run(["run", "examples/own-strategy.ts", "--param", "lookback", ...small]);
+    expect(code).toBe(1);
+    expect(err).toBe('assay: --param: expected key=value, got "lookback"');
+  });
+
+  it("--param on a Strategy (not a factory), or on a built-in, is an error", async () => {
+    const onStrategy = await run(["run", "tests/cli/fixtures/buy-first.mjs", "--param", "a=1", ...small]);
+    expect(onStrategy.err).toContain(
+      "--param a: the default export of tests/cli/fixtures/buy-first.mjs is a Strategy",
+    );
+    const onBuiltIn = await run(["run", "rank-long-short", "--param", "a=1", ...small]);
+    expect(onBuiltIn.err).toContain("--param: the built-in rank-long-short takes its own flags");
+  });
+
+  it("a missing file, or a module without a strategy, is an error naming the file", async () => {
+    const missing = await run(["run", "nosuch.ts", ...small]);
+    expect(missing.err).toBe(
+      "assay: strategy file nosuch.ts: not found, and not a built-in (rank-long-short)",
+    );
+    const notStrategy = await run(["run", "tests/helpers/panel.ts", ...small]);
+    expect(notStrategy.err).toBe(
+      "assay: strategy file tests/helpers/panel.ts: the default export must be a Strategy { name, onBar(ctx) } or a factory (params) => Strategy, got nothing (no default export)",
+    );
+  });
+
+  it("the built-in keeps its name and is the default", async () => {
+    const byName = await run(["run", "rank-long-short", ...small, "--json"]);
+    const byDefault = await run(["run", ...small, "--json"]);
+    expect(JSON.parse(byName.out).strategy).toMatch(/^rank-long-short\(/);
+    expect(JSON.parse(byName.out).finalEquity).toBe(JSON.parse(byDefault.out).finalEquity);
+  });
+});
