@@ -1,5 +1,6 @@
 // The package's front door (`import { backtest } from "assay"`): the public API and nothing
-// internal. Engines, config, data, the strategy contract, the summary and run comparison.
+// internal. Engines, config, data in and out, the strategy contract and its declarative forms,
+// the summary and run comparison.
 
 export { referenceEngine } from "../reference/engine.ts";
 export { type BacktestOptions, backtest, type EngineName, type Result } from "./api/backtest.ts";
@@ -26,13 +27,25 @@ export {
   type SlippageInput,
 } from "./config/index.ts";
 export {
+  type CandleSet,
   type CsvOptions,
   DataError,
+  type DataFormat,
+  type LoadedPanel,
+  loadArrowPanel,
+  loadCandlesPanel,
   loadCsvPanel,
+  loadPanel,
+  loadParquetPanel,
+  loadWideCsvPanel,
+  type PanelSource,
+  panelFromCandles,
   parseCsvPanel,
   type SyntheticOptions,
   syntheticPanel,
   validatePanel,
+  writeRecordsCSV,
+  writeRecordsParquet,
 } from "./data/index.ts";
 export { fastEngine } from "./engine/index.ts";
 export type {
@@ -59,6 +72,10 @@ export type {
 export { REASON_KINDS } from "./model/index.ts";
 export { type RunSummary, renderSummary, summarize } from "./report/summary.ts";
 export { scheduledOrders, targetWeights } from "./strategy/declarative.ts";
+export type { NumberMatrix, SignalMatrix } from "./strategy/declarative-input.ts";
+export { type DeclarativeStrategy, type FromOrdersOptions, fromOrders } from "./strategy/from-orders.ts";
+export { type Direction, type FromSignalsOptions, fromSignals } from "./strategy/from-signals.ts";
+export { type FromTargetsOptions, fromTargets, type Targets } from "./strategy/from-targets.ts";
 export {
   momentum,
   type RankLongShortOptions,

@@ -3,7 +3,7 @@
 import { referenceEngine } from "../../reference/engine.ts";
 import { manifestHash } from "../compare/index.ts";
 import { type ConfigInput, resolveConfig } from "../config/index.ts";
-import { loadCsvPanel, validatePanel } from "../data/index.ts";
+import { loadCsvPanel, validatePanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
 import { fastEngine } from "../engine/index.ts";
 import type { Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
 import { type RunSummary, summarize } from "../report/summary.ts";
@@ -30,6 +30,10 @@ export interface Result {
   readonly manifestHash: string;
   /** Records, config, summary and hash as plain data (what JSON.stringify writes). */
   toJSON(): { records: Records; config: RunConfig; summary: RunSummary; manifestHash: string };
+  /** Writes orders, fills, trades, equity, positions, events and warnings as CSV into dir (docs/data.md); returns the paths. */
+  toCSV(dir: string): string[];
+  /** The same tables as Parquet, typed columns that pandas and polars read as they are; returns the paths. */
+  toParquet(dir: string): string[];
 }
 
 export function backtest(options: BacktestOptions): Result {
@@ -40,7 +44,15 @@ export function backtest(options: BacktestOptions): Result {
   const panel = typeof data === "string" ? loadCsvPanel(data) : data;
   if (panel === null || typeof panel !== "object" || !(panel.times instanceof Float64Array))
     throw new Error("backtest() field=data: expected a Panel or the path of a CSV file");
-  const config = resolveConfig(options.config ?? {}, panel.symbols);
+  const input = options.config ?? {};
+  // A declarative strategy knows the fill timing its prices need; an explicit config still wins
+  // (and runBacktest refuses it if it differs).
+  const config = resolveConfig(
+    input.fillAt === undefined && strategy.fillAt !== undefined
+      ? { ...input, fillAt: strategy.fillAt }
+      : input,
+    panel.symbols,
+  );
   // The tick grid is part of the config, so bars are checked against it once both are known.
   validatePanel(
     panel,
@@ -52,6 +64,11 @@ export function backtest(options: BacktestOptions): Result {
 
 /** A run on a checked panel and a resolved config (the CLI resolves with its own source labels). */
 export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy, engine: Engine): Result {
+  if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
+    throw new Error(
+      `strategy "${strategy.name}" fills at ${JSON.stringify(strategy.fillAt)}, but the config has fillAt ` +
+        `${JSON.stringify(config.fillAt)}: set fillAt ${JSON.stringify(strategy.fillAt)} (or price "open")`,
+    );
   const records = engine.run(panel, config, guardStrategy(strategy));
   const summary = summarize(records, panel.times, config.initialCash);
   let hash: string | undefined;
@@ -64,6 +81,8 @@ export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy,
       return hash;
     },
     toJSON: () => ({ records, config, summary, manifestHash: result.manifestHash }),
+    toCSV: (dir) => writeRecordsCSV(records, panel, dir),
+    toParquet: (dir) => writeRecordsParquet(records, panel, dir),
   };
   return result;
 }

@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { runBacktest } from "../api/backtest.ts";
 import { configSource, mergeConfigInputs, readConfigFile, resolveConfig } from "../config/index.ts";
-import { loadCsvPanel, syntheticPanel, validatePanel } from "../data/index.ts";
+import { loadPanel, syntheticPanel, validatePanel } from "../data/index.ts";
 import type { Panel, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
@@ -89,7 +89,7 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
               bars: count(options.bars, "--bars"),
               seed: count(options.seed, "--seed"),
             })
-          : loadCsvPanel(options.data);
+          : await loadPanel(options.data);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
       const config = resolveConfig(

@@ -1,5 +1,6 @@
 // SPEC 4 step 5: what a strategy sees at the close of bar t (bars 0..t only) and how it acts.
 
+import type { FillAt } from "./config.ts";
 import type { OrderRequest } from "./order.ts";
 import type { BarField, Panel } from "./panel.ts";
 import type { FillRecord, OrderRecord } from "./records.ts";
@@ -55,6 +56,11 @@ export interface Strategy {
   readonly name: string;
   /** Called once per bar at the decision step, in bar order. */
   onBar(ctx: BarContext): void;
+  /**
+   * The fill timing the strategy is written for (a declarative `price: "close"` needs "close"):
+   * backtest() runs with it when the config names none, and refuses a config that differs.
+   */
+  readonly fillAt?: FillAt;
 }
 
 /** Everything an engine needs besides the config. */

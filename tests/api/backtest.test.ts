@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import breakout from "../../examples/own-strategy.ts";
 import { referenceEngine } from "../../reference/engine.ts";
@@ -8,6 +9,7 @@ import {
   backtest,
   diffRecords,
   fastEngine,
+  fromOrders,
   manifestHash,
   resolveConfig,
   type Strategy,
@@ -101,5 +103,35 @@ describe("backtest()", () => {
       expect(run).toThrow(StrategyError);
       expect(run).toThrow('strategy "fails" threw at t=7 (2022-01-12): bad window');
     }
+  });
+  it("toCSV and toParquet write the run's tables; their fills are the records' fills", async () => {
+    const result = backtest({ data: panel, strategy: breakout({ lookback: 5 }), config: input });
+    const dir = mkdtempSync(join(tmpdir(), "assay-result-"));
+    const csv = result.toCSV(join(dir, "csv"));
+    const parquet = result.toParquet(join(dir, "parquet"));
+    expect(csv.map((p) => p.split("/").at(-1))).toContain("fills.csv");
+    expect(parquet.map((p) => p.split("/").at(-1))).toContain("fills.parquet");
+    const csvRows = readFileSync(join(dir, "csv", "fills.csv"), "utf8")
+      .trim()
+      .split("\n");
+    expect(csvRows.length - 1).toBe(result.records.fills.length);
+    const bytes = readFileSync(join(dir, "parquet", "fills.parquet"));
+    const rows = await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    });
+    expect(rows.length).toBe(result.records.fills.length);
+    expect(result.records.fills.length).toBeGreaterThan(0);
+  });
+
+  it("a declarative strategy's fill timing: used when the config names none, refused when it differs", () => {
+    const size = new Float64Array(panel.times.length * panel.symbols.length).fill(Number.NaN);
+    size[3 * panel.symbols.length] = 10; // bar 3, the first asset: buy 10 at the close of bar 3
+    const atClose = fromOrders({ size, price: "close" });
+    const result = backtest({ data: panel, strategy: atClose });
+    expect(result.config.fillAt).toBe("close");
+    expect(result.records.fills.map((f) => [f.t, f.qty])).toEqual([[3, 10]]);
+    expect(() => backtest({ data: panel, strategy: atClose, config: { fillAt: "next-open" } })).toThrow(
+      'strategy "from-orders" fills at "close", but the config has fillAt "next-open"',
+    );
   });
 });

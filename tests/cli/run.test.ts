@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 
@@ -50,5 +53,38 @@ describe("assay run", () => {
     const { code, err } = await run(["run", "--bars", "10", "--set", "slipage=3"]);
     expect(code).toBe(1);
     expect(err).toContain('config + --set: unknown key "slipage" (did you mean "slippage"?)');
+  });
+  it("--data reads any format loadPanel does: a folder of per-symbol CSVs runs as the same long CSV", async () => {
+    // The shared bench250 file, long format, split into one file per symbol.
+    const lines = readFileSync("../shared/golden/bench250/bars.csv", "utf8").trim().split("\n");
+    const header = lines[0].split(",");
+    const symbolAt = header.indexOf("symbol") === -1 ? header.indexOf("asset") : header.indexOf("symbol");
+    const dir = mkdtempSync(join(tmpdir(), "assay-cli-data-"));
+    const folder = join(dir, "wide");
+    mkdirSync(folder);
+    const bySymbol = new Map<string, string[]>();
+    for (const line of lines.slice(1)) {
+      const cells = line.split(",");
+      const symbol = cells[symbolAt];
+      cells.splice(symbolAt, 1);
+      bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), cells.join(",")]);
+    }
+    const wideHeader = header.filter((_, i) => i !== symbolAt).join(",");
+    for (const [symbol, rows] of bySymbol)
+      writeFileSync(join(folder, `${symbol}.csv`), [wideHeader, ...rows].join("\n"));
+    const summaryOf = async (data: string) => {
+      const { code, out, err } = await run([
+        "run",
+        "--config",
+        "examples/momentum.json",
+        "--data",
+        data,
+        "--json",
+      ]);
+      expect(code, err).toBe(0);
+      const { ms: _ms, ...summary } = JSON.parse(out);
+      return summary;
+    };
+    expect(await summaryOf(folder)).toEqual(await summaryOf("../shared/golden/bench250/bars.csv"));
   });
 });
