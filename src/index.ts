@@ -77,6 +77,12 @@ export { type DeclarativeStrategy, type FromOrdersOptions, fromOrders } from "./
 export { type Direction, type FromSignalsOptions, fromSignals } from "./strategy/from-signals.ts";
 export { type FromTargetsOptions, fromTargets, type Targets } from "./strategy/from-targets.ts";
 export {
+  type Indicator,
+  type IndicatorName,
+  type IndicatorOptions,
+  indicator,
+} from "./strategy/indicators.ts";
+export {
   momentum,
   type RankLongShortOptions,
   rankLongShort,

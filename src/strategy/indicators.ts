@@ -1,0 +1,86 @@
+// Indicators a strategy reads causally (SPEC I6), computed by the trading-signals package. An
+// Indicator keeps one incremental series per asset and feeds it the asset's bars up to the
+// decision bar through the context, which shows bars 0..t only: the value at t cannot depend on
+// a later bar. Missing bars (NaN) are skipped, so the series runs over the asset's present bars.
+import { EMA, RSI, SMA } from "trading-signals";
+import type { BarContext, BarField } from "../model/index.ts";
+import { unreachable } from "../model/index.ts";
+
+export type IndicatorName = "sma" | "ema" | "rsi";
+
+export interface IndicatorOptions {
+  /** Bars in the window (sma), the smoothing span (ema: alpha 2/(period+1)), Wilder's period (rsi). */
+  readonly period: number;
+  /** The bar field fed in; default "close". */
+  readonly field?: BarField;
+}
+
+export interface Indicator {
+  /** E.g. "sma(20)". */
+  readonly name: string;
+  /**
+   * The value at the decision bar ctx.t from the asset's bars 0..t; NaN until `period` present
+   * bars (rsi: period + 1) have been seen. Call it at any bars, in bar order: skipped bars are
+   * fed on the next call. A new run (a new context) starts the series afresh.
+   */
+  at(ctx: BarContext, asset: number): number;
+}
+
+/**
+ * sma: the mean of the last `period` values. ema: seeded with the first value, then
+ * y = alpha x + (1 - alpha) y (pandas' ewm(span=period, adjust=False), as VectorBT), reported
+ * from the period-th value on. rsi: Wilder's, 100 - 100 / (1 + average gain / average loss).
+ */
+export function indicator(name: IndicatorName, options: IndicatorOptions): Indicator {
+  const { period, field = "close" } = options;
+  if (!Number.isInteger(period) || period < 1)
+    throw new Error(`indicator ${name}: period must be a whole number >= 1, got ${period}`);
+  let context: BarContext | null = null;
+  let perAsset: AssetSeries[] = [];
+  return {
+    name: `${name}(${period})`,
+    at(ctx, asset) {
+      if (ctx !== context) {
+        context = ctx;
+        perAsset = [];
+      }
+      let state = perAsset[asset];
+      if (state === undefined) {
+        state = { series: incremental(name, period), fedThrough: -1 };
+        perAsset[asset] = state;
+      }
+      for (let t = state.fedThrough + 1; t <= ctx.t; t++) {
+        const value = ctx.bar(field, asset, ctx.t - t);
+        if (!Number.isNaN(value)) state.series.add(value);
+      }
+      state.fedThrough = Math.max(state.fedThrough, ctx.t);
+      return state.series.isStable ? (state.series.getResult() ?? Number.NaN) : Number.NaN;
+    },
+  };
+}
+
+/** The part of a trading-signals indicator the wrapper uses. */
+interface Incremental {
+  add(value: number): unknown;
+  readonly isStable: boolean;
+  getResult(): number | null;
+}
+
+interface AssetSeries {
+  readonly series: Incremental;
+  /** The last bar fed (or skipped as missing). */
+  fedThrough: number;
+}
+
+function incremental(name: IndicatorName, period: number): Incremental {
+  switch (name) {
+    case "sma":
+      return new SMA(period);
+    case "ema":
+      return new EMA(period);
+    case "rsi":
+      return new RSI(period);
+    default:
+      return unreachable(name);
+  }
+}
