@@ -1,7 +1,10 @@
 // The package's front door (`import { backtest } from "assay"`): the public API and nothing
 // internal. Engines, config, data in and out, the strategy contract and its declarative forms,
-// the summary and run comparison.
+// indicators, the built-in example strategies, the summary and run comparison.
 
+export { type FuturesTrendParams, futuresTrend } from "../examples/built-ins/futures-trend.ts";
+export { type MaCrossoverParams, maCrossover } from "../examples/built-ins/ma-crossover.ts";
+export { targetWeightsFromCsv } from "../examples/built-ins/target-weights.ts";
 export { referenceEngine } from "../reference/engine.ts";
 export { type BacktestOptions, backtest, type EngineName, type Result } from "./api/backtest.ts";
 export { StrategyError } from "./api/guard.ts";
@@ -47,6 +50,7 @@ export {
   writeRecordsCSV,
   writeRecordsParquet,
 } from "./data/index.ts";
+export { loadWeightsCsv, parseWeightsCsv } from "./data/weights-csv.ts";
 export { fastEngine } from "./engine/index.ts";
 export type {
   AccountView,
@@ -82,6 +86,7 @@ export {
   type IndicatorOptions,
   indicator,
 } from "./strategy/indicators.ts";
+export { perRun } from "./strategy/per-run.ts";
 export {
   momentum,
   type RankLongShortOptions,

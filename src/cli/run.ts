@@ -8,9 +8,10 @@ import { loadPanel, syntheticPanel, validatePanel } from "../data/index.ts";
 import type { Panel, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
+import { futuresTrendFromParams, maCrossoverFromParams, targetWeightsFromParams } from "./built-ins.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
-import { loadStrategyFile } from "./strategy-file.ts";
+import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
 interface RunOptions {
   data?: string;
@@ -28,15 +29,23 @@ interface RunOptions {
   json?: boolean;
 }
 
-/** Strategies the CLI knows by name, built from the run's flags and data. */
-const BUILT_INS: Record<string, (options: RunOptions, panel: Panel) => Strategy> = {
-  "rank-long-short": (options, panel) =>
-    rankLongShort({
+/** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
+const BUILT_INS: Record<string, (options: RunOptions, panel: Panel, params: StrategyParams) => Strategy> = {
+  "rank-long-short": (options, panel, params) => {
+    if (Object.keys(params).length > 0)
+      throw new Error(
+        "--param: the built-in rank-long-short takes its own flags (see assay run --help), not --param",
+      );
+    return rankLongShort({
       signal: signalOf(options.signal, panel),
       longs: count(options.longs, "--longs"),
       shorts: count(options.shorts, "--shorts"),
       targetValue: money(options.targetValue, "--target-value"),
-    }),
+    });
+  },
+  "ma-crossover": (_, __, params) => maCrossoverFromParams(params),
+  "target-weights": (_, panel, params) => targetWeightsFromParams(params, panel),
+  "futures-trend": (_, __, params) => futuresTrendFromParams(params),
 };
 
 export function registerRun(program: Command, io: CliIo, exit: { code: number }): void {
@@ -125,9 +134,7 @@ async function strategyOf(name: string, options: RunOptions, panel: Panel): Prom
   const builtIn = BUILT_INS[name];
   if (builtIn === undefined)
     return loadStrategyFile(name, params, `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`);
-  if (options.param.length > 0)
-    throw new Error(`--param: the built-in ${name} takes its own flags (see assay run --help), not --param`);
-  return builtIn(options, panel);
+  return builtIn(options, panel, params);
 }
 
 function signalOf(name: string | undefined, panel: Panel): string | Signal {

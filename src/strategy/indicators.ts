@@ -5,6 +5,7 @@
 import { EMA, RSI, SMA } from "trading-signals";
 import type { BarContext, BarField } from "../model/index.ts";
 import { unreachable } from "../model/index.ts";
+import { perRun } from "./per-run.ts";
 
 export type IndicatorName = "sma" | "ema" | "rsi";
 
@@ -35,15 +36,11 @@ export function indicator(name: IndicatorName, options: IndicatorOptions): Indic
   const { period, field = "close" } = options;
   if (!Number.isInteger(period) || period < 1)
     throw new Error(`indicator ${name}: period must be a whole number >= 1, got ${period}`);
-  let context: BarContext | null = null;
-  let perAsset: AssetSeries[] = [];
+  const seriesOf = perRun((): AssetSeries[] => []);
   return {
     name: `${name}(${period})`,
     at(ctx, asset) {
-      if (ctx !== context) {
-        context = ctx;
-        perAsset = [];
-      }
+      const perAsset = seriesOf(ctx);
       let state = perAsset[asset];
       if (state === undefined) {
         state = { series: incremental(name, period), fedThrough: -1 };
