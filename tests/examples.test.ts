@@ -28,6 +28,14 @@ describe("examples", () => {
     }
   });
 
+  for (const file of ["examples/from-targets.ts", "examples/from-orders.ts"])
+    it(`${file} runs and trades, the same on both engines`, () => {
+      const out = execFileSync(process.execPath, ["--import", "tsx", file], { cwd: root, encoding: "utf8" });
+      const [fast, reference] = out.trim().split("\n");
+      expect(fast).toMatch(/^fast: [1-9]\d* orders, [1-9]\d* fills, final equity [\d.]+$/);
+      expect(reference).toBe(fast.replace("fast", "reference"));
+    });
+
   it("npm start's command prints a summary", () => {
     const out = execFileSync(
       process.execPath,
