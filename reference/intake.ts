@@ -103,9 +103,9 @@ export function intake(
   const needsLimit = type === "limit" || type === "stop-limit";
   const needsStop = type === "stop" || type === "stop-limit";
   if (!needsLimit && request.limitPrice !== undefined)
-    return invalid("limitPrice", `a ${type} order has no limitPrice, got ${shown(request.limitPrice)}`);
+    return invalid("limitPrice", `a ${type} order has no limitPrice; it is for limit and stop-limit orders`);
   if (!needsStop && request.stopPrice !== undefined)
-    return invalid("stopPrice", `a ${type} order has no stopPrice, got ${shown(request.stopPrice)}`);
+    return invalid("stopPrice", `a ${type} order has no stopPrice; it is for stop and stop-limit orders`);
   if (needsLimit && !validPrice(request.limitPrice))
     return invalid(
       "limitPrice",
@@ -139,7 +139,7 @@ export function intake(
   if (qty.abs().gt(MAX_UNITS))
     return invalid(
       "size",
-      `${sizeType} size ${request.size} is more than 2^53 units, past exact float64 quantities`,
+      `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
     );
   if (qty.isZero()) return null;
 

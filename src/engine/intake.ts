@@ -64,7 +64,7 @@ export function intake(
     flaw === null
       ? lotsFor(s, asset as number, sizeType as SizeType, request.size, s.mark[asset as number], equity)
       : 0;
-  const problem = flaw ?? tooLarge(s, asset as number, lots, sizeType, request.size);
+  const problem = flaw ?? tooLarge(s, asset as number, lots, sizeType);
   if (problem === null && lots === 0) return null;
   const log = s.orders;
   const raw = asset === undefined || problem !== null ? { ...request } : undefined;
@@ -129,9 +129,9 @@ function invalidField(
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
   if (!needsLimit && request.limitPrice !== undefined)
-    return invalid("limitPrice", `a ${type} order has no limitPrice, got ${quoted(request.limitPrice)}`);
+    return invalid("limitPrice", `a ${type} order has no limitPrice; it is for limit and stop-limit orders`);
   if (!needsStop && request.stopPrice !== undefined)
-    return invalid("stopPrice", `a ${type} order has no stopPrice, got ${quoted(request.stopPrice)}`);
+    return invalid("stopPrice", `a ${type} order has no stopPrice; it is for stop and stop-limit orders`);
   if (needsLimit && !validPrice(request.limitPrice))
     return invalid(
       "limitPrice",
@@ -192,9 +192,12 @@ function lotsFor(
 }
 
 /** SPEC 6.5 invalidOrder on size when the resolved quantity is past 2^53 units, else null. */
-function tooLarge(s: RunState, asset: number, lots: number, sizeType: string, size: number): Reason | null {
+function tooLarge(s: RunState, asset: number, lots: number, sizeType: string): Reason | null {
   if (Math.abs(lots * s.lotSize[asset]) <= MAX_UNITS) return null;
-  return invalid("size", `${sizeType} size ${size} is more than 2^53 units, past exact float64 quantities`);
+  return invalid(
+    "size",
+    `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
+  );
 }
 
 /** Strings quoted, so a size of "12" does not read as the number 12. */

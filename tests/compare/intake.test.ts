@@ -34,7 +34,8 @@ function refusal(request: unknown): Reason | null {
   return reference[0].reason;
 }
 
-const UNITS_OVER_2_53 = "is more than 2^53 units, past exact float64 quantities";
+const UNITS_OVER_2_53 =
+  "size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities";
 
 describe("intake() in both engines", () => {
   it("refuses an unknown field, naming it and the fields an order has", () => {
@@ -50,17 +51,17 @@ describe("intake() in both engines", () => {
     expect(refusal({ asset: "A", size: 10, limitPrice: 49 })).toEqual({
       kind: "invalidOrder",
       field: "limitPrice",
-      detail: "a market order has no limitPrice, got 49",
+      detail: "a market order has no limitPrice; it is for limit and stop-limit orders",
     });
     expect(refusal({ asset: "A", type: "limit", size: 10, limitPrice: 49, stopPrice: 48 })).toEqual({
       kind: "invalidOrder",
       field: "stopPrice",
-      detail: "a limit order has no stopPrice, got 48",
+      detail: "a limit order has no stopPrice; it is for stop and stop-limit orders",
     });
     expect(refusal({ asset: "A", type: "stop", size: 10, stopPrice: 52, limitPrice: 53 })).toEqual({
       kind: "invalidOrder",
       field: "limitPrice",
-      detail: "a stop order has no limitPrice, got 53",
+      detail: "a stop order has no limitPrice; it is for limit and stop-limit orders",
     });
   });
 
@@ -81,19 +82,19 @@ describe("intake() in both engines", () => {
     expect(refusal({ asset: "A", size: 1e20 })).toEqual({
       kind: "invalidOrder",
       field: "size",
-      detail: `units size 100000000000000000000 ${UNITS_OVER_2_53}`,
+      detail: `the units ${UNITS_OVER_2_53}`,
     });
     // 1e18 / 50 = 2e16 units > 2^53 = 9.007e15
     expect(refusal({ asset: "A", sizeType: "value", size: 1e18 })).toEqual({
       kind: "invalidOrder",
       field: "size",
-      detail: `value size 1000000000000000000 ${UNITS_OVER_2_53}`,
+      detail: `the value ${UNITS_OVER_2_53}`,
     });
     // 1e13 x equity 100,000 / 50 = 2e16 units
     expect(refusal({ asset: "A", sizeType: "targetPercent", size: 1e13 })).toEqual({
       kind: "invalidOrder",
       field: "size",
-      detail: `targetPercent size 10000000000000 ${UNITS_OVER_2_53}`,
+      detail: `the targetPercent ${UNITS_OVER_2_53}`,
     });
   });
 
