@@ -2,7 +2,7 @@
 // cases (panels, orders, configs) and outcomes in the reference's records (fills, reasons,
 // statuses). The coverage test asserts that each class occurs; `assay check` can print them.
 import type { OrderRequest, Records, RunConfig } from "../src/model/index.ts";
-import { invalidField } from "./record-checks.ts";
+import { invalidRequest } from "./record-checks.ts";
 import { type RunCase, referencePrices } from "./run-input.ts";
 
 export type Counts = Record<string, number>;
@@ -69,9 +69,10 @@ export function countCase(runCase: RunCase, counts: Counts): void {
     const perAsset = new Map<string, number>();
     for (const r of requests) {
       bump("orders.request");
-      const flaw = invalidField(r, symbols);
+      const flaw = invalidRequest(r, symbols);
       if (flaw !== null) {
-        bump(`orders.invalid.${flaw}`);
+        // An unknown field is counted by its rule: its name is whatever the request made up.
+        bump(`orders.invalid.${flaw.rule === "unknownField" ? flaw.rule : `${flaw.field}.${flaw.rule}`}`);
         continue;
       }
       const type = r.type ?? "market";

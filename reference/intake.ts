@@ -11,9 +11,24 @@ import {
 } from "../src/model/index.ts";
 import { type Dec, dec, truncToStep } from "./decimal.ts";
 
-const QTY_NUDGE = dec(1e-18);
-
 import type { RunState, WorkingOrder } from "./state.ts";
+
+const QTY_NUDGE = dec(1e-18);
+// Past 2^53 units a float64 engine no longer holds every whole quantity: refused, not rounded.
+const MAX_UNITS = dec(2 ** 53);
+
+// Every key of an OrderRequest (the Record type fails to compile when one is missing); any other
+// key is refused as the config refuses an unknown key, not read past.
+const REQUEST_FIELDS: Readonly<Record<keyof OrderRequest, true>> = {
+  asset: true,
+  type: true,
+  sizeType: true,
+  size: true,
+  limitPrice: true,
+  stopPrice: true,
+  timeInForce: true,
+  onInsufficient: true,
+};
 
 const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(["market", "limit", "stop", "stop-limit"]);
 const SIZE_TYPES: ReadonlySet<string> = new Set<SizeType>([
@@ -72,19 +87,35 @@ export function intake(
     return null;
   };
   if (asset === undefined) return invalid("asset", `unknown asset "${record.asset}"`);
+  const unknown = Object.keys(request).find((key) => !Object.hasOwn(REQUEST_FIELDS, key));
+  if (unknown !== undefined)
+    return invalid(
+      unknown,
+      `unknown field "${unknown}"; an order has ${Object.keys(REQUEST_FIELDS).join(", ")}`,
+    );
   if (!ORDER_TYPES.has(type)) return invalid("type", `unknown order type "${type}"`);
   if (!SIZE_TYPES.has(sizeType)) return invalid("sizeType", `unknown size type "${sizeType}"`);
   if (!POLICIES.has(policy)) return invalid("onInsufficient", `unknown policy "${policy}"`);
   if (!TIME_IN_FORCE.has(timeInForce))
     return invalid("timeInForce", `unknown time in force "${timeInForce}"`);
   if (typeof request.size !== "number" || !Number.isFinite(request.size))
-    return invalid("size", `size must be a finite number, got ${request.size}`);
+    return invalid("size", `size must be a finite number, got ${shown(request.size)}`);
   const needsLimit = type === "limit" || type === "stop-limit";
   const needsStop = type === "stop" || type === "stop-limit";
+  if (!needsLimit && request.limitPrice !== undefined)
+    return invalid("limitPrice", `a ${type} order has no limitPrice; it is for limit and stop-limit orders`);
+  if (!needsStop && request.stopPrice !== undefined)
+    return invalid("stopPrice", `a ${type} order has no stopPrice; it is for stop and stop-limit orders`);
   if (needsLimit && !validPrice(request.limitPrice))
-    return invalid("limitPrice", `a ${type} order needs a finite limitPrice > 0, got ${request.limitPrice}`);
+    return invalid(
+      "limitPrice",
+      `a ${type} order needs a finite limitPrice > 0, got ${shown(request.limitPrice)}`,
+    );
   if (needsStop && !validPrice(request.stopPrice))
-    return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
+    return invalid(
+      "stopPrice",
+      `a ${type} order needs a finite stopPrice > 0, got ${shown(request.stopPrice)}`,
+    );
   const tick = state.ticks[asset];
   const offGrid = (price: number | undefined) =>
     tick !== null &&
@@ -105,6 +136,11 @@ export function intake(
   // an exact 1,612,715 lots into 1,612,714).
   const raw = rawQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose);
   const qty = truncToStep(raw.add(raw.mul(QTY_NUDGE)), state.lots[asset]);
+  if (qty.abs().gt(MAX_UNITS))
+    return invalid(
+      "size",
+      `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
+    );
   if (qty.isZero()) return null;
 
   const created: OrderRecord = { ...record, id: state.orders.length + 1, qty: qty.toNumber() };
@@ -141,6 +177,11 @@ function rawQty(state: RunState, asset: number, sizeType: SizeType, size: Dec, m
         ? position.neg()
         : size.mul(equity).sub(position.mul(unitValue())).div(unitValue());
   }
+}
+
+/** A value as the strategy gave it: strings quoted, so "12" is not mistaken for the number 12. */
+function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 function validPrice(price: number | undefined): boolean {

@@ -3,7 +3,8 @@
 // at the next bar's open, high or low: ties at the limit), on the asset's tick grid, reversals,
 // orders far beyond the cash, bursts on one bar and asset, whole portfolios (a target weight per
 // asset: the start positions of a random portfolio when placed on bar 0), per-order timeInForce
-// and onInsufficient, and a small share of invalid requests the engine must reject ("invalidOrder").
+// and onInsufficient, and a small share of invalid requests the engine must reject ("invalidOrder":
+// an unknown asset or field, a NaN or huge size, a missing price or one the order type has no use for).
 //
 // Like panel(), the schedule is drawn as shrinkable drafts (bar and asset as small integers
 // taken modulo the run's shape, prices as bps offsets from a reference price), then
@@ -59,7 +60,28 @@ export interface OrderShape {
   readonly onInsufficient: OnInsufficient | null;
 }
 
-export type InvalidFlaw = "unknownAsset" | "nanSize" | "noLimitPrice" | "noStopPrice";
+export type InvalidFlaw =
+  | "unknownAsset"
+  | "unknownField"
+  | "nanSize"
+  | "hugeUnits"
+  | "hugeValue"
+  | "noLimitPrice"
+  | "noStopPrice"
+  | "marketLimitPrice"
+  | "limitStopPrice";
+
+const FLAWS: readonly InvalidFlaw[] = [
+  "unknownAsset",
+  "unknownField",
+  "nanSize",
+  "hugeUnits",
+  "hugeValue",
+  "noLimitPrice",
+  "noStopPrice",
+  "marketLimitPrice",
+  "limitStopPrice",
+];
 
 /** One generated item; `t` and `asset` are reduced modulo the run's bars and assets. */
 export type OrderDraft =
@@ -157,7 +179,7 @@ export function orderDrafts(constraints: OrderConstraints = {}): fc.Arbitrary<Or
     kind: fc.constant("invalid" as const),
     t,
     asset,
-    flaw: fc.constantFrom<InvalidFlaw>("unknownAsset", "nanSize", "noLimitPrice", "noStopPrice"),
+    flaw: fc.constantFrom(...FLAWS),
   });
   const draft: fc.Arbitrary<OrderDraft> = fc.oneof(
     { weight: 20, arbitrary: single },
@@ -330,8 +352,20 @@ function invalidRequest(symbol: string, flaw: InvalidFlaw, ref: number): OrderRe
   switch (flaw) {
     case "unknownAsset":
       return { asset: UNKNOWN_ASSET, size: 10 };
+    case "unknownField":
+      // A typo of a field an order has: no engine may read past it.
+      return { asset: symbol, size: 10, limitprice: ref } as OrderRequest;
     case "nanSize":
       return { asset: symbol, size: Number.NaN };
+    case "hugeUnits":
+      return { asset: symbol, sizeType: "targetUnits", size: -1e20 };
+    case "hugeValue":
+      // Past 2^53 units at any price under 1e9.
+      return { asset: symbol, sizeType: "value", size: 1e25 };
+    case "marketLimitPrice":
+      return { asset: symbol, size: 10, limitPrice: ref };
+    case "limitStopPrice":
+      return { asset: symbol, type: "limit", size: -10, limitPrice: ref, stopPrice: ref };
     case "noLimitPrice":
       return { asset: symbol, type: "limit", size: 10 };
     case "noStopPrice":

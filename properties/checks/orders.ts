@@ -77,13 +77,13 @@ export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
   }
 }
 
-/** An invalid request (unknown asset, non-finite size, missing price) is an "invalidOrder" record, not a crash. */
+/** An invalid request (unknown asset or field, non-finite or huge size, missing or unused price) is an "invalidOrder" record, not a crash. */
 export function invalidRequestsAreRejected({ panel, ordersByBar, records }: FinishedRun): void {
   const known = new Set(panel.symbols);
   const bankruptAt = bankruptcyBar(records);
   for (const [t, requests] of ordersByBar) {
     if (t >= bankruptAt) continue; // SPEC 7: no decisions from the bankrupt close on
-    const invalid = requests.filter((r) => invalidField(r, known) !== null).length;
+    const invalid = requests.filter((r) => invalidRequest(r, known) !== null).length;
     if (invalid === 0) continue;
     const rejected = records.orders.filter(
       (o) => o.t === t && o.status === "rejected" && o.reason?.kind === "invalidOrder",
@@ -96,13 +96,42 @@ export function invalidRequestsAreRejected({ panel, ordersByBar, records }: Fini
   }
 }
 
-/** The field that makes a request invalid whatever the account (SPEC 6.5 invalidOrder), or null. */
-export function invalidField(request: OrderRequest, symbols: ReadonlySet<string>): string | null {
+/** Why a request is invalid: the field it names and the rule it breaks. */
+export interface InvalidRequest {
+  readonly field: string;
+  readonly rule: "unknownAsset" | "unknownField" | "notFinite" | "missingPrice" | "unusedPrice" | "over2^53";
+}
+
+// The keys of an OrderRequest, written out here rather than taken from an engine.
+const REQUEST_KEYS = new Set([
+  "asset",
+  "type",
+  "sizeType",
+  "size",
+  "limitPrice",
+  "stopPrice",
+  "timeInForce",
+  "onInsufficient",
+]);
+
+/** What makes a request invalid whatever the account and the data (SPEC 6.5 invalidOrder), or null. */
+export function invalidRequest(request: OrderRequest, symbols: ReadonlySet<string>): InvalidRequest | null {
   const type = request.type ?? "market";
+  const sizeType = request.sizeType ?? "units";
   const price = (p: number | undefined) => typeof p === "number" && Number.isFinite(p) && p > 0;
-  if (!symbols.has(request.asset)) return "asset";
-  if (!Number.isFinite(request.size)) return "size";
-  if ((type === "limit" || type === "stop-limit") && !price(request.limitPrice)) return "limitPrice";
-  if ((type === "stop" || type === "stop-limit") && !price(request.stopPrice)) return "stopPrice";
+  const limitOrder = type === "limit" || type === "stop-limit";
+  const stopOrder = type === "stop" || type === "stop-limit";
+  if (!symbols.has(request.asset)) return { field: "asset", rule: "unknownAsset" };
+  const unknown = Object.keys(request).find((key) => !REQUEST_KEYS.has(key));
+  if (unknown !== undefined) return { field: unknown, rule: "unknownField" };
+  if (!Number.isFinite(request.size)) return { field: "size", rule: "notFinite" };
+  if (!limitOrder && request.limitPrice !== undefined) return { field: "limitPrice", rule: "unusedPrice" };
+  if (!stopOrder && request.stopPrice !== undefined) return { field: "stopPrice", rule: "unusedPrice" };
+  if (limitOrder && !price(request.limitPrice)) return { field: "limitPrice", rule: "missingPrice" };
+  if (stopOrder && !price(request.stopPrice)) return { field: "stopPrice", rule: "missingPrice" };
+  // Units past 2^54 are past 2^53 after any lot truncation, and a target's position (itself at most
+  // 2^53 units) taken off; money and percent sizes depend on the prices, so are left to the tests.
+  if ((sizeType === "units" || sizeType === "targetUnits") && Math.abs(request.size) > 2 ** 54)
+    return { field: "size", rule: "over2^53" };
   return null;
 }

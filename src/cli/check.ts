@@ -87,12 +87,17 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
   if (flags.shard !== undefined && flags.seed === undefined)
     throw new Error("--shard needs --seed: every shard of a run must draw from the same seed");
   const seed = flags.seed === undefined ? randomSeed() : integer(flags.seed, "--seed");
+  const runs = integer(flags.runs, "--runs", 1);
+  if (flags.out !== undefined) {
+    const { assertWritableFile } = await import("../harness/report.ts");
+    assertWritableFile(flags.out, "--out");
+  }
   const view = progressView(process.stderr, io.err);
   let report: CheckReport;
   try {
     report = await runCheck({
       properties: flags.properties,
-      runs: integer(flags.runs, "--runs", 0),
+      runs,
       workers: integer(flags.workers, "--workers", 1),
       seed,
       shard,
@@ -185,6 +190,11 @@ function printReport(report: CheckReport, io: CliIo): void {
   );
   for (const p of report.properties) {
     const skipped = p.skipped > 0 ? ` (${p.skipped} skipped)` : "";
+    if (p.runs === 0) {
+      // A shard can get no chunk of a property: nothing ran, so nothing passed.
+      io.out(`NONE ${p.name}: 0 runs in shard ${report.shard} (its chunks are in other shards)`);
+      continue;
+    }
     io.out(
       `${p.failures === 0 ? "PASS" : "FAIL"} ${p.name}: ${p.runs} runs${skipped}, ${p.failures} failing chunk(s)`,
     );

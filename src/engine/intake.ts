@@ -27,6 +27,21 @@ const TARGETS: Readonly<Record<string, boolean>> = {
 };
 const POLICIES: Readonly<Record<string, boolean>> = { reject: true, partial: true, scale: true };
 const LIVES: Readonly<Record<string, boolean>> = { gtc: true, day: true };
+// Every key of an OrderRequest (the Record type fails to compile when one is missing); any other
+// key is refused as the config refuses an unknown key.
+const FIELDS: Readonly<Record<keyof OrderRequest, true>> = {
+  asset: true,
+  type: true,
+  sizeType: true,
+  size: true,
+  limitPrice: true,
+  stopPrice: true,
+  timeInForce: true,
+  onInsufficient: true,
+};
+const FIELD_LIST = Object.keys(FIELDS).join(", ");
+// Whole numbers of units are exact in float64 only up to 2^53: a larger order is refused.
+const MAX_UNITS = 2 ** 53;
 
 export function intake(
   s: RunState,
@@ -42,13 +57,14 @@ export function intake(
   const timeInForce = request.timeInForce ?? s.config.timeInForce;
   const asset = symbolIndex.get(String(request.asset));
   const mode = MODES[type];
-  const problem = invalidField(s, request, asset, mode, sizeType, policy, timeInForce);
+  const flaw = invalidField(s, request, asset, mode, sizeType, policy, timeInForce);
   const target = TARGETS[sizeType] === true;
-  if (problem === null && request.size === 0 && !target) return null;
+  if (flaw === null && request.size === 0 && !target) return null;
   const lots =
-    problem === null
+    flaw === null
       ? lotsFor(s, asset as number, sizeType as SizeType, request.size, s.mark[asset as number], equity)
       : 0;
+  const problem = flaw ?? tooLarge(s, asset as number, lots, sizeType);
   if (problem === null && lots === 0) return null;
   const log = s.orders;
   const raw = asset === undefined || problem !== null ? { ...request } : undefined;
@@ -100,19 +116,32 @@ function invalidField(
 ): Reason | null {
   const type = request.type ?? "market";
   if (asset === undefined) return invalid("asset", `unknown asset "${String(request.asset)}"`);
+  for (const key of Object.keys(request))
+    if (FIELDS[key as keyof OrderRequest] !== true)
+      return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
   if (mode === undefined) return invalid("type", `unknown order type "${type}"`);
   if (SIZE_TYPES[sizeType] !== true) return invalid("sizeType", `unknown size type "${sizeType}"`);
   if (POLICIES[policy] !== true) return invalid("onInsufficient", `unknown policy "${policy}"`);
   if (LIVES[timeInForce] !== true) return invalid("timeInForce", `unknown time in force "${timeInForce}"`);
   const size = request.size;
   if (typeof size !== "number" || !Number.isFinite(size))
-    return invalid("size", `size must be a finite number, got ${size}`);
+    return invalid("size", `size must be a finite number, got ${quoted(size)}`);
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
+  if (!needsLimit && request.limitPrice !== undefined)
+    return invalid("limitPrice", `a ${type} order has no limitPrice; it is for limit and stop-limit orders`);
+  if (!needsStop && request.stopPrice !== undefined)
+    return invalid("stopPrice", `a ${type} order has no stopPrice; it is for stop and stop-limit orders`);
   if (needsLimit && !validPrice(request.limitPrice))
-    return invalid("limitPrice", `a ${type} order needs a finite limitPrice > 0, got ${request.limitPrice}`);
+    return invalid(
+      "limitPrice",
+      `a ${type} order needs a finite limitPrice > 0, got ${quoted(request.limitPrice)}`,
+    );
   if (needsStop && !validPrice(request.stopPrice))
-    return invalid("stopPrice", `a ${type} order needs a finite stopPrice > 0, got ${request.stopPrice}`);
+    return invalid(
+      "stopPrice",
+      `a ${type} order needs a finite stopPrice > 0, got ${quoted(request.stopPrice)}`,
+    );
   const tick = s.tick[asset];
   if (needsLimit && !Number.isNaN(tick) && offGrid(request.limitPrice as number, tick))
     return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
@@ -160,6 +189,20 @@ function lotsFor(
         : truncLots((target - held) / unitValue / lot, (Math.abs(target) + Math.abs(held)) / unitValue / lot);
     }
   }
+}
+
+/** SPEC 6.5 invalidOrder on size when the resolved quantity is past 2^53 units, else null. */
+function tooLarge(s: RunState, asset: number, lots: number, sizeType: string): Reason | null {
+  if (Math.abs(lots * s.lotSize[asset]) <= MAX_UNITS) return null;
+  return invalid(
+    "size",
+    `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
+  );
+}
+
+/** Strings quoted, so a size of "12" does not read as the number 12. */
+function quoted(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 function invalid(field: string, detail: string): Reason {

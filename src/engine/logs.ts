@@ -197,8 +197,19 @@ export class OrderLog {
       sizeType: sizeType >= 0 ? SIZE_TYPES[sizeType] : (raw?.sizeType as SizeType),
       size: raw !== undefined && "size" in raw ? (raw.size as number) : table.float(i, O_SIZE),
       qty: table.float(i, O_QTY),
-      limitPrice: Number.isNaN(limit) ? null : limit,
-      stopPrice: Number.isNaN(stop) ? null : stop,
+      // An invalid order shows its prices as given (a string "49" stays a string, as in its reason).
+      limitPrice:
+        raw !== undefined
+          ? ((raw.limitPrice as number | undefined) ?? null)
+          : Number.isNaN(limit)
+            ? null
+            : limit,
+      stopPrice:
+        raw !== undefined
+          ? ((raw.stopPrice as number | undefined) ?? null)
+          : Number.isNaN(stop)
+            ? null
+            : stop,
       timeInForce: life >= 0 ? LIVES[life] : (raw?.timeInForce as TimeInForce),
       onInsufficient: policy >= 0 ? POLICIES[policy] : (raw?.onInsufficient as OnInsufficient),
       status: STATUSES[table.int(i, O_STATUS)],

@@ -26,9 +26,11 @@ export function beyond(a: number, b: number, scale: number): boolean {
 /**
  * Truncates a signed real number of lots toward 0 (SPEC 6.4), read through the tie rule;
  * `scale` is the magnitude, in lots, of the operands it was computed from (default: the value).
+ * The nudge stays under half a lot, so a whole number of lots is itself at any size (1e15 lots
+ * nudged by 1e-14 of themselves would gain 10).
  */
 export function truncLots(lots: number, scale = Math.abs(lots)): number {
-  return Math.trunc(lots + Math.sign(lots) * Math.max(scale, Math.abs(lots)) * QTY_TIE);
+  return Math.trunc(lots + Math.sign(lots) * Math.min(0.5, Math.max(scale, Math.abs(lots)) * QTY_TIE));
 }
 
 /** Floors a non-negative real number of lots (volume caps, scaled legs), read through the tie rule. */

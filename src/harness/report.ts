@@ -4,7 +4,16 @@
 // `meta`, unless a chunk meets its time limit (a shrink stopped there, `shrinkInterrupted`, or
 // a chunk stopped before its last case, reported crashed): where that happens depends on speed. `meta` holds what depends on the machine and the moment: time, host, durations,
 // workers. Files are written whole or not at all (a temporary file renamed into place).
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { addCounts, type Counts, sortedCounts } from "./coverage.ts";
 import type { Chunk } from "./plan.ts";
@@ -213,12 +222,33 @@ export function writeJson(path: string, report: CheckReport): void {
   writeWhole(path, `${JSON.stringify(report, null, 2)}\n`);
 }
 
+/** Throws unless `path` can be written as a file (checked before a run, not after it). */
+export function assertWritableFile(path: string, flag: string): void {
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) throw new Error(`${flag} ${path} is a directory; give a file path`);
+    accessSync(path, constants.W_OK);
+    return;
+  }
+  let folder = dirname(path);
+  while (!existsSync(folder)) folder = dirname(folder);
+  if (!statSync(folder).isDirectory()) throw new Error(`${flag} ${path}: ${folder} is not a directory`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new Error(`${flag} ${path}: the folder ${folder} is not writable`);
+  }
+}
+
 /** Writes `text` to `path` through a temporary file renamed into place; creates the folder. */
 export function writeWhole(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** The report as Markdown: inputs, one row per property, failures with replay lines, coverage. */

@@ -3,6 +3,8 @@
 // starts); results merge in chunk order whatever order they finish in. A chunk whose task does
 // not return (the worker threw outside the check, exited, or overran its timeout) is reported
 // as crashed with its seed, never dropped.
+
+import { existsSync } from "node:fs";
 import { availableParallelism, hostname } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -126,7 +128,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 export function resolveRegistry(registry: string | undefined): string {
   if (registry === undefined) return DEFAULT_REGISTRY;
   if (/^(file|data):/.test(registry)) return registry;
-  return pathToFileURL(isAbsolute(registry) ? registry : resolve(registry)).href;
+  const path = isAbsolute(registry) ? registry : resolve(registry);
+  // Checked here: a worker that fails to import reports no readable error.
+  if (!existsSync(path)) throw new Error(`--registry ${registry}: no such file (${path})`);
+  return pathToFileURL(path).href;
 }
 
 // ---------------------------------------------------------------------------------------------

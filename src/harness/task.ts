@@ -3,6 +3,7 @@
 // the chunk's seed, and what came of it: cases run and skipped, the coverage counts of the
 // generated cases, the shrunk counterexample if one failed. Plain data in and out (structured
 // clone), so the same function runs in-process (tests, replay) or in a worker.
+import { fileURLToPath } from "node:url";
 import type { MessagePort } from "node:worker_threads";
 import fc from "fast-check";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
@@ -125,10 +126,10 @@ export function preload(url: string | undefined): void {
 
 /** The registry a module exports as PROPERTIES. */
 export async function loadRegistry(url: string): Promise<PropertyRegistry> {
-  const module = (await import(url)) as { PROPERTIES?: unknown };
-  const registry = module.PROPERTIES;
+  const { PROPERTIES: registry } = (await import(url)) as { PROPERTIES?: unknown };
   if (typeof registry !== "object" || registry === null) {
-    throw new Error(`registry ${url}: exports no PROPERTIES (a record of name -> property factory)`);
+    const module = url.startsWith("file:") ? fileURLToPath(url) : url;
+    throw new Error(`module ${module} exports no PROPERTIES (a record of name -> property factory)`);
   }
   return registry as PropertyRegistry;
 }

@@ -103,6 +103,44 @@ describe("assay check", () => {
     ]);
   });
 
+  it("refuses --runs 0, a missing --registry file, a module without PROPERTIES and a directory --out, before running", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const base = ["check", "--workers", "1", "--seed", "1", "--reports", join(dir, "reports")];
+    const refusal = async (args: string[]) => {
+      const { code, out, err } = await run([...base, ...args]);
+      expect([code, out]).toEqual([1, []]);
+      return err;
+    };
+    expect(await refusal(["--runs", "0", "--registry", registry])).toEqual([
+      'assay check: --runs must be an integer >= 1, got "0"',
+    ]);
+    const missing = join(dir, "nope.ts");
+    expect(await refusal(["--runs", "1", "--registry", missing])).toEqual([
+      `assay check: --registry ${missing}: no such file (${missing})`,
+    ]);
+    const empty = fileURLToPath(new URL("./fixtures/no-properties.ts", import.meta.url));
+    expect(await refusal(["--runs", "1", "--registry", empty])).toEqual([
+      `assay check: module ${empty} exports no PROPERTIES (a record of name -> property factory)`,
+    ]);
+    expect(await refusal(["--runs", "1", "--registry", registry, "--out", dir])).toEqual([
+      `assay check: --out ${dir} is a directory; give a file path`,
+    ]);
+    expect(existsSync(join(dir, "reports"))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("says a shard that gets no cases of a property ran none, not PASS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const { code, out } = await run([
+      "check",
+      ...["--properties", "holds", "--runs", "10", "--chunk-size", "10", "--workers", "1"],
+      ...["--seed", "4", "--shard", "1/2", "--registry", registry, "--reports", dir],
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain("NONE holds: 0 runs in shard 1/2 (its chunks are in other shards)");
+    expect(out.some((line) => line.startsWith("PASS"))).toBe(false);
+  });
+
   it("assay merge: shard reports written by check --shard k/N --out merge into the whole run's report", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assay-merge-"));
     const common = [
