@@ -20,6 +20,7 @@ export {
   type CommissionInput,
   ConfigError,
   type ConfigInput,
+  configWarnings,
   type ImpactInput,
   type InstrumentInput,
   loadConfigFile,

@@ -3,7 +3,13 @@
 // prints a summary.
 import type { Command } from "commander";
 import { runBacktest } from "../api/backtest.ts";
-import { configSource, mergeConfigInputs, readConfigFile, resolveConfig } from "../config/index.ts";
+import {
+  configSource,
+  configWarnings,
+  mergeConfigInputs,
+  readConfigFile,
+  resolveConfig,
+} from "../config/index.ts";
 import { loadPanel, syntheticPanel, validatePanel } from "../data/index.ts";
 import type { Panel, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
@@ -11,6 +17,7 @@ import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-shor
 import { futuresTrendFromParams, maCrossoverFromParams, targetWeightsFromParams } from "./built-ins.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
+import { refuseOversizedRun } from "./run-memory.ts";
 import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
 interface RunOptions {
@@ -90,15 +97,8 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       [],
     )
     .option("--json", "print the summary as JSON")
-    .action(async (strategyName: string, options: RunOptions) => {
-      const panel =
-        options.data === undefined
-          ? syntheticPanel({
-              assets: count(options.assets, "--assets"),
-              bars: count(options.bars, "--bars"),
-              seed: count(options.seed, "--seed"),
-            })
-          : await loadPanel(options.data);
+    .action(async (strategyName: string, options: RunOptions, command: Command) => {
+      const panel = await panelOf(options, command);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
       const config = resolveConfig(
@@ -112,11 +112,14 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
         options.data ?? "synthetic data",
         config.instruments.map((i) => i.tickSize),
       );
-      const strategy = await strategyOf(strategyName, options, panel);
+      const strategy = await strategyOf(strategyName, options, panel, command);
       const engine = await loadEngine(options.engine);
+      // Before the run, so that a long run's odd config is seen at once; the run's own after it.
+      for (const warning of configWarnings(config, source)) io.err(`warning: ${warning}`);
       const started = performance.now();
-      const { summary } = runBacktest(panel, config, strategy, engine);
+      const { summary, records } = runBacktest(panel, config, strategy, engine);
       const ms = performance.now() - started;
+      for (const warning of records.warnings) io.err(`warning: ${warning}`);
       if (options.json) io.out(JSON.stringify({ ...summary, strategy: strategy.name, ms }, null, 2));
       else
         io.out(
@@ -129,29 +132,87 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     });
 }
 
-async function strategyOf(name: string, options: RunOptions, panel: Panel): Promise<Strategy> {
+/** Synthetic data from --assets, --bars and --seed, or the --data file; never both. */
+async function panelOf(options: RunOptions, command: Command): Promise<Panel> {
+  const syntheticFlags = ["assets", "bars", "seed"].filter(
+    (key) => command.getOptionValueSource(key) === "cli",
+  );
+  if (options.data === undefined) {
+    const assets = count(options.assets, "--assets", 1);
+    const bars = count(options.bars, "--bars", 1);
+    refuseOversizedRun(assets, bars);
+    return syntheticPanel({ assets, bars, seed: count(options.seed, "--seed") });
+  }
+  if (syntheticFlags.length > 0)
+    throw new Error(
+      `${syntheticFlags.map((key) => `--${key}`).join(", ")} with --data ${options.data}: --assets, --bars and --seed shape the synthetic data, which --data replaces; give one or the other`,
+    );
+  return loadPanel(options.data);
+}
+
+async function strategyOf(
+  name: string,
+  options: RunOptions,
+  panel: Panel,
+  command: Command,
+): Promise<Strategy> {
   const params = keyValues(options.param, "--param");
   const builtIn = BUILT_INS[name];
   if (builtIn === undefined)
     return loadStrategyFile(name, params, `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`);
+  if (name === "rank-long-short") rankCountsFit(options, panel, command);
   return builtIn(options, panel, params);
+}
+
+/** --longs 30 --shorts 30 on 10 assets would quietly hold fewer positions than asked (the defaults may). */
+function rankCountsFit(options: RunOptions, panel: Panel, command: Command): void {
+  if (command.getOptionValueSource("longs") !== "cli" && command.getOptionValueSource("shorts") !== "cli")
+    return;
+  const longs = count(options.longs, "--longs");
+  const shorts = count(options.shorts, "--shorts");
+  const assets = panel.symbols.length;
+  if (longs + shorts > assets)
+    throw new Error(
+      `--longs ${longs} + --shorts ${shorts} = ${longs + shorts} positions, but the data has ${assets} assets; ask for at most ${assets}`,
+    );
 }
 
 function signalOf(name: string | undefined, panel: Panel): string | Signal {
   const chosen = name ?? ("score" in panel.extra ? "score" : "momentum:20");
   const match = /^momentum:(\d+)$/.exec(chosen);
-  if (match !== null) return momentum(count(match[1], "--signal momentum:N"));
+  if (match !== null) {
+    const lookback = Number(match[1]);
+    if (lookback < 1)
+      throw new Error(
+        `--signal ${chosen}: the lookback must be >= 1 (momentum:0 compares each close with itself: an all-zero signal)`,
+      );
+    enoughBars(
+      panel,
+      chosen,
+      lookback + 2,
+      `${lookback} bars of history, a decision bar and a bar to fill on`,
+    );
+    return momentum(lookback);
+  }
   if (!(chosen in panel.extra))
     throw new Error(
       `--signal: no column "${chosen}" in the data (columns: ${Object.keys(panel.extra).join(", ") || "none"}) and not momentum:N`,
     );
+  enoughBars(panel, chosen, 2, "a decision bar and a bar to fill on");
   return chosen;
 }
 
-function count(text: string, flag: string): number {
+/** A panel shorter than the signal needs runs to the end with 0 orders: say so instead. */
+function enoughBars(panel: Panel, signal: string, needed: number, why: string): void {
+  const bars = panel.times.length;
+  if (bars < needed)
+    throw new Error(`--signal ${signal} needs at least ${needed} bars (${why}), but the data has ${bars}`);
+}
+
+function count(text: string, flag: string, min = 0): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`${flag}: expected a whole number >= 0, got "${text}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${flag}: expected a whole number >= ${min}, got "${text}"`);
   return value;
 }
 

@@ -84,6 +84,14 @@ export function invalidJson(source: string, cause: unknown, text: string): Confi
   return new ConfigError({ source }, `invalid JSON at ${where}: ${raw.replace(match[0], "")}`);
 }
 
+/** A key written twice in one object of a file: JSON.parse would keep the last value silently. */
+export function duplicateKey(source: string, key: string, first: string, again: string): ConfigError {
+  return new ConfigError(
+    { source, key },
+    `duplicate key at ${again} (first at ${first}); a key may be given once`,
+  );
+}
+
 /** A value as the user wrote it: numbers plainly (NaN, -0), strings quoted, long JSON cut. */
 export function show(value: unknown): string {
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);

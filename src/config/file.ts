@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { RunConfig } from "../model/index.ts";
 import { plainObject } from "./check.ts";
+import { rejectDuplicateKeys } from "./duplicate-keys.ts";
 import { invalidJson, unreadableFile } from "./errors.ts";
 import { resolveConfig } from "./resolve.ts";
 
@@ -30,6 +31,7 @@ export function readConfigFile(path: string): Record<string, unknown> {
   } catch (err) {
     throw invalidJson(source, err, text);
   }
+  rejectDuplicateKeys(source, text);
   return plainObject({ source }, input);
 }
 

@@ -11,3 +11,4 @@ export type {
   SlippageInput,
 } from "./input.ts";
 export { CONFIG_KEYS, DEFAULT_CONFIG_INPUT, resolveConfig } from "./resolve.ts";
+export { configWarnings, HIGH_RATE_PER_YEAR } from "./warnings.ts";

@@ -29,6 +29,7 @@ import {
   plainObject,
   variants,
 } from "./check.ts";
+import { maintenanceUpToInitial } from "./consistency.ts";
 import { commission, impact, slippage } from "./costs.ts";
 import { type ConfigPlace, invalid, missing } from "./errors.ts";
 import { CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG_INPUT } from "./input.ts";
@@ -51,6 +52,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
   const get = (key: ConfigKey): unknown => ownOr(obj, key, DEFAULT_CONFIG_INPUT[key]);
   const onZeroVolume = oneOf(at("onZeroVolume"), get("onZeroVolume"), ON_ZERO_VOLUME);
   const account = oneOf(at("account"), get("account"), ACCOUNTS);
+  const initialRate = finite(at("initialRate"), get("initialRate"), { gt: 0, le: 1 });
   const rate = (key: ConfigKey) => finite(at(key), get(key), { ge: 0 });
   const base = {
     multiplier: finite(at("multiplier"), get("multiplier"), { gt: 0 }),
@@ -69,8 +71,13 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     intrabarPath: oneOf(at("intrabarPath"), get("intrabarPath"), INTRABAR_PATHS),
     timeInForce: oneOf(at("timeInForce"), get("timeInForce"), TIME_IN_FORCE),
     clampToBar: bool(at("clampToBar"), get("clampToBar")),
-    initialRate: finite(at("initialRate"), get("initialRate"), { gt: 0, le: 1 }),
-    maintLong: finite(at("maintLong"), get("maintLong"), { ge: 0, le: 1 }),
+    initialRate,
+    maintLong: maintenanceUpToInitial(
+      at("maintLong"),
+      finite(at("maintLong"), get("maintLong"), { ge: 0, le: 1 }),
+      initialRate,
+    ),
+    // Not held to initialRate: FINRA floors (the default) replace it, and exceed 100% on a cheap stock.
     maintShort: finite(at("maintShort"), get("maintShort"), { ge: 0, le: 1 }),
     finraShortFloors: bool(at("finraShortFloors"), get("finraShortFloors")),
     maxGrossLeverage: finiteOrNull(at("maxGrossLeverage"), get("maxGrossLeverage"), { gt: 0 }),

@@ -1,5 +1,5 @@
 // The headline numbers of a run, computed from its records alone (any engine).
-import { isoDate, type ReasonKind, type Records } from "../model/index.ts";
+import { isoDate, type OrderStatus, type Records } from "../model/index.ts";
 
 export interface RunSummary {
   readonly engine: string;
@@ -25,8 +25,14 @@ export interface RunSummary {
     readonly impact: number;
     readonly financing: number;
   };
-  /** Orders whose rest died by a rule, by reason code (not the end of data, a day's end or the strategy's cancel). */
+  /** Orders refused with nothing filled (status "rejected"), by reason code. */
   readonly rejectionsByReason: Readonly<Record<string, number>>;
+  /** Orders part filled whose rest died (status "partial": scaled, cut to fit, expired), by reason code. */
+  readonly cutsByReason: Readonly<Record<string, number>>;
+  /** Orders cancelled with nothing filled (zero volume, a cured call, bankruptcy, the strategy), by reason code. */
+  readonly cancelledByReason: Readonly<Record<string, number>>;
+  /** Orders expired with nothing filled (end of data, a day order's end), by reason code. */
+  readonly expiredByReason: Readonly<Record<string, number>>;
   readonly marginCalls: number;
   /** Forced fills (margin-call liquidations and bankruptcy close-outs). */
   readonly liquidations: number;
@@ -34,9 +40,6 @@ export interface RunSummary {
   readonly bankrupt: string | null;
   readonly sameBarFills: boolean;
 }
-
-/** Ends of an order's rest that no rule imposed. */
-const NOT_REJECTIONS: ReadonlySet<ReasonKind> = new Set(["endOfData", "dayExpired", "cancelRequested"]);
 
 /** `initialEquity` is the starting cash (the equity before bar 0's fills). */
 export function summarize(records: Records, times: Float64Array, initialEquity: number): RunSummary {
@@ -48,11 +51,17 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
     if (value > peak) peak = value;
     if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
   }
-  const rejectionsByReason: Record<string, number> = {};
+  // By status, so that a scaled fill is not counted as a rejection nor an expired order lost.
+  const ended: Record<EndedStatus, Record<string, number>> = {
+    rejected: {},
+    partial: {},
+    cancelled: {},
+    expired: {},
+  };
   for (const order of records.orders) {
-    const reason = order.reason;
-    if (reason === null || NOT_REJECTIONS.has(reason.kind)) continue;
-    rejectionsByReason[reason.kind] = (rejectionsByReason[reason.kind] ?? 0) + 1;
+    if (order.status === "working" || order.status === "filled" || order.reason === null) continue;
+    const byReason = ended[order.status];
+    byReason[order.reason.kind] = (byReason[order.reason.kind] ?? 0) + 1;
   }
   const finalEquity = bars > 0 ? equity[bars - 1] : initialEquity;
   const ledger = records.ledgerTotals;
@@ -78,7 +87,10 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
       impact: sum(records.fills.map((fill) => fill.impactCost)),
       financing: 0 - (ledger.debitInterest + ledger.creditInterest + ledger.borrowFee + ledger.shortRebate),
     },
-    rejectionsByReason,
+    rejectionsByReason: ended.rejected,
+    cutsByReason: ended.partial,
+    cancelledByReason: ended.cancelled,
+    expiredByReason: ended.expired,
     marginCalls: records.events.filter((event) => event.kind === "marginCall").length,
     liquidations: records.fills.filter((fill) => fill.forced).length,
     bankrupt: bankruptcy === undefined ? null : isoDate(times[bankruptcy.t]),
@@ -86,12 +98,15 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
   };
 }
 
+// Rounded to cents first, + 0: a -0 (no commission) or -0.001 prints 0.00, not -0.00.
 const money = (value: number) =>
-  value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  (Math.round(value * 100) / 100 + 0).toLocaleString("en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
 export function renderSummary(summary: RunSummary, title: string): string {
-  const rejections = Object.entries(summary.rejectionsByReason).sort(([a], [b]) => (a < b ? -1 : 1));
   const lines = [
     title,
     `  engine          ${summary.engine}${summary.sameBarFills ? " (same-bar fills: look-ahead if the signal used the close)" : ""}`,
@@ -103,9 +118,20 @@ export function renderSummary(summary: RunSummary, title: string): string {
     `  trades          ${summary.trades} (${summary.openTrades} open at the end)`,
     `  costs           commission ${money(summary.costs.commission)}, slippage ${money(summary.costs.slippage)}, impact ${money(summary.costs.impact)}, financing ${money(summary.costs.financing)}`,
     `  margin calls    ${summary.marginCalls}, forced fills ${summary.liquidations}${summary.bankrupt === null ? "" : `, BANKRUPT on ${summary.bankrupt}`}`,
-    `  rejections      ${rejections.length === 0 ? "none" : rejections.map(([kind, count]) => `${kind} ${count}`).join(", ")}`,
+    `  rejections      ${byReason(summary.rejectionsByReason)}`,
+    `  cut (partial)   ${byReason(summary.cutsByReason)}`,
+    `  cancelled       ${byReason(summary.cancelledByReason)}`,
+    `  expired         ${byReason(summary.expiredByReason)}`,
   ];
   return lines.join("\n");
+}
+
+type EndedStatus = Exclude<OrderStatus, "working" | "filled">;
+
+/** "insufficientCash 3, scaled 12" in code order, or "none". */
+function byReason(counts: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length === 0 ? "none" : entries.map(([kind, count]) => `${kind} ${count}`).join(", ");
 }
 
 function sum(values: readonly number[]): number {

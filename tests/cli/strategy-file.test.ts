@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import breakout from "../../examples/own-strategy.ts";
-import { main } from "../../src/cli/main.ts";
 import { backtest, syntheticPanel } from "../../src/index.ts";
+import { runCli } from "../helpers/cli.ts";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 const small = ["--assets", "8", "--bars", "90", "--engine", "fast"];
 

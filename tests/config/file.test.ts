@@ -77,6 +77,26 @@ describe("loadConfigFile()", () => {
     expect(errorOf(() => loadConfigFile(path, ["SPY"]))).toBe(`config ${path}: must be an object, got [1,2]`);
   });
 
+  it("loadConfigFile() refuses a key given twice, naming the key and both lines", () => {
+    const path = file("duplicate.json", '{\n  "debitRate": 0.05,\n  "debitRate": 0.5\n}\n');
+    expect(errorOf(() => loadConfigFile(path, ["SPY"]))).toBe(
+      `config ${path} debitRate: duplicate key at line 3, column 3 (first at line 2, column 3); a key may be given once`,
+    );
+  });
+
+  it("loadConfigFile() names a nested duplicate by its path, and allows one key in two objects", () => {
+    const path = file(
+      "nested-duplicate.json",
+      JSON.stringify({ instruments: { SPY: { lotSize: 1 }, QQQ: { lotSize: 1 } } }).replace(
+        '"lotSize":1}}',
+        '"lotSize":1,"lotSize":2}}',
+      ),
+    );
+    expect(errorOf(() => loadConfigFile(path, ["SPY", "QQQ"]))).toBe(
+      `config ${path} instruments.QQQ.lotSize: duplicate key at line 1, column 56 (first at line 1, column 44); a key may be given once`,
+    );
+  });
+
   it("loadConfigFile() reads a file that starts with a UTF-8 byte order mark", () => {
     const path = file("bom.json", '\uFEFF{ "account": "cash" }');
     expect(loadConfigFile(path, ["SPY"]).account).toBe("cash");

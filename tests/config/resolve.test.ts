@@ -237,8 +237,8 @@ describe("resolveConfig() accepts every option", () => {
     ["maxParticipation", [null, 1e-9, 0.5, 1]],
     ["maxGrossLeverage", [null, 0.1, 4]],
     ["maxNetLeverage", [null, 0.1, 4]],
-    ["initialRate", [1e-9, 1]],
-    ["maintLong", [0, 1]],
+    ["initialRate", [0.25, 1]], // not under maintLong's default 0.25
+    ["maintLong", [0, 0.5]], // up to initialRate's default 0.5
     ["maintShort", [0, 1]],
     ["syntheticVolume", [0, 100]],
     ["marginCheckAt", ["close", "adverse-extreme"]],
@@ -539,6 +539,14 @@ describe("resolveConfig() errors", () => {
     [{ initialRate: 50 }, "config initialRate: must be finite and in (0, 1], got 50"],
     [{ maintLong: -0.1 }, "config maintLong: must be finite and in [0, 1], got -0.1"],
     [{ maintShort: 1.01 }, "config maintShort: must be finite and in [0, 1], got 1.01"],
+    [
+      { initialRate: 0.5, maintLong: 0.6 },
+      "config maintLong: must be <= initialRate 0.5 (a position opened at initial margin would be in call at once), got 0.6",
+    ],
+    [
+      { initialRate: 0.2 },
+      "config maintLong: must be <= initialRate 0.2 (a position opened at initial margin would be in call at once), got 0.25",
+    ],
     [{ maxGrossLeverage: 0 }, "config maxGrossLeverage: must be null or finite and > 0, got 0"],
     [{ maxNetLeverage: -1 }, "config maxNetLeverage: must be null or finite and > 0, got -1"],
     [{ syntheticVolume: -1 }, "config syntheticVolume: must be finite and >= 0, got -1"],
