@@ -1,6 +1,7 @@
 // `assay run [strategy]`: backtests a strategy file or a built-in (default: rank long/short) on
 // the embedded synthetic data or a CSV file, with the run configuration from a JSON file, and
 // prints a summary.
+import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { runBacktest } from "../api/backtest.ts";
 import {
@@ -34,6 +35,7 @@ interface RunOptions {
   set: string[];
   param: string[];
   json?: boolean;
+  out?: string;
 }
 
 /** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
@@ -97,7 +99,10 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       [],
     )
     .option("--json", "print the summary as JSON")
+    .option("--out <dir>", "also write the records as CSV and Parquet files into dir (docs/data.md)")
     .action(async (strategyName: string, options: RunOptions, command: Command) => {
+      // Before the run: a bad output path should not cost a whole run.
+      if (options.out !== undefined) refuseOutputFile(options.out);
       const panel = await panelOf(options, command);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
@@ -117,9 +122,14 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       // Before the run, so that a long run's odd config is seen at once; the run's own after it.
       for (const warning of configWarnings(config, source)) io.err(`warning: ${warning}`);
       const started = performance.now();
-      const { summary, records } = runBacktest(panel, config, strategy, engine);
+      const result = runBacktest(panel, config, strategy, engine);
+      const { summary, records } = result;
       const ms = performance.now() - started;
       for (const warning of records.warnings) io.err(`warning: ${warning}`);
+      if (options.out !== undefined) {
+        const written = [...result.toCSV(options.out), ...result.toParquet(options.out)];
+        io.err(`wrote ${written.length} files (CSV and Parquet) to ${options.out}`);
+      }
       if (options.json) io.out(JSON.stringify({ ...summary, strategy: strategy.name, ms }, null, 2));
       else
         io.out(
@@ -130,6 +140,12 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
         );
       exit.code = 0;
     });
+}
+
+/** --out names a folder: an existing file there is an error, not overwritten by a folder. */
+function refuseOutputFile(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new Error(`--out ${dir} is a file; give a folder for the CSV and Parquet files`);
 }
 
 /** Synthetic data from --assets, --bars and --seed, or the --data file; never both. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -81,5 +81,24 @@ describe("assay run", () => {
       return summary;
     };
     expect(await summaryOf(folder)).toEqual(await summaryOf("../shared/golden/bench250/bars.csv"));
+  });
+  it("--out writes the records as CSV and Parquet, and refuses a file path before running", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-cli-out-"));
+    const out = join(dir, "run");
+    const args = ["run", "--bars", "60", "--assets", "8", "--longs", "2", "--shorts", "2", "--json"];
+    const { code, out: printed, err } = await run([...args, "--out", out]);
+    expect(code, err).toBe(0);
+    const files = readdirSync(out).sort();
+    for (const table of ["orders", "fills", "trades", "equity", "positions", "events", "warnings"])
+      expect(files).toEqual(expect.arrayContaining([`${table}.csv`, `${table}.parquet`]));
+    // The fills file has one row per fill the summary counts.
+    const fills = readFileSync(join(out, "fills.csv"), "utf8").trim().split("\n").length - 1;
+    expect(fills).toBe(JSON.parse(printed).fills);
+    expect(err).toContain(`wrote ${files.length} files (CSV and Parquet) to ${out}`);
+    const file = join(dir, "a-file");
+    writeFileSync(file, "x");
+    const refused = await run([...args, "--out", file]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(`--out ${file} is a file; give a folder for the CSV and Parquet files`);
   });
 });
