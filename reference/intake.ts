@@ -2,6 +2,7 @@
 // its quantity resolved, or an "invalidOrder" rejection; a zero quantity sends no order.
 import {
   type OnInsufficient,
+  ORDER_REQUEST_FIELDS,
   type OrderRecord,
   type OrderRequest,
   type OrderType,
@@ -16,19 +17,6 @@ import type { RunState, WorkingOrder } from "./state.ts";
 const QTY_NUDGE = dec(1e-18);
 // Past 2^53 units a float64 engine no longer holds every whole quantity: refused, not rounded.
 const MAX_UNITS = dec(2 ** 53);
-
-// Every key of an OrderRequest (the Record type fails to compile when one is missing); any other
-// key is refused as the config refuses an unknown key, not read past.
-const REQUEST_FIELDS: Readonly<Record<keyof OrderRequest, true>> = {
-  asset: true,
-  type: true,
-  sizeType: true,
-  size: true,
-  limitPrice: true,
-  stopPrice: true,
-  timeInForce: true,
-  onInsufficient: true,
-};
 
 const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(["market", "limit", "stop", "stop-limit"]);
 const SIZE_TYPES: ReadonlySet<string> = new Set<SizeType>([
@@ -87,12 +75,11 @@ export function intake(
     return null;
   };
   if (asset === undefined) return invalid("asset", `unknown asset "${record.asset}"`);
-  const unknown = Object.keys(request).find((key) => !Object.hasOwn(REQUEST_FIELDS, key));
+  const unknown = Object.keys(request).find(
+    (key) => !(ORDER_REQUEST_FIELDS as readonly string[]).includes(key),
+  );
   if (unknown !== undefined)
-    return invalid(
-      unknown,
-      `unknown field "${unknown}"; an order has ${Object.keys(REQUEST_FIELDS).join(", ")}`,
-    );
+    return invalid(unknown, `unknown field "${unknown}"; an order has ${ORDER_REQUEST_FIELDS.join(", ")}`);
   if (!ORDER_TYPES.has(type)) return invalid("type", `unknown order type "${type}"`);
   if (!SIZE_TYPES.has(sizeType)) return invalid("sizeType", `unknown size type "${sizeType}"`);
   if (!POLICIES.has(policy)) return invalid("onInsufficient", `unknown policy "${policy}"`);

@@ -1,6 +1,6 @@
 // SPEC 6.4 and 9: a request at the close of bar t becomes an order with its quantity in lots, or
 // an "invalidOrder" rejection; a zero quantity sends no order.
-import type { OrderRequest, Reason, SizeType } from "../model/index.ts";
+import { ORDER_REQUEST_FIELDS, type OrderRequest, type Reason, type SizeType } from "../model/index.ts";
 import { codeOf } from "./logs.ts";
 import { offGrid, truncLots } from "./numeric.ts";
 import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
@@ -27,19 +27,8 @@ const TARGETS: Readonly<Record<string, boolean>> = {
 };
 const POLICIES: Readonly<Record<string, boolean>> = { reject: true, partial: true, scale: true };
 const LIVES: Readonly<Record<string, boolean>> = { gtc: true, day: true };
-// Every key of an OrderRequest (the Record type fails to compile when one is missing); any other
-// key is refused as the config refuses an unknown key.
-const FIELDS: Readonly<Record<keyof OrderRequest, true>> = {
-  asset: true,
-  type: true,
-  sizeType: true,
-  size: true,
-  limitPrice: true,
-  stopPrice: true,
-  timeInForce: true,
-  onInsufficient: true,
-};
-const FIELD_LIST = Object.keys(FIELDS).join(", ");
+const FIELD_LIST = ORDER_REQUEST_FIELDS.join(", ");
+const FIELDS: ReadonlySet<string> = new Set(ORDER_REQUEST_FIELDS);
 // Whole numbers of units are exact in float64 only up to 2^53: a larger order is refused.
 const MAX_UNITS = 2 ** 53;
 
@@ -117,8 +106,7 @@ function invalidField(
   const type = request.type ?? "market";
   if (asset === undefined) return invalid("asset", `unknown asset "${String(request.asset)}"`);
   for (const key of Object.keys(request))
-    if (FIELDS[key as keyof OrderRequest] !== true)
-      return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
+    if (!FIELDS.has(key)) return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
   if (mode === undefined) return invalid("type", `unknown order type "${type}"`);
   if (SIZE_TYPES[sizeType] !== true) return invalid("sizeType", `unknown size type "${sizeType}"`);
   if (POLICIES[policy] !== true) return invalid("onInsufficient", `unknown policy "${policy}"`);

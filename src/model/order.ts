@@ -30,4 +30,19 @@ export interface OrderRequest {
   readonly onInsufficient?: OnInsufficient;
 }
 
+/**
+ * The keys of an OrderRequest (the Record type fails to compile when one is missing): an engine
+ * refuses any other key as the config refuses an unknown key (invalidOrder {field}).
+ */
+export const ORDER_REQUEST_FIELDS: readonly (keyof OrderRequest)[] = Object.keys({
+  asset: true,
+  type: true,
+  sizeType: true,
+  size: true,
+  limitPrice: true,
+  stopPrice: true,
+  timeInForce: true,
+  onInsufficient: true,
+} satisfies Record<keyof OrderRequest, true>) as (keyof OrderRequest)[];
+
 export type OrderStatus = "working" | "filled" | "partial" | "rejected" | "cancelled" | "expired";
