@@ -175,7 +175,12 @@ async function strategyOf(
   const params = keyValues(options.param, "--param");
   const builtIn = BUILT_INS[name];
   if (builtIn === undefined)
-    return loadStrategyFile(name, params, `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`);
+    return loadStrategyFile(
+      name,
+      params,
+      panel,
+      `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`,
+    );
   if (name === "rank-long-short") rankCountsFit(options, panel, command);
   return builtIn(options, panel, params);
 }

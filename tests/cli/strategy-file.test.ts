@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import breakout from "../../examples/own-strategy.ts";
-import { backtest, syntheticPanel } from "../../src/index.ts";
+import { backtest, fromSignals, syntheticPanel } from "../../src/index.ts";
 import { runCli } from "../helpers/cli.ts";
+import { upDaysSignals } from "./fixtures/up-days-spec.ts";
 
 const run = runCli;
 
@@ -64,7 +68,7 @@ describe("assay run <strategy file>", () => {
     );
     const notStrategy = await run(["run", "tests/helpers/panel.ts", ...small]);
     expect(notStrategy.err).toBe(
-      "assay: strategy file tests/helpers/panel.ts: the default export must be a Strategy { name, onBar(ctx) } or a factory (params) => Strategy, got nothing (no default export)",
+      "assay: strategy file tests/helpers/panel.ts: the default export must be a Strategy { name, onBar(ctx) }, a spec { fromSignals | fromOrders | fromTargets: options } or a factory (params, data) => either, got nothing (no default export)",
     );
   });
 
@@ -73,5 +77,34 @@ describe("assay run <strategy file>", () => {
     const byDefault = await run(["run", ...small, "--json"]);
     expect(JSON.parse(byName.out).strategy).toMatch(/^rank-long-short\(/);
     expect(JSON.parse(byName.out).finalEquity).toBe(JSON.parse(byDefault.out).finalEquity);
+  });
+  it("runs a declarative spec { fromSignals: options } a factory of (params, data) made, as backtest() does", async () => {
+    const { code, out, err } = await run([
+      "run",
+      "tests/cli/fixtures/up-days-spec.ts",
+      "--param",
+      "size=7",
+      ...small,
+      "--json",
+    ]);
+    expect(code, err).toBe(0);
+    const summary = JSON.parse(out);
+    const data = syntheticPanel({ assets: 8, bars: 90, seed: 42 });
+    const direct = backtest({ data, strategy: fromSignals({ ...upDaysSignals(data), size: 7 }) });
+    expect(summary.fills).toBeGreaterThan(0);
+    expect(summary.fills).toBe(direct.summary.fills);
+    expect(summary.finalEquity).toBe(direct.summary.finalEquity);
+  });
+
+  it("a spec with a bad option stops the run naming the API and the argument", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assay-spec-"));
+    const file = join(dir, "bad-spec.mjs");
+    writeFileSync(file, "export default { fromOrders: { size: 'ten' } };\n");
+    const { code, err } = await run(["run", file, ...small]);
+    expect(code).not.toBe(0);
+    // The arrays are checked against the panel when the run starts.
+    expect(err).toContain(
+      'threw at t=0 (2022-01-03): fromOrders size: expected a matrix or a symbol-keyed object, got "ten"',
+    );
   });
 });
