@@ -5,7 +5,7 @@ import { manifestHash } from "../compare/index.ts";
 import { type ConfigInput, resolveConfig } from "../config/index.ts";
 import { loadCsvPanel, validatePanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
 import { fastEngine } from "../engine/index.ts";
-import type { Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import type { Engine, FillAt, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
 import { type RunSummary, summarize } from "../report/summary.ts";
 import { guardStrategy } from "./guard.ts";
 
@@ -44,25 +44,42 @@ export function backtest(options: BacktestOptions): Result {
   const panel = typeof data === "string" ? loadCsvPanel(data) : data;
   if (panel === null || typeof panel !== "object" || !(panel.times instanceof Float64Array))
     throw new Error("backtest() field=data: expected a Panel or the path of a CSV file");
-  const input = options.config ?? {};
-  // A declarative strategy knows the fill timing its prices need; an explicit config still wins
-  // (and runBacktest refuses it if it differs).
-  const config = resolveConfig(
-    input.fillAt === undefined && strategy.fillAt !== undefined
-      ? { ...input, fillAt: strategy.fillAt }
-      : input,
-    panel.symbols,
-  );
-  // The tick grid is part of the config, so bars are checked against it once both are known.
-  validatePanel(
+  const config = runConfigFor(
     panel,
-    typeof data === "string" ? data : "data",
-    config.instruments.map((instrument) => instrument.tickSize),
+    options.config ?? {},
+    { config: "config", data: typeof data === "string" ? data : "data" },
+    strategy.fillAt,
   );
   return runBacktest(panel, config, strategy, engine);
 }
 
-/** A run on a checked panel and a resolved config (the CLI resolves with its own source labels). */
+/**
+ * The run's config, resolved over assay's defaults, with the panel checked against its tick grid.
+ * `fillAt` (a declarative strategy's fill timing) applies when the input names none; an explicit
+ * one still wins, and runBacktest refuses it if it differs. `labels` name the config and the data
+ * in errors (the CLI gives its files).
+ */
+export function runConfigFor(
+  panel: Panel,
+  input: ConfigInput,
+  labels: { readonly config: string; readonly data: string },
+  fillAt?: FillAt,
+): RunConfig {
+  const config = resolveConfig(
+    input.fillAt === undefined && fillAt !== undefined ? { ...input, fillAt } : input,
+    panel.symbols,
+    labels.config,
+  );
+  // The tick grid is part of the config, so bars are checked against it once both are known.
+  validatePanel(
+    panel,
+    labels.data,
+    config.instruments.map((instrument) => instrument.tickSize),
+  );
+  return config;
+}
+
+/** A run on a checked panel and a resolved config (runConfigFor). */
 export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy, engine: Engine): Result {
   if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
     throw new Error(

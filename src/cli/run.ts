@@ -3,15 +3,9 @@
 // prints a summary.
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { runBacktest } from "../api/backtest.ts";
-import {
-  configSource,
-  configWarnings,
-  mergeConfigInputs,
-  readConfigFile,
-  resolveConfig,
-} from "../config/index.ts";
-import { loadPanel, syntheticPanel, validatePanel } from "../data/index.ts";
+import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { configSource, configWarnings, mergeConfigInputs, readConfigFile } from "../config/index.ts";
+import { loadPanel, syntheticPanel } from "../data/index.ts";
 import type { Panel, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
@@ -39,12 +33,16 @@ interface RunOptions {
 }
 
 /** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
-const BUILT_INS: Record<string, (options: RunOptions, panel: Panel, params: StrategyParams) => Strategy> = {
-  "rank-long-short": (options, panel, params) => {
+const BUILT_INS: Record<
+  string,
+  (options: RunOptions, panel: Panel, params: StrategyParams, command: Command) => Strategy
+> = {
+  "rank-long-short": (options, panel, params, command) => {
     if (Object.keys(params).length > 0)
       throw new Error(
         "--param: the built-in rank-long-short takes its own flags (see assay run --help), not --param",
       );
+    rankCountsFit(options, panel, command);
     return rankLongShort({
       signal: signalOf(options.signal, panel),
       longs: count(options.longs, "--longs"),
@@ -63,7 +61,7 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
     .argument(
       "[strategy]",
-      `a .ts/.js file whose default export is a Strategy or a factory (params) => Strategy, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`,
+      `a .ts/.js file whose default export is a Strategy, a declarative spec or a factory (params, data) => either, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`,
       "rank-long-short",
     )
     .option(
@@ -78,7 +76,7 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     )
     .option(
       "--param <key=value>",
-      "a strategy file's factory parameter (the value is JSON, or a plain string); repeatable",
+      "a parameter of a strategy file's factory or of a built-in (the value is JSON, or a plain string); repeatable",
       collect,
       [],
     )
@@ -106,17 +104,11 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       const panel = await panelOf(options, command);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
-      const config = resolveConfig(
-        mergeConfigInputs(input, keyValues(options.set, "--set")),
-        panel.symbols,
-        source,
-      );
-      // The tick grid is part of the config, so bars are checked against it once both are known.
-      validatePanel(
-        panel,
-        options.data ?? "synthetic data",
-        config.instruments.map((i) => i.tickSize),
-      );
+      // The config first: its errors name the file and key before the strategy's checks run.
+      const config = runConfigFor(panel, mergeConfigInputs(input, keyValues(options.set, "--set")), {
+        config: source,
+        data: options.data ?? "synthetic data",
+      });
       const strategy = await strategyOf(strategyName, options, panel, command);
       const engine = await loadEngine(options.engine);
       // Before the run, so that a long run's odd config is seen at once; the run's own after it.
@@ -181,8 +173,7 @@ async function strategyOf(
       panel,
       `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`,
     );
-  if (name === "rank-long-short") rankCountsFit(options, panel, command);
-  return builtIn(options, panel, params);
+  return builtIn(options, panel, params, command);
 }
 
 /** --longs 30 --shorts 30 on 10 assets would quietly hold fewer positions than asked (the defaults may). */
