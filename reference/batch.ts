@@ -497,6 +497,11 @@ export function finish(
   order.record.filledQty = order.filled.toNumber();
 }
 
+/** Ends a working order's rest: "cancelled" if nothing filled, else "partial". */
+export function cancelRest(order: WorkingOrder, reason: Reason, t: number): void {
+  finish(order, order.filled.isZero() ? "cancelled" : "partial", reason, t);
+}
+
 /** Largest n in [0, hi] with fits(n), for a predicate true up to some point and false after. */
 function largestFitting(hi: number, fits: (n: number) => boolean): number {
   let lo = 0;

@@ -14,7 +14,7 @@ import {
 } from "../src/model/index.ts";
 import { CausalContext } from "../src/strategy/context.ts";
 import { symbolOrder } from "../src/strategy/declarative.ts";
-import { Batch, type Candidate, finish } from "./batch.ts";
+import { Batch, type Candidate, cancelRest, finish } from "./batch.ts";
 import { CashFlows } from "./cash-flows.ts";
 import { Dec, ZERO } from "./decimal.ts";
 import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
@@ -135,7 +135,7 @@ class ReferenceRun {
   private cancelCuredLiquidations(t: number): void {
     for (const order of this.state.working) {
       if (order.forced !== "marginCall") continue;
-      finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "callCured" }, t);
+      cancelRest(order, { kind: "callCured" }, t);
     }
     this.dropDone();
   }
@@ -311,8 +311,7 @@ class ReferenceRun {
       equity: equity.toNumber(),
       requirement: requirement.toNumber(),
     });
-    for (const order of state.working)
-      finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "bankrupt" }, t);
+    for (const order of state.working) cancelRest(order, { kind: "bankrupt" }, t);
     this.dropDone();
     for (const asset of symbolOrder(this.panel.symbols)) {
       if (!state.qty[asset].isZero()) this.createForced(t, asset, state.qty[asset].neg(), "bankrupt");
@@ -384,7 +383,7 @@ class ReferenceRun {
             ? "notWorking"
             : "noSuchOrder";
         if (order.forced !== null) return "forced";
-        finish(order, order.filled.isZero() ? "cancelled" : "partial", { kind: "cancelRequested" }, t);
+        cancelRest(order, { kind: "cancelRequested" }, t);
         this.dropDone();
         return "cancelled";
       },

@@ -99,7 +99,7 @@ export class FastRun {
           ? "notWorking"
           : "noSuchOrder";
       if (order.forced !== FORCED_NONE) return "forced";
-      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "cancelRequested" }, this.t);
+      s.cancelRest(order, { kind: "cancelRequested" }, this.t);
       this.dropDone();
       return "cancelled";
     },
@@ -201,7 +201,7 @@ export class FastRun {
     let any = false;
     for (const order of s.working) {
       if (order.forced !== FORCED_CALL) continue;
-      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "callCured" }, t);
+      s.cancelRest(order, { kind: "callCured" }, t);
       any = true;
     }
     if (any) this.dropDone();
@@ -410,8 +410,7 @@ export class FastRun {
     s.bankrupt = true;
     s.inCall = false;
     s.events.push({ kind: "bankrupt", t, step: 4, equity, requirement });
-    for (const order of s.working)
-      s.finish(order, order.filledLots === 0 ? "cancelled" : "partial", { kind: "bankrupt" }, t);
+    for (const order of s.working) s.cancelRest(order, { kind: "bankrupt" }, t);
     s.working = [];
     for (const asset of symbolOrder(this.panel.symbols))
       if (s.lots[asset] !== 0) this.createForced(t, asset, -s.lots[asset], FORCED_BANKRUPT);

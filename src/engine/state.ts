@@ -140,6 +140,11 @@ export class RunState {
     this.orders.finish(order.id, status, reason, t);
   }
 
+  /** Ends a working order's rest: "cancelled" if nothing filled, else "partial". */
+  cancelRest(order: Order, reason: Reason, t: number): void {
+    this.finish(order, order.filledLots === 0 ? "cancelled" : "partial", reason, t);
+  }
+
   /** Units of a lot count of an asset. */
   toUnits(asset: number, lots: number): number {
     return onGrid(lots, this.lotSize[asset], this.unitDivisor[asset]);
