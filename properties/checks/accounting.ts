@@ -5,9 +5,8 @@
 // numbers; an identity holds within SPEC 9's money tolerance of the size of its terms (1e-9 of
 // the sum of their magnitudes, floor 1e-6), since records round each number to float64.
 import { Decimal } from "decimal.js";
-import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
 import { type LedgerTotalKind, unreachable } from "../../src/model/index.ts";
-import { type FinishedRun, fail } from "./common.ts";
+import { type FinishedRun, fail, moneyAllowance } from "./common.ts";
 import { type CashByKind, type CashKind, replay } from "./replay.ts";
 
 /**
@@ -178,6 +177,6 @@ export function tradesAddUp(run: FinishedRun): void {
 function holds(check: string, what: string, value: number, terms: readonly Decimal[]): void {
   const total = terms.reduce((sum, term) => sum.add(term), new Decimal(0));
   const size = terms.reduce((sum, term) => sum.add(term.abs()), new Decimal(Math.abs(value)));
-  const allowed = Decimal.max(size.mul(MONEY_TOLERANCE.relative), MONEY_TOLERANCE.absolute);
+  const allowed = moneyAllowance(size);
   if (total.sub(value).abs().gt(allowed)) fail(check, `${what}: ${value} vs ${total} (allowed ${allowed})`);
 }

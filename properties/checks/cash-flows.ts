@@ -6,9 +6,8 @@
 // margin and futures accounts may withdraw equity - max(IM, MM) (floor 0); a cash account never
 // more than its cash, and exactly its cash when sales settle at once.
 import { Decimal } from "decimal.js";
-import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
 import { type EventRecord, isoDate } from "../../src/model/index.ts";
-import { type FinishedRun, fail } from "./common.ts";
+import { type FinishedRun, fail, moneyAllowance } from "./common.ts";
 
 type FlowEvent = Extract<EventRecord, { kind: "cashFlow" | "withdrawalRefused" }>;
 
@@ -78,7 +77,7 @@ function withdrawal(
     exact = true;
   }
   const size = available.abs().add(wanted).add(cash.abs());
-  const allowed = Decimal.max(size.mul(MONEY_TOLERANCE.relative), MONEY_TOLERANCE.absolute);
+  const allowed = moneyAllowance(size);
   if (event.kind === "cashFlow" && wanted.gt(available.add(allowed)))
     fail(check, `${where}: posted at t=${t}, yet only ${available} was available`);
   if (event.kind === "withdrawalRefused") {

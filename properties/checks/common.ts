@@ -1,5 +1,7 @@
 // SPEC 9 and 10: what every post-run check shares: the run it reads, its error, how it names
-// orders and fills.
+// orders and fills, and the money tolerance a float64 record is read to.
+import { Decimal } from "decimal.js";
+import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
 import type {
   FillRecord,
   OrderRecord,
@@ -8,6 +10,14 @@ import type {
   Records,
   RunConfig,
 } from "../../src/model/index.ts";
+
+/**
+ * SPEC 9's money tolerance for amounts of this size (the sum of the magnitudes compared): records
+ * round each number to float64, so two money amounts that close are equal.
+ */
+export function moneyAllowance(size: Decimal.Value): Decimal {
+  return Decimal.max(new Decimal(size).mul(MONEY_TOLERANCE.relative), MONEY_TOLERANCE.absolute);
+}
 
 export class RecordCheckError extends Error {
   constructor(

@@ -5,9 +5,8 @@
 // a good-faith violation: the records must show one per order, at its first violating fill, and
 // no other; under "forbid" no buy draws on a receivable at all.
 import { Decimal } from "decimal.js";
-import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
 import { type FillRecord, isoDate } from "../../src/model/index.ts";
-import { type FinishedRun, fail, fillTag } from "./common.ts";
+import { type FinishedRun, fail, fillTag, moneyAllowance } from "./common.ts";
 
 interface Receivable {
   readonly tradeDate: string;
@@ -102,10 +101,7 @@ function drawForBuy(receivables: readonly Receivable[], outflow: Decimal, cash: 
   const pending = receivables.reduce((sum, r) => sum.add(r.amount.sub(r.drawn)), new Decimal(0));
   let left = outflow.sub(cash.sub(pending));
   // Within the rounding of the records' numbers, a buy that spends the settled cash to the cent draws nothing.
-  const rounding = Decimal.max(
-    outflow.abs().add(cash.abs()).mul(MONEY_TOLERANCE.relative),
-    MONEY_TOLERANCE.absolute,
-  );
+  const rounding = moneyAllowance(outflow.abs().add(cash.abs()));
   if (left.lte(rounding)) return null;
   let latest: number | null = null;
   const byDate = [...receivables].sort((a, b) =>

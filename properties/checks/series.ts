@@ -1,8 +1,7 @@
 // SPEC 10 (I3, I4) on the per-bar series: positions are the fills' sums; a cash account stays
 // long and owes at most its sales' excess commissions.
 import { Decimal } from "decimal.js";
-import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
-import { type FinishedRun, fail, fillTag } from "./common.ts";
+import { type FinishedRun, fail, fillTag, moneyAllowance } from "./common.ts";
 
 /** I3 on the records: each series row's positions equal the sum of fills up to that bar. */
 export function positionsAreSumOfFills({ panel, records }: FinishedRun): void {
@@ -59,7 +58,7 @@ export function cashAccountIsLongAndSolvent({ panel, config, records }: Finished
       if (f.qty < 0 && notional.lt(f.commission))
         excess = excess.add(new Decimal(f.commission).sub(notional));
     }
-    const allowed = Decimal.max(moved.mul(MONEY_TOLERANCE.relative), MONEY_TOLERANCE.absolute);
+    const allowed = moneyAllowance(moved);
     if (excess.add(cash[t]).lt(allowed.neg()))
       fail(
         check,
