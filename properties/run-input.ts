@@ -143,12 +143,14 @@ function withCancels(cases: fc.Arbitrary<RunCase>): fc.Arbitrary<RunCase> {
   });
 }
 
+/** Asset i's tick in cents: its instrument draft's (cycled over the assets), 1 by default. */
+function tickCentsOf(config: ConfigDraft, i: number): number {
+  return config.instruments[i % config.instruments.length].tickCents ?? 1;
+}
+
 function buildCase(drafts: Drafts): RunCase {
   const symbols = drafts.panel.symbols.slice(0, drafts.panel.assets);
-  const tickCents = symbols.map((_, i) => {
-    const draft = drafts.config.instruments[i % drafts.config.instruments.length];
-    return draft.tickCents ?? 1;
-  });
+  const tickCents = symbols.map((_, i) => tickCentsOf(drafts.config, i));
   const panel = buildPanel(drafts.panel, tickCents);
   const firstClose = referencePrices(panel);
   const configInput = configFor(drafts.config, {
@@ -252,8 +254,7 @@ function withMarginStress(d: Drafts, stress: MarginStress): Drafts {
           }),
         );
   // A price at one tick cannot gap down (prices floor at a tick): start the book at 100 ticks or more.
-  const tickCents = (i: number) => d.config.instruments[i % d.config.instruments.length].tickCents ?? 1;
-  const startCents = d.panel.startCents.map((cents, i) => Math.max(cents, 100 * tickCents(i)));
+  const startCents = d.panel.startCents.map((cents, i) => Math.max(cents, 100 * tickCentsOf(d.config, i)));
   return {
     ...d,
     panel: { ...d.panel, regimes, rows, startCents },
