@@ -1,5 +1,6 @@
 // The headline numbers of a run, computed from its records alone (any engine).
 import { isoDate, type OrderStatus, type Records } from "../model/index.ts";
+import { money, percent } from "./format.ts";
 
 export interface RunSummary {
   readonly engine: string;
@@ -97,14 +98,6 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
     sameBarFills: records.sameBarFills,
   };
 }
-
-// Rounded to cents first, + 0: a -0 (no commission) or -0.001 prints 0.00, not -0.00.
-const money = (value: number) =>
-  (Math.round(value * 100) / 100 + 0).toLocaleString("en-US", {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
 export function renderSummary(summary: RunSummary, title: string): string {
   const lines = [

@@ -1,0 +1,44 @@
+// What the charts share: their sizes on the page, the date axis, and per-bar arrays as the
+// long-format rows vega-lite reads.
+import type { TopLevelSpec } from "vega-lite";
+
+/** Outer sizes in CSS pixels, axes and legend included (autosize "fit"). */
+export const WIDE = { width: 1036, height: 320 } as const;
+export const HALF = { width: 510, height: 240 } as const;
+
+export type ChartSize = typeof WIDE | typeof HALF;
+
+export function frame(title: string, size: ChartSize): Partial<TopLevelSpec> {
+  return {
+    title,
+    width: size.width,
+    height: size.height,
+    autosize: { type: "fit", contains: "padding" },
+    background: "white",
+  };
+}
+
+/** Bars are UTC days: a UTC scale, so that the axis reads the same in every time zone. */
+export const DATE_X = {
+  field: "date",
+  type: "temporal",
+  scale: { type: "utc" },
+  axis: { title: null, labelAngle: 0 },
+} as const;
+
+export interface SeriesRow {
+  readonly date: string;
+  readonly series: string;
+  readonly value: number | null;
+}
+
+/** One row per (bar, named series): the long format that colors a line per series. */
+export function longRows(
+  dates: readonly string[],
+  series: Readonly<Record<string, readonly (number | null)[]>>,
+): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  for (const [name, values] of Object.entries(series))
+    for (let t = 0; t < dates.length; t++) rows.push({ date: dates[t], series: name, value: values[t] });
+  return rows;
+}

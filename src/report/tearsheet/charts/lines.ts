@@ -1,0 +1,37 @@
+// A line per named series over the bars: the shape of the rolling, exposure and leverage charts.
+import type { TopLevelSpec } from "vega-lite";
+import { type ChartSize, DATE_X, frame, longRows } from "./frame.ts";
+
+export interface LineChart {
+  readonly title: string;
+  readonly size: ChartSize;
+  readonly dates: readonly string[];
+  /** null values (a window not full yet) leave a gap. */
+  readonly series: Readonly<Record<string, readonly (number | null)[]>>;
+  /** d3-format of the y axis: ".2f", "~s", ".0%". */
+  readonly yFormat: string;
+  /** A horizontal rule at this value (0 for a Sharpe ratio, 1 for leverage); none when omitted. */
+  readonly ruleAt?: number;
+}
+
+export function lineChartSpec(chart: LineChart): TopLevelSpec {
+  const line = {
+    mark: { type: "line", strokeWidth: 1.2 },
+    encoding: {
+      x: DATE_X,
+      y: { field: "value", type: "quantitative", title: null, axis: { format: chart.yFormat } },
+      color: { field: "series", type: "nominal", title: null, sort: Object.keys(chart.series) },
+    },
+  };
+  // Its own one-row data: inheriting the bars' rows would draw the rule once per row.
+  const rule = {
+    data: { values: [{ value: chart.ruleAt }] },
+    mark: { type: "rule", color: "#999", strokeDash: [4, 3] },
+    encoding: { y: { field: "value", type: "quantitative" } },
+  };
+  return {
+    ...frame(chart.title, chart.size),
+    data: { values: longRows(chart.dates, chart.series) },
+    layer: chart.ruleAt === undefined ? [line] : [line, rule],
+  } as TopLevelSpec;
+}

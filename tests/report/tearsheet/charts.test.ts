@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { CHART_IDS } from "../../../src/report/tearsheet/charts/index.ts";
+import { renderTearsheet } from "../../../src/report/tearsheet/index.ts";
+import { chartSvg, marksOf, smallInput } from "./fixture.ts";
+
+/** The aria-labels vega gives each mark item: the data it drew, as "field: value; ...". */
+function itemLabels(svg: string): string[] {
+  return [...svg.matchAll(/aria-label="([^"]*)" role="graphics-symbol"/g)].map((match) => match[1]);
+}
+
+describe("tearsheet charts", async () => {
+  const html = await renderTearsheet(smallInput());
+
+  it("tearsheetCharts() draws every chart, each with its marks", () => {
+    const marks = Object.fromEntries(CHART_IDS.map((id) => [id, marksOf(chartSvg(html, id))]));
+    // A line per series: strategy and benchmark; 3 markers for 4 events, since the two
+    // rejections share bar 3 and one kind.
+    const line = { type: "line", items: 1 };
+    expect(marks.equity).toEqual([line, line, { type: "symbol", items: 3 }]);
+    expect(marks["equity-log"]).toEqual(marks.equity);
+    expect(marks.drawdown).toEqual([{ type: "area", items: 1 }, line]);
+    // 2 months with bars (Dec 2023, Jan 2024): a cell and a label each.
+    expect(marks["monthly-returns"]).toEqual([
+      { type: "rect", items: 2 },
+      { type: "text", items: 2 },
+    ]);
+    expect(marks["rolling-sharpe"]).toEqual([line, { type: "rule", items: 1 }]);
+    expect(marks["rolling-volatility"]).toEqual([line]);
+    // 2 bars; the gain's label above it, the loss's below.
+    expect(marks["yearly-returns"]).toEqual([
+      { type: "rect", items: 2 },
+      { type: "text", items: 1 },
+      { type: "text", items: 1 },
+    ]);
+    expect(marks.exposure).toEqual([line, line, { type: "rule", items: 1 }]);
+    expect(marks.leverage).toEqual([line, line, { type: "rule", items: 1 }]);
+    expect(marks.costs).toEqual([
+      { type: "area", items: 1 },
+      { type: "area", items: 1 },
+    ]);
+  });
+
+  it("equitySpec() puts each event's marker on the equity line at its bar", () => {
+    // t=2 is 2023-12-29 (equity 99), t=3 is 2024-01-02 (equity 104.5).
+    const markers = itemLabels(chartSvg(html, "equity")).filter((label) => label.includes("events:"));
+    expect(markers).toEqual([
+      "date: Dec 29, 2023; equity: 99; events: margin call",
+      "date: Jan 02, 2024; equity: 104.5; events: liquidation",
+      "date: Jan 02, 2024; equity: 104.5; events: rejection: insufficientCash",
+    ]);
+  });
+
+  it("returnsHistogramSpec() counts the daily returns per bin", () => {
+    // Returns 0.1, -0.1, 104.5/99-1 = 5.56%, 120/104.5-1 = 14.83%, -0.1: 50 bins of 0.5%.
+    expect(itemLabels(chartSvg(html, "returns-distribution")).sort()).toEqual([
+      "return (binned): 10.0% – 10.5%; bars: 1",
+      "return (binned): 14.5% – 15.0%; bars: 1",
+      "return (binned): 5.5% – 6.0%; bars: 1",
+      "return (binned): −10.0% – −9.5%; bars: 2",
+    ]);
+  });
+
+  it("monthlyReturnsSpec() labels each month's cell with its return", () => {
+    // Jan 2024: 108/99 - 1 = 9.09%.
+    const labels = itemLabels(chartSvg(html, "monthly-returns")).filter((label) => label.endsWith("%"));
+    expect(labels).toContain("month: Dec; year: 2023; return: −1.0%");
+    expect(labels).toContain("month: Jan; year: 2024; return: 9.1%");
+  });
+
+  it("costsSpec() stacks each kind's running total", () => {
+    // commission 0, 1, 0.5, 0, 1, 0 -> cumulative 2.5 at the end; slippage half: 1.25; stacked
+    // 3.75. The y axis runs 0..4 over the plot's 166 px (41.5 px per unit), so the last bar's
+    // edges sit at 166 - 3.75 * 41.5 = 10.375 (commission's top) and 166 - 1.25 * 41.5 = 114.125
+    // (slippage's top, commission's bottom), at x = 466, the plot's right end.
+    const [commission, slippage] = [
+      ...chartSvg(html, "costs").matchAll(/aria-roledescription="area mark" d="([^"]*)"/g),
+    ].map((match) => match[1]);
+    expect(commission).toContain("L466,10.375L466,114.125L");
+    expect(slippage).toContain("L466,114.125L466,166L");
+  });
+
+  it("tearsheetCharts() leaves the log chart out when equity reaches 0", async () => {
+    const bankrupt = await renderTearsheet(smallInput({ equity: [100, 110, 99, 104.5, 120, 0], events: [] }));
+    expect(() => chartSvg(bankrupt, "equity-log")).toThrow("no figure chart-equity-log");
+    expect(bankrupt).toContain("No log scale: equity reached 0 or below.");
+    expect(marksOf(chartSvg(bankrupt, "equity"))).toEqual([
+      { type: "line", items: 1 },
+      { type: "line", items: 1 },
+    ]);
+  });
+});
