@@ -22,8 +22,8 @@ import { type RiskMetrics, riskMetrics } from "./risk.ts";
 import { type TradeMetrics, tradeMetrics } from "./trades.ts";
 
 export { inferPeriodsPerYear } from "./annualization.ts";
-export { type CostTotals, costTotals } from "./costs.ts";
-export { type AccountEvents, accountEvents } from "./events.ts";
+export type { CostTotals } from "./costs.ts";
+export type { AccountEvents } from "./events.ts";
 
 export interface MetricsOptions {
   /** Equity before bar 0 (the run's initial cash); default: bar 0's equity less its cash flow, so bar 0 returns 0. */
