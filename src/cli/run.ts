@@ -12,6 +12,7 @@ import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-shor
 import { futuresTrendFromParams, maCrossoverFromParams, targetWeightsFromParams } from "./built-ins.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
+import { reportPaths, writeReport } from "./report.ts";
 import { refuseOversizedRun } from "./run-memory.ts";
 import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
@@ -30,6 +31,8 @@ interface RunOptions {
   param: string[];
   json?: boolean;
   out?: string;
+  report?: boolean;
+  reportName?: string;
 }
 
 /** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
@@ -98,9 +101,22 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     )
     .option("--json", "print the summary as JSON")
     .option("--out <dir>", "also write the records as CSV and Parquet files into dir (docs/data.md)")
+    .option(
+      "--report",
+      "also write a tearsheet: reports/<name>.html (charts, events, trades) and reports/<name>.md (headline metrics)",
+    )
+    .option(
+      "--report-name <name>",
+      "the tearsheet's file name, without extension; default: the strategy's (a built-in's name, a file's name)",
+    )
     .action(async (strategyName: string, options: RunOptions, command: Command) => {
       // Before the run: a bad output path should not cost a whole run.
       if (options.out !== undefined) refuseOutputFile(options.out);
+      if (options.reportName !== undefined && !options.report)
+        throw new Error(
+          `--report-name ${options.reportName} without --report: add --report to write the tearsheet`,
+        );
+      const report = options.report ? reportPaths(strategyName, options.reportName) : null;
       const panel = await panelOf(options, command);
       const input = options.config === undefined ? {} : readConfigFile(options.config);
       const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
@@ -121,6 +137,10 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
       if (options.out !== undefined) {
         const written = [...result.toCSV(options.out), ...result.toParquet(options.out)];
         io.err(`wrote ${written.length} files (CSV and Parquet) to ${options.out}`);
+      }
+      if (report !== null) {
+        await writeReport(report, result, panel, `${strategy.name} on ${options.data ?? "synthetic data"}`);
+        io.err(`wrote the tearsheet ${report.html} and its summary ${report.markdown}`);
       }
       if (options.json) io.out(JSON.stringify({ ...summary, strategy: strategy.name, ms }, null, 2));
       else

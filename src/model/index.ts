@@ -1,5 +1,6 @@
 export * from "./config.ts";
 export * from "./engine.ts";
+export * from "./fields-text.ts";
 export * from "./instrument.ts";
 export * from "./order.ts";
 export * from "./panel.ts";

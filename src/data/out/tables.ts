@@ -1,7 +1,7 @@
 // SPEC 9 (records): a run's records as flat, typed tables (one per file the writers make), so the
 // CSV and Parquet writers share one column list and pandas or polars read either unchanged.
+import { fieldsText } from "../../model/fields-text.ts";
 import type { Panel } from "../../model/panel.ts";
-import type { Reason } from "../../model/reason.ts";
 import type { EventRecord, Records } from "../../model/records.ts";
 
 /** int32 and float64 as named; timestamp: UTC ms (Parquet TIMESTAMP millis, ISO-8601 text in CSV). */
@@ -44,7 +44,7 @@ export function recordTables(records: Records, panel: Panel): OutTable[] {
       ["status", "string", (o) => o.status],
       ["filledQty", "float64", (o) => o.filledQty],
       ["reason", "string", (o) => o.reason?.kind ?? null],
-      ["reasonDetail", "string", (o) => (o.reason === null ? null : reasonDetail(o.reason))],
+      ["reasonDetail", "string", (o) => (o.reason === null ? null : fieldsText(o.reason, ["kind"]))],
       ["doneT", "int32", (o) => o.doneT],
       ["doneTime", "timestamp", (o) => time(o.doneT)],
       ["deferredZeroVolume", "int32", (o) => o.deferred.zeroVolume],
@@ -144,12 +144,4 @@ const EVENT_FIELDS: readonly (readonly [string, ColumnType])[] = [
 function eventField(event: EventRecord, name: string): Cell {
   const value = (event as unknown as Record<string, unknown>)[name];
   return value === undefined ? null : (value as Cell);
-}
-
-/** A reason's numbers as `key=value` pairs: `required=15230.5 available=12000`. */
-function reasonDetail(reason: Reason): string {
-  return Object.entries(reason)
-    .filter(([key]) => key !== "kind")
-    .map(([key, value]) => `${key}=${value}`)
-    .join(" ");
 }

@@ -85,7 +85,7 @@ function eventsSection(input: TearsheetInput): string {
           ["date", "event", "detail"],
           listed.map((event) => [input.dates[event.t], event.kind, event.text]),
         );
-  return `<section id="events"><h2>Events</h2>${counts}${shown}${list}</section>`;
+  return `<section id="events"><h2>Events</h2>${counts}${shown}<div class="scroll">${list}</div></section>`;
 }
 
 function tradesSection(input: TearsheetInput): string {
@@ -98,14 +98,14 @@ function tradesSection(input: TearsheetInput): string {
       trade.entry,
       trade.exit ?? "open",
       decimal(trade.absQty),
-      decimal(trade.entryPrice),
-      trade.exitPrice === null ? "" : decimal(trade.exitPrice),
+      decimal(trade.entryPrice, 4),
+      trade.exitPrice === null ? "" : decimal(trade.exitPrice, 4),
       money(trade.pnl),
     ]),
     new Set([4, 5, 6, 7]),
   );
   const shown = rows.length < total ? `<p class="note">The last ${rows.length} of ${total} trades.</p>` : "";
-  return `<section id="trades"><h2>Trades (${total})</h2>${shown}${table}</section>`;
+  return `<section id="trades"><h2>Trades (${total})</h2>${shown}<div class="scroll">${table}</div></section>`;
 }
 
 const STYLE = `
@@ -128,4 +128,8 @@ table { border-collapse: collapse; background: white; margin: 8px 0; font-varian
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
 th { background: #f0f0f0; font-weight: normal; color: #444; }
 .num { text-align: right; }
+/* Long lists scroll in place, under a header that stays, so that the page stays short. */
+.scroll { display: inline-block; max-height: 420px; overflow-y: auto; border-bottom: 1px solid #ddd; }
+.scroll table { margin: 0; }
+.scroll th { position: sticky; top: 0; }
 `;

@@ -1,7 +1,7 @@
 // Costs over time: each kind's running total, stacked, so that the top edge is all costs paid.
 import type { TopLevelSpec } from "vega-lite";
 import type { TearsheetInput } from "../input.ts";
-import { DATE_X, frame, HALF } from "./frame.ts";
+import { dateX, frame, HALF } from "./frame.ts";
 
 export function costsSpec(input: TearsheetInput): TopLevelSpec {
   const values = input.costs.flatMap(({ kind, perBar }) =>
@@ -20,7 +20,7 @@ export function costsSpec(input: TearsheetInput): TopLevelSpec {
     ],
     mark: { type: "area", opacity: 0.8 },
     encoding: {
-      x: DATE_X,
+      x: dateX(input.dates),
       y: { field: "cumulative", type: "quantitative", stack: "zero", title: null, axis: { format: "~s" } },
       color: { field: "kind", type: "nominal", title: null, sort: input.costs.map(({ kind }) => kind) },
     },

@@ -2,7 +2,7 @@
 // liquidations, rejections) as markers on the equity line at their bar.
 import type { TopLevelSpec } from "vega-lite";
 import type { TearsheetEvent, TearsheetInput } from "../input.ts";
-import { DATE_X, frame, longRows, WIDE } from "./frame.ts";
+import { dateX, frame, longRows, WIDE } from "./frame.ts";
 
 export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopLevelSpec {
   const series: Record<string, readonly number[]> = { strategy: input.equity };
@@ -18,7 +18,7 @@ export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopL
     data: { values: longRows(input.dates, series) },
     mark: { type: "line", strokeWidth: 1.4 },
     encoding: {
-      x: DATE_X,
+      x: dateX(input.dates),
       y: { ...y, field: "value" },
       color: {
         field: "series",
@@ -36,7 +36,7 @@ export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopL
       data: { values: markers },
       mark: { type: "point", shape: "diamond", filled: true, size: 70, opacity: 0.9 },
       encoding: {
-        x: DATE_X,
+        x: dateX(input.dates),
         y: { ...y, field: "equity" },
         color: { field: "kind", type: "nominal", title: "events", scale: { scheme: "set1" } },
       },

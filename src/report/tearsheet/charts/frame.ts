@@ -18,13 +18,21 @@ export function frame(title: string, size: ChartSize): Partial<TopLevelSpec> {
   };
 }
 
-/** Bars are UTC days: a UTC scale, so that the axis reads the same in every time zone. */
-export const DATE_X = {
-  field: "date",
-  type: "temporal",
-  scale: { type: "utc" },
-  axis: { title: null, labelAngle: 0 },
-} as const;
+/**
+ * The bars' time axis, on a UTC scale so that it reads the same in every time zone. Daily bars
+ * label "Mar 2023" (vega's default names a year only at a January tick, which a wide axis may
+ * not have); intraday bars (dates with a time) keep vega's own hours-and-days labels.
+ */
+export function dateX(dates: readonly string[]) {
+  const daily = !dates.some((date) => date.includes("T"));
+  return {
+    field: "date",
+    type: "temporal",
+    scale: { type: "utc" },
+    // labelExpr, not format: a format would also round the marks' dates in their aria-labels.
+    axis: { title: null, labelAngle: 0, ...(daily ? { labelExpr: "utcFormat(datum.value, '%b %Y')" } : {}) },
+  } as const;
+}
 
 export interface SeriesRow {
   readonly date: string;

@@ -1,6 +1,6 @@
 // A line per named series over the bars: the shape of the rolling, exposure and leverage charts.
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartSize, DATE_X, frame, longRows } from "./frame.ts";
+import { type ChartSize, dateX, frame, longRows } from "./frame.ts";
 
 export interface LineChart {
   readonly title: string;
@@ -18,7 +18,7 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
   const line = {
     mark: { type: "line", strokeWidth: 1.2 },
     encoding: {
-      x: DATE_X,
+      x: dateX(chart.dates),
       y: { field: "value", type: "quantitative", title: null, axis: { format: chart.yFormat } },
       color: { field: "series", type: "nominal", title: null, sort: Object.keys(chart.series) },
     },

@@ -27,17 +27,27 @@ export function yearlyReturnsSpec(input: TearsheetInput): TopLevelSpec {
           color: { condition: { test: "datum['return'] < 0", value: "#c0392b" }, value: "#2e8b57" },
         },
       },
-      // The label past the bar's end: above a gain, below a loss.
-      label("datum['return'] >= 0", -7),
-      label("datum['return'] < 0", 9),
+      // The label past the bar's end: above a gain, below a loss (a layer with no row would
+      // leave its scale without an extent, so an empty side has none).
+      ...labels(
+        values.filter((row) => row.return >= 0),
+        -7,
+      ),
+      ...labels(
+        values.filter((row) => row.return < 0),
+        9,
+      ),
     ],
   } as TopLevelSpec;
 }
 
-function label(test: string, dy: number) {
-  return {
-    transform: [{ filter: test }],
-    mark: { type: "text", dy, fontSize: 10 },
-    encoding: { x, y, text: { field: "return", type: "quantitative", format: ".1%" } },
-  };
+function labels(values: readonly { year: string; return: number }[], dy: number) {
+  if (values.length === 0) return [];
+  return [
+    {
+      data: { values },
+      mark: { type: "text", dy, fontSize: 10 },
+      encoding: { x, y, text: { field: "return", type: "quantitative", format: ".1%" } },
+    },
+  ];
 }

@@ -1,0 +1,64 @@
+// `assay run --report`: the run's tearsheet, reports/<name>.html, and its Markdown summary,
+// reports/<name>.md. The paths are checked before the run, as --out's folder is.
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import type { Result } from "../api/backtest.ts";
+import type { Panel } from "../model/index.ts";
+import { equalWeightBenchmark } from "../report/benchmark.ts";
+import { money } from "../report/format.ts";
+import { tearsheetInputFor } from "../report/tearsheet/from-run.ts";
+import { renderTearsheet } from "../report/tearsheet/index.ts";
+import { tearsheetMarkdown } from "../report/tearsheet/markdown.ts";
+
+export const REPORTS_DIR = "reports";
+
+export interface ReportPaths {
+  readonly html: string;
+  readonly markdown: string;
+}
+
+/**
+ * The files --report writes, named by --report-name or else by the strategy argument (a built-in's
+ * name, a file's name without its extension); an unusable name or path is an error now, not
+ * after the run.
+ */
+export function reportPaths(strategyArgument: string, reportName: string | undefined): ReportPaths {
+  const name = reportName ?? basename(strategyArgument, extname(strategyArgument));
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name))
+    throw new Error(
+      `--report-name "${name}": use letters, digits, ".", "_" and "-" (not first a "."); the files go in ${REPORTS_DIR}/`,
+    );
+  if (existsSync(REPORTS_DIR) && !statSync(REPORTS_DIR).isDirectory())
+    throw new Error(`--report: ${REPORTS_DIR} is a file; the tearsheet goes in a folder of that name`);
+  const paths = { html: join(REPORTS_DIR, `${name}.html`), markdown: join(REPORTS_DIR, `${name}.md`) };
+  for (const path of Object.values(paths))
+    if (existsSync(path) && statSync(path).isDirectory())
+      throw new Error(`--report: ${path} is a folder; the tearsheet would be written there as a file`);
+  return paths;
+}
+
+export async function writeReport(
+  paths: ReportPaths,
+  result: Result,
+  panel: Panel,
+  title: string,
+): Promise<void> {
+  const { records, config, summary } = result;
+  const input = tearsheetInputFor({
+    title,
+    notes: [
+      `Engine ${summary.engine}; ${summary.assets} assets x ${summary.bars} bars, ${summary.first} .. ${summary.last}; ` +
+        `${config.account} account, initial cash ${money(config.initialCash)}; ` +
+        `${result.metrics.periodsPerYear} bars a year (docs/metrics.md).`,
+    ],
+    records,
+    times: panel.times,
+    metrics: result.metrics,
+    initialEquity: config.initialCash,
+    benchmark: equalWeightBenchmark(panel, config.initialCash),
+  });
+  const html = await renderTearsheet(input);
+  mkdirSync(REPORTS_DIR, { recursive: true });
+  writeFileSync(paths.html, html);
+  writeFileSync(paths.markdown, tearsheetMarkdown(input, basename(paths.html)));
+}
