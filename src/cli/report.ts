@@ -1,7 +1,7 @@
 // `assay run --report`: the run's tearsheet, reports/<name>.html, and its Markdown summary,
 // reports/<name>.md. The paths are checked before the run, as --out's folder is.
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import type { Result } from "../api/backtest.ts";
 import type { Panel } from "../model/index.ts";
 import { equalWeightBenchmark } from "../report/benchmark.ts";
@@ -22,15 +22,19 @@ export interface ReportPaths {
  * name, a file's name without its extension); an unusable name or path is an error now, not
  * after the run.
  */
-export function reportPaths(strategyArgument: string, reportName: string | undefined): ReportPaths {
+export function reportPaths(
+  strategyArgument: string,
+  reportName: string | undefined,
+  dir = REPORTS_DIR,
+): ReportPaths {
   const name = reportName ?? basename(strategyArgument, extname(strategyArgument));
   if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name))
     throw new Error(
-      `--report-name "${name}": use letters, digits, ".", "_" and "-" (not first a "."); the files go in ${REPORTS_DIR}/`,
+      `--report-name "${name}": use letters, digits, ".", "_" and "-" (not first a "."); the files go in ${dir}/`,
     );
-  if (existsSync(REPORTS_DIR) && !statSync(REPORTS_DIR).isDirectory())
-    throw new Error(`--report: ${REPORTS_DIR} is a file; the tearsheet goes in a folder of that name`);
-  const paths = { html: join(REPORTS_DIR, `${name}.html`), markdown: join(REPORTS_DIR, `${name}.md`) };
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new Error(`--report: ${dir} is a file; the tearsheet goes in a folder of that name`);
+  const paths = { html: join(dir, `${name}.html`), markdown: join(dir, `${name}.md`) };
   for (const path of Object.values(paths))
     if (existsSync(path) && statSync(path).isDirectory())
       throw new Error(`--report: ${path} is a folder; the tearsheet would be written there as a file`);
@@ -58,7 +62,7 @@ export async function writeReport(
     benchmark: equalWeightBenchmark(panel, config.initialCash),
   });
   const html = await renderTearsheet(input);
-  mkdirSync(REPORTS_DIR, { recursive: true });
+  mkdirSync(dirname(paths.html), { recursive: true });
   writeFileSync(paths.html, html);
   writeFileSync(paths.markdown, tearsheetMarkdown(input, basename(paths.html)));
 }

@@ -127,12 +127,16 @@ function barLabels(times: Float64Array): string[] {
 
 /**
  * The account's events at their bar, in canonical order, and the orders refused with nothing
- * filled at the bar they were refused on. Settlements are bookkeeping, not left out by accident.
+ * filled at the bar they were refused on. Settlements, routine bookkeeping, are left out.
  */
 function datedEvents(records: Records): TearsheetEvent[] {
   const events: TearsheetEvent[] = records.events
     .filter((event) => event.kind !== "settlement")
-    .map((event) => ({ t: event.t, kind: event.kind, text: fieldsText(event, ["t", "step", "kind"]) }));
+    .map((event) => ({
+      t: event.t,
+      kind: event.kind,
+      text: fieldsText(event, ["t", "step", "kind"], shown),
+    }));
   for (const order of records.orders)
     if (order.status === "rejected" && order.reason !== null && order.doneT !== null)
       events.push({
@@ -141,8 +145,8 @@ function datedEvents(records: Records): TearsheetEvent[] {
         text: [
           `order ${order.id}`,
           order.asset,
-          `qty=${decimal(order.qty)}`,
-          fieldsText(order.reason, ["kind"]),
+          `qty=${shown(order.qty)}`,
+          fieldsText(order.reason, ["kind"], shown),
         ]
           .filter((part) => part !== "")
           .join(" "),
@@ -166,6 +170,11 @@ function eventCounts(metrics: Metrics): { label: string; value: string }[] {
     ...byReason("cancelled", events.cancelledByReason),
     ...byReason("expired", events.expiredByReason),
   ];
+}
+
+/** Money, prices and quantities in an event's detail: to 4 decimals, with thousands separators. */
+function shown(value: number): string {
+  return decimal(value, 4);
 }
 
 function orNa(value: number | null, format: (value: number) => string): string {

@@ -13,10 +13,10 @@ describe("tearsheet charts", async () => {
 
   it("tearsheetCharts() draws every chart, each with its marks", () => {
     const marks = Object.fromEntries(CHART_IDS.map((id) => [id, marksOf(chartSvg(html, id))]));
-    // A line per series: strategy and benchmark; 3 markers for 4 events, since the two
-    // rejections share bar 3 and one kind.
+    // A line per series: strategy and benchmark; 3 ticks (vega draws a tick as a rect) for 4
+    // events, since the two rejections share bar 3 and one kind.
     const line = { type: "line", items: 1 };
-    expect(marks.equity).toEqual([line, line, { type: "symbol", items: 3 }]);
+    expect(marks.equity).toEqual([line, line, { type: "rect", items: 3 }]);
     expect(marks["equity-log"]).toEqual(marks.equity);
     expect(marks.drawdown).toEqual([{ type: "area", items: 1 }, line]);
     // 2 months with bars (Dec 2023, Jan 2024): a cell and a label each.
@@ -40,13 +40,13 @@ describe("tearsheet charts", async () => {
     ]);
   });
 
-  it("equitySpec() puts each event's marker on the equity line at its bar", () => {
-    // t=2 is 2023-12-29 (equity 99), t=3 is 2024-01-02 (equity 104.5).
+  it("equitySpec() ticks each event at its bar, in its kind's row under the curve", () => {
+    // t=2 is 2023-12-29, t=3 is 2024-01-02.
     const markers = itemLabels(chartSvg(html, "equity")).filter((label) => label.includes("events:"));
     expect(markers).toEqual([
-      "date: Dec 29, 2023; equity: 99; events: margin call",
-      "date: Jan 02, 2024; equity: 104.5; events: liquidation",
-      "date: Jan 02, 2024; equity: 104.5; events: rejection: insufficientCash",
+      "date: Dec 29, 2023; kind: margin call; events: margin call",
+      "date: Jan 02, 2024; kind: liquidation; events: liquidation",
+      "date: Jan 02, 2024; kind: rejection: insufficientCash; events: rejection: insufficientCash",
     ]);
   });
 

@@ -1,25 +1,33 @@
-// Equity over the bars, the benchmark beside it, and the account's events (margin calls,
-// liquidations, rejections) as markers on the equity line at their bar.
+// Equity over the bars with the benchmark beside it, and under the curve, on the same dates, a
+// strip of the account's events (margin calls, liquidations, rejections by reason): a row of
+// ticks per kind, which stays readable with an event on every bar, where markers on the curve
+// would hide it.
 import type { TopLevelSpec } from "vega-lite";
 import type { TearsheetEvent, TearsheetInput } from "../input.ts";
 import { dateX, frame, longRows, WIDE } from "./frame.ts";
 
+const ROW_PX = 12;
+/** Room the y axis labels take left of the plots; both views share it, so their dates align. */
+const AXIS_PX = 48;
+
 export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopLevelSpec {
   const series: Record<string, readonly number[]> = { strategy: input.equity };
   if (input.benchmark !== null) series[input.benchmark.label] = input.benchmark.equity;
-  const y = {
-    type: "quantitative",
-    title: null,
-    // zero: false keeps a linear axis near the data; a log axis has no zero to leave out.
-    scale: scale === "log" ? { type: "log" } : { zero: false },
-    axis: { format: "~s" },
-  };
-  const lines = {
+  const title = scale === "log" ? "Equity (log scale)" : "Equity";
+  const x = dateX(input.dates);
+  const curve = {
     data: { values: longRows(input.dates, series) },
     mark: { type: "line", strokeWidth: 1.4 },
     encoding: {
-      x: dateX(input.dates),
-      y: { ...y, field: "value" },
+      x,
+      y: {
+        field: "value",
+        type: "quantitative",
+        title: null,
+        // zero: false keeps a linear axis near the data; a log axis has no zero to leave out.
+        scale: scale === "log" ? { type: "log" } : { zero: false },
+        axis: { format: "~s", minExtent: AXIS_PX - 8, maxExtent: AXIS_PX - 8 },
+      },
       color: {
         field: "series",
         type: "nominal",
@@ -29,35 +37,56 @@ export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopL
       },
     },
   };
-  const layer: object[] = [lines];
   const markers = eventMarkers(input.events, input);
-  if (markers.length > 0)
-    layer.push({
-      data: { values: markers },
-      mark: { type: "point", shape: "diamond", filled: true, size: 70, opacity: 0.9 },
-      encoding: {
-        x: dateX(input.dates),
-        y: { ...y, field: "equity" },
-        color: { field: "kind", type: "nominal", title: "events", scale: { scheme: "set1" } },
-      },
-    });
+  if (markers.length === 0) return { ...frame(title, WIDE), ...curve } as TopLevelSpec;
+  const kinds = [...new Set(markers.map((marker) => marker.kind))];
+  const stripHeight = ROW_PX * kinds.length;
+  // Concatenated views cannot autosize to fit: each view gets its inner size.
+  const width = WIDE.width - AXIS_PX - 12;
   return {
-    ...frame(scale === "log" ? "Equity (log scale)" : "Equity", WIDE),
-    layer,
-    // Two legends: the lines' series and the events' kinds, each with its own colors.
-    resolve: { scale: { color: "independent" } },
+    title,
+    background: "white",
+    spacing: 6,
+    vconcat: [
+      { ...curve, width, height: WIDE.height - stripHeight - 90 },
+      {
+        data: { values: markers },
+        width,
+        height: stripHeight,
+        mark: { type: "tick", thickness: 1.5, orient: "vertical" },
+        encoding: {
+          // The curve's axis above already names the dates; the strip keeps their grid.
+          x: { ...x, axis: { title: null, labels: false, ticks: false, domain: false } },
+          y: {
+            field: "kind",
+            type: "nominal",
+            sort: kinds,
+            title: null,
+            axis: { labels: false, ticks: false, domain: false, minExtent: AXIS_PX - 8 },
+          },
+          color: {
+            field: "kind",
+            type: "nominal",
+            sort: kinds,
+            title: "events",
+            scale: { scheme: "set1" },
+          },
+        },
+      },
+    ],
+    resolve: { scale: { color: "independent", x: "shared" } },
   } as TopLevelSpec;
 }
 
 /** One marker per (bar, kind), however many events of that kind the bar had. */
 function eventMarkers(events: readonly TearsheetEvent[], input: TearsheetInput) {
   const seen = new Set<string>();
-  const markers: { date: string; kind: string; equity: number }[] = [];
+  const markers: { date: string; kind: string }[] = [];
   for (const event of events) {
     const key = `${event.t} ${event.kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    markers.push({ date: input.dates[event.t], kind: event.kind, equity: input.equity[event.t] });
+    markers.push({ date: input.dates[event.t], kind: event.kind });
   }
   return markers;
 }
