@@ -38,7 +38,7 @@ export function equalWeightBenchmark(panel: Panel, initialEquity: number): Bench
     label: "equal-weight buy and hold",
     equity,
     description:
-      `Benchmark: ${held.length} assets bought in equal money at the first bar's close and held, no costs` +
+      `Benchmark: ${held.length} asset${held.length === 1 ? "" : "s"} bought in equal money at the first bar's close and held, no costs` +
       (left > 0 ? ` (${left} without a first-bar close left out)` : "") +
       "; a missing close holds the last one.",
   };
