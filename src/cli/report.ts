@@ -7,7 +7,6 @@ import type { Panel } from "../model/index.ts";
 import { equalWeightBenchmark } from "../report/benchmark.ts";
 import { money } from "../report/format.ts";
 import { tearsheetInputFor } from "../report/tearsheet/from-run.ts";
-import { renderTearsheet } from "../report/tearsheet/index.ts";
 import { tearsheetMarkdown } from "../report/tearsheet/markdown.ts";
 
 export const REPORTS_DIR = "reports";
@@ -61,6 +60,9 @@ export async function writeReport(
     initialEquity: config.initialCash,
     benchmark: equalWeightBenchmark(panel, config.initialCash),
   });
+  // Imported here, not at the top: vega takes some 300 ms to load, which a run without --report
+  // should not pay.
+  const { renderTearsheet } = await import("../report/tearsheet/index.ts");
   const html = await renderTearsheet(input);
   mkdirSync(dirname(paths.html), { recursive: true });
   writeFileSync(paths.html, html);

@@ -28,7 +28,7 @@ export interface TearsheetInput {
     readonly grossLeverage: readonly (number | null)[];
     readonly netLeverage: readonly (number | null)[];
   };
-  /** One return per bar after the first, flow-adjusted (deposits and withdrawals are not returns). */
+  /** One return per bar (bar 0's from the initial equity), flow-adjusted: a deposit is not a gain. */
   readonly dailyReturns: readonly number[];
   /** Costs paid per bar, positive money, by kind (commission, slippage, impact, financing). */
   readonly costs: readonly { readonly kind: string; readonly perBar: readonly number[] }[];
