@@ -69,14 +69,20 @@ describe("tearsheet charts", async () => {
 
   it("costsSpec() stacks each kind's running total", () => {
     // commission 0, 1, 0.5, 0, 1, 0 -> cumulative 2.5 at the end; slippage half: 1.25; stacked
-    // 3.75. The y axis runs 0..4 over the plot's 166 px (41.5 px per unit), so the last bar's
-    // edges sit at 166 - 3.75 * 41.5 = 10.375 (commission's top) and 166 - 1.25 * 41.5 = 114.125
-    // (slippage's top, commission's bottom), at x = 466, the plot's right end.
-    const [commission, slippage] = [
-      ...chartSvg(html, "costs").matchAll(/aria-roledescription="area mark" d="([^"]*)"/g),
-    ].map((match) => match[1]);
-    expect(commission).toContain("L466,10.375L466,114.125L");
-    expect(slippage).toContain("L466,114.125L466,166L");
+    // 3.75. The y axis runs 0..4 over the plot's height H, so at the plot's right end W the
+    // commission band spans y = H - 3.75 H/4 .. H - 1.25 H/4, and slippage's H - 1.25 H/4 .. H.
+    const svg = chartSvg(html, "costs");
+    // The plot's frame, the first background path: "M0,0h{W}v{H}h-{W}Z".
+    const plot = /<path class="background" aria-hidden="true" d="M0,0h([\d.]+)v([\d.]+)h/.exec(svg);
+    expect(plot).not.toBeNull();
+    const [width, height] = [Number(plot?.[1]), Number(plot?.[2])];
+    expect(svg).toContain('aria-label="Y-axis for a linear scale with values from 0 to 4"');
+    const y = (value: number) => height - (value * height) / 4;
+    const [commission, slippage] = [...svg.matchAll(/aria-roledescription="area mark" d="([^"]*)"/g)].map(
+      (match) => match[1],
+    );
+    expect(commission).toContain(`L${width},${y(3.75)}L${width},${y(1.25)}L`);
+    expect(slippage).toContain(`L${width},${y(1.25)}L${width},${height}L`);
   });
 
   it("tearsheetCharts() leaves the log chart out when equity reaches 0", async () => {
@@ -87,5 +93,27 @@ describe("tearsheet charts", async () => {
       { type: "line", items: 1 },
       { type: "line", items: 1 },
     ]);
+  });
+
+  it("lineChartSpec() says why when a series has no value, and an all-zero axis reads 0", async () => {
+    // A flat run: no Sharpe ratio on any bar, no exposure.
+    const nulls = [null, null, null, null, null, null];
+    const flat = await renderTearsheet(
+      smallInput({
+        rolling: { windowBars: 3, sharpe: nulls, volatility: [null, null, null, 0, 0, 0] },
+        exposure: {
+          gross: [0, 0, 0, 0, 0, 0],
+          net: [0, 0, 0, 0, 0, 0],
+          grossLeverage: nulls,
+          netLeverage: nulls,
+        },
+      }),
+    );
+    expect(marksOf(chartSvg(flat, "rolling-sharpe"))).toEqual([{ type: "text", items: 1 }]);
+    expect(chartSvg(flat, "rolling-sharpe")).toContain(">No Sharpe ratio: no window's returns vary</text>");
+    expect(chartSvg(flat, "leverage")).toContain(">No leverage: equity is never above 0</text>");
+    // d3's "~s" on a 0..0 domain printed "NaN"; ".3~s" prints 0.
+    expect(chartSvg(flat, "exposure")).not.toContain("NaN");
+    expect(chartSvg(flat, "exposure")).toMatch(/>0<\/text>/);
   });
 });

@@ -21,7 +21,7 @@ export function costsSpec(input: TearsheetInput): TopLevelSpec {
     mark: { type: "area", opacity: 0.8 },
     encoding: {
       x: dateX(input.dates),
-      y: { field: "cumulative", type: "quantitative", stack: "zero", title: null, axis: { format: "~s" } },
+      y: { field: "cumulative", type: "quantitative", stack: "zero", title: null, axis: { format: ".3~s" } },
       color: { field: "kind", type: "nominal", title: null, sort: input.costs.map(({ kind }) => kind) },
     },
   } as TopLevelSpec;

@@ -26,7 +26,7 @@ export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopL
         title: null,
         // zero: false keeps a linear axis near the data; a log axis has no zero to leave out.
         scale: scale === "log" ? { type: "log" } : { zero: false },
-        axis: { format: "~s", minExtent: AXIS_PX - 8, maxExtent: AXIS_PX - 8 },
+        axis: { format: ".3~s", minExtent: AXIS_PX - 8, maxExtent: AXIS_PX - 8 },
       },
       color: {
         field: "series",

@@ -10,7 +10,7 @@ export function exposureSpec(input: TearsheetInput): TopLevelSpec {
     size: HALF,
     dates: input.dates,
     series: { gross: input.exposure.gross, net: input.exposure.net },
-    yFormat: "~s",
+    yFormat: ".3~s",
     ruleAt: 0,
   });
 }
@@ -23,5 +23,6 @@ export function leverageSpec(input: TearsheetInput): TopLevelSpec {
     series: { gross: input.exposure.grossLeverage, net: input.exposure.netLeverage },
     yFormat: ".2f",
     ruleAt: 0,
+    whenEmpty: "No leverage: equity is never above 0",
   });
 }

@@ -19,18 +19,44 @@ export function frame(title: string, size: ChartSize): Partial<TopLevelSpec> {
 }
 
 /**
+ * A chart with nothing to plot says why, in its middle: an axis over no value has no extent.
+ * Keep the note short: vega, headless, estimates text widths generously, and a note it thinks
+ * wider than the plot pushes the title out of the frame.
+ */
+export function emptyChartSpec(title: string, size: ChartSize, note: string): TopLevelSpec {
+  return {
+    ...frame(title, size),
+    data: { values: [{ note }] },
+    mark: { type: "text", color: "#666", fontSize: 12 },
+    // At the middle of a unit square without axes, so the layout is a plot's like the others'.
+    encoding: {
+      x: { datum: 0.5, type: "quantitative", scale: { domain: [0, 1] }, axis: null },
+      y: { datum: 0.5, type: "quantitative", scale: { domain: [0, 1] }, axis: null },
+      text: { field: "note", type: "nominal" },
+    },
+  } as TopLevelSpec;
+}
+
+/**
  * The bars' time axis, on a UTC scale so that it reads the same in every time zone. Daily bars
  * label "Mar 2023" (vega's default names a year only at a January tick, which a wide axis may
- * not have); intraday bars (dates with a time) keep vega's own hours-and-days labels.
+ * not have), or "03 Mar 2023" over less than 4 months, where ticks fall within a month; intraday
+ * bars (dates with a time) keep vega's own hours-and-days labels.
  */
 export function dateX(dates: readonly string[]) {
   const daily = !dates.some((date) => date.includes("T"));
+  const spanDays = (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / 86_400_000;
+  const format = spanDays < 120 ? "%d %b %Y" : "%b %Y";
   return {
     field: "date",
     type: "temporal",
     scale: { type: "utc" },
     // labelExpr, not format: a format would also round the marks' dates in their aria-labels.
-    axis: { title: null, labelAngle: 0, ...(daily ? { labelExpr: "utcFormat(datum.value, '%b %Y')" } : {}) },
+    axis: {
+      title: null,
+      labelAngle: 0,
+      ...(daily ? { labelExpr: `utcFormat(datum.value, '${format}')` } : {}),
+    },
   } as const;
 }
 

@@ -1,6 +1,6 @@
 // A line per named series over the bars: the shape of the rolling, exposure and leverage charts.
 import type { TopLevelSpec } from "vega-lite";
-import { type ChartSize, dateX, frame, longRows } from "./frame.ts";
+import { type ChartSize, dateX, emptyChartSpec, frame, longRows } from "./frame.ts";
 
 export interface LineChart {
   readonly title: string;
@@ -8,13 +8,18 @@ export interface LineChart {
   readonly dates: readonly string[];
   /** null values (a window not full yet) leave a gap. */
   readonly series: Readonly<Record<string, readonly (number | null)[]>>;
-  /** d3-format of the y axis: ".2f", "~s", ".0%". */
+  /** d3-format of the y axis: ".2f", ".3~s", ".0%". */
   readonly yFormat: string;
-  /** A horizontal rule at this value (0 for a Sharpe ratio, 1 for leverage); none when omitted. */
+  /** A horizontal rule at this value (0 for a Sharpe ratio or a leverage); none when omitted. */
   readonly ruleAt?: number;
+  /** For series that may have no value at all (a flat run has no Sharpe ratio): what the chart says instead. */
+  readonly whenEmpty?: string;
 }
 
 export function lineChartSpec(chart: LineChart): TopLevelSpec {
+  const hasValue = Object.values(chart.series).some((series) => series.some((value) => value !== null));
+  if (chart.whenEmpty !== undefined && !hasValue)
+    return emptyChartSpec(chart.title, chart.size, chart.whenEmpty);
   const line = {
     mark: { type: "line", strokeWidth: 1.2 },
     encoding: {

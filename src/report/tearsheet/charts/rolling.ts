@@ -12,6 +12,7 @@ export function rollingSharpeSpec(input: TearsheetInput): TopLevelSpec {
     series: { sharpe: input.rolling.sharpe },
     yFormat: ".1f",
     ruleAt: 0,
+    whenEmpty: "No Sharpe ratio: no window's returns vary",
   });
 }
 
@@ -22,5 +23,6 @@ export function rollingVolatilitySpec(input: TearsheetInput): TopLevelSpec {
     dates: input.dates,
     series: { volatility: input.rolling.volatility },
     yFormat: ".0%",
+    whenEmpty: "No volatility: the run is shorter than the window",
   });
 }
