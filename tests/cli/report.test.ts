@@ -8,7 +8,12 @@ import { runCli } from "../helpers/cli.ts";
 const SMALL_RUN = ["run", "--assets", "4", "--bars", "60", "--longs", "1", "--shorts", "1"];
 
 describe("assay run --report", () => {
-  const written = ["reports/cli-report-test.html", "reports/cli-report-test.md"];
+  const written = [
+    "reports/cli-report-test.html",
+    "reports/cli-report-test.md",
+    "reports/cli-report-idle.html",
+    "reports/cli-report-idle.md",
+  ];
   afterAll(() => {
     for (const path of written) rmSync(path, { force: true });
   });
@@ -26,6 +31,13 @@ describe("assay run --report", () => {
     expect(markdown).toMatch(/^# rank-long-short\(momentum:20, 1\/1 x 100000\) on synthetic data\n/);
     expect(markdown).toContain("[cli-report-test.html](cli-report-test.html)");
     expect(markdown).toMatch(/\| Total return \| -?\d+\.\d\d% \|/);
+  });
+
+  it("assay run --report draws a run that never trades (no Sharpe ratio, no exposure)", async () => {
+    const idle = ["run", "--assets", "4", "--bars", "60", "--longs", "0", "--shorts", "0"];
+    const { code, err } = await runCli([...idle, "--report", "--report-name", "cli-report-idle"]);
+    expect(code, err).toBe(0);
+    expect(readFileSync(written[2], "utf8")).toContain(">No Sharpe ratio: no window's returns vary</text>");
   });
 
   it("assay run --report-name without --report is an error, before the run", async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { backtest } from "../../../src/api/backtest.ts";
 import { HEADLINE, rollingWindowOf, tearsheetInputFor } from "../../../src/report/tearsheet/from-run.ts";
+import { renderTearsheet } from "../../../src/report/tearsheet/index.ts";
 import { scheduledOrders } from "../../../src/strategy/declarative.ts";
 import { testPanel } from "../../helpers/panel.ts";
+import { chartSvg } from "./fixture.ts";
 
 const DATES = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09"];
 const flat = (price: number) => [price, price, price, price] as const;
@@ -125,6 +127,33 @@ describe("tearsheetInputFor()", () => {
   it("tearsheetInputFor() adds the benchmark's description to the notes", () => {
     expect(input.notes).toEqual(["a note", "Benchmark: made up."]);
     expect(input.benchmark?.equity).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe("tearsheetInputFor() on intraday bars", () => {
+  it("tearsheetInputFor() dates intraday bars with their time, and the page draws them", async () => {
+    // The small run's panel, its bars an hour apart from 14:30 UTC.
+    const daily = testPanel(DATES, { A: DATES.map(() => flat(10)) });
+    const times = Float64Array.from(DATES, (_, t) => Date.parse("2024-01-02T14:30:00Z") + t * 3_600_000);
+    const panel = { ...daily, times };
+    const result = backtest({
+      data: panel,
+      strategy: scheduledOrders(new Map([[0, [{ asset: "A", size: 10 }]]])),
+      config: { initialCash: 1000 },
+    });
+    const input = tearsheetInputFor({
+      title: "hourly",
+      notes: [],
+      records: result.records,
+      times,
+      metrics: result.metrics,
+      initialEquity: 1000,
+      benchmark: null,
+    });
+    expect(input.dates.slice(0, 2)).toEqual(["2024-01-02T14:30:00.000Z", "2024-01-02T15:30:00.000Z"]);
+    // vega's own time labels, in UTC: 14:30 .. 19:30 ticks include 15:00, "03 PM".
+    const axis = chartSvg(await renderTearsheet(input), "equity");
+    expect(axis).toMatch(/opacity="1">03 PM<\/text>/);
   });
 });
 
