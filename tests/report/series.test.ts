@@ -92,9 +92,15 @@ describe("rolling series", () => {
     expect(volatility[125]).not.toBeNull();
   });
 
-  it("rolling series refuse a window under 2 bars", () => {
+  it("rolling series refuse a window under 2 bars and periodsPerYear <= 0", () => {
     expect(() => rollingVolatility(returns, { periodsPerYear: 4, windowBars: 1 })).toThrow(
       "metrics option windowBars: must be an integer >= 2, got 1",
+    );
+    expect(() => rollingSharpe(returns, { periodsPerYear: 0, windowBars: 3 })).toThrow(
+      "metrics option periodsPerYear: must be finite and > 0, got 0",
+    );
+    expect(() => rollingVolatility(returns, { periodsPerYear: -252 })).toThrow(
+      "metrics option periodsPerYear: must be finite and > 0, got -252",
     );
   });
 });
