@@ -165,6 +165,10 @@ export function excessReturns(
   riskFree: number,
   periodsPerYear: number,
 ): number[] {
+  if (!Number.isFinite(riskFree) || riskFree <= -1)
+    throw new Error(
+      `metrics option riskFree: must be finite and > -1 (a fraction per year), got ${riskFree}`,
+    );
   if (riskFree === 0) return [...returns];
   const perPeriod = (1 + riskFree) ** (1 / periodsPerYear) - 1;
   return returns.map((r) => r - perPeriod);
@@ -181,6 +185,11 @@ export function meanOf(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total / values.length;
+}
+
+/** The mean, or null for no values. */
+export function meanOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : meanOf(values);
 }
 
 function windowOf(windowBars = DEFAULT_ROLLING_WINDOW_BARS): number {

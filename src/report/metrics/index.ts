@@ -113,14 +113,9 @@ export function computeMetrics(records: Records, times: Float64Array, options: M
       `metrics: ${times.length} bar times for ${bars} bars of records; pass the run's panel.times`,
     );
   const periodsPerYear = periodsPerYearOf(times, options.periodsPerYear);
-  const riskFree = options.riskFree ?? 0;
-  if (!Number.isFinite(riskFree) || riskFree <= -1)
-    throw new Error(
-      `metrics option riskFree: must be finite and > -1 (a fraction per year), got ${riskFree}`,
-    );
   const years = bars / periodsPerYear;
   const returns = periodReturns(records, initialEquityOf(records, options.initialEquity));
-  const excess = excessReturns(returns, riskFree, periodsPerYear);
+  const excess = excessReturns(returns, options.riskFree ?? 0, periodsPerYear);
   const returnPart = returnMetrics(cumulativeReturns(returns), years);
   const drawdown = drawdownMetrics(drawdownSeries(returns), times);
   const distribution = distributionMetrics(returns);
