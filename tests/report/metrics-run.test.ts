@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   backtest,
   type EngineName,
+  metricByName,
+  metricNames,
   periodReturns,
   scheduledOrders,
   syntheticPanel,
@@ -69,6 +71,19 @@ describe("metrics of a run with cash flows", () => {
     expect(withdrawn.summary.totalReturn).toBe(withdrawn.metrics.totalReturn);
     expect(withdrawn.summary.maxDrawdown).toBe(withdrawn.metrics.maxDrawdown);
     expect(withdrawn.metrics.maxDrawdown).toBeLessThan(0.3);
+  });
+
+  it("the metrics are the same from either engine's records", () => {
+    const fast = runWith("fast", flowOn(50_000)).metrics;
+    const reference = runWith("reference", flowOn(50_000)).metrics;
+    for (const name of metricNames) {
+      const [a, b] = [metricByName(fast, name), metricByName(reference, name)];
+      if (a === null || b === null) expect(a, name).toBe(b);
+      else expect(a, name).toBeCloseTo(b, 9);
+    }
+    expect(fast.costs).toEqual(reference.costs);
+    expect(fast.events).toEqual(reference.events);
+    expect(fast.maxDrawdownPeak).toBe(reference.maxDrawdownPeak);
   });
 
   it("result.metrics passes backtest()'s metrics options through: periodsPerYear and trials", () => {
