@@ -11,6 +11,7 @@ import {
   syntheticPanel,
 } from "../../src/index.ts";
 import { isoDate } from "../../src/model/index.ts";
+import { testPanel } from "../helpers/panel.ts";
 
 const panel = syntheticPanel({ assets: 2, bars: 60, seed: 7 });
 const FLOW_BAR = 30;
@@ -97,5 +98,15 @@ describe("metrics of a run with cash flows", () => {
     expect(result.metrics.years).toBe(60 / 12);
     expect(result.metrics.trials).toBe(3);
     expect(result.metrics.deflatedSharpe).not.toBeNull();
+  });
+
+  it("a one-bar run's metrics ask for periodsPerYear, and take it from backtest()'s options", () => {
+    const oneBar = testPanel(["2024-01-02"], { SPY: [[100, 101, 99, 100]] });
+    const run = (metrics?: { periodsPerYear: number }) =>
+      backtest({ data: oneBar, strategy: scheduledOrders(new Map()), metrics });
+    expect(() => run().metrics).toThrow(
+      "metrics: periodsPerYear cannot be inferred from 1 bar(s); give options.periodsPerYear (backtest(): metrics.periodsPerYear)",
+    );
+    expect(run({ periodsPerYear: 252 }).metrics.totalReturn).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ export const CALENDAR_YEAR = 365;
 export function inferPeriodsPerYear(times: Float64Array): number {
   if (times.length < 2)
     throw new Error(
-      `metrics: periodsPerYear cannot be inferred from ${times.length} bar(s); give options.periodsPerYear`,
+      `metrics: periodsPerYear cannot be inferred from ${times.length} bar(s); give options.periodsPerYear (backtest(): metrics.periodsPerYear)`,
     );
   const spacings: number[] = [];
   for (let t = 1; t < times.length; t++) spacings.push(times[t] - times[t - 1]);
