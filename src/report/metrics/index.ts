@@ -149,7 +149,7 @@ export function metricByName(metrics: Metrics, name: string): number | null {
 }
 
 /** The equity that bar 0's return is measured from. */
-export function initialEquityOf(records: Records, given: number | undefined): number {
+function initialEquityOf(records: Records, given: number | undefined): number {
   if (given !== undefined) {
     if (!Number.isFinite(given) || given <= 0)
       throw new Error(`metrics option initialEquity: must be finite and > 0, got ${given}`);
