@@ -3,6 +3,7 @@
 // Conventions are quantstats' (simple returns, sample standard deviation); docs/metrics.md.
 import { sampleStandardDeviation } from "simple-statistics";
 import type { Records } from "../model/index.ts";
+import { checkedPeriodsPerYear } from "./metrics/annualization.ts";
 
 /** quantstats' rolling window: 126 bars, six months of daily bars. */
 export const DEFAULT_ROLLING_WINDOW_BARS = 126;
@@ -63,8 +64,9 @@ export function rollingSharpe(
   returns: readonly number[],
   options: { periodsPerYear: number; windowBars?: number; riskFree?: number },
 ): (number | null)[] {
-  const excess = excessReturns(returns, options.riskFree ?? 0, options.periodsPerYear);
-  return rolling(excess, windowOf(options.windowBars), (window) => sharpeOf(window, options.periodsPerYear));
+  const periodsPerYear = checkedPeriodsPerYear(options.periodsPerYear);
+  const excess = excessReturns(returns, options.riskFree ?? 0, periodsPerYear);
+  return rolling(excess, windowOf(options.windowBars), (window) => sharpeOf(window, periodsPerYear));
 }
 
 /** Annualized sample standard deviation of each trailing window, null until a window is full. */
@@ -72,10 +74,11 @@ export function rollingVolatility(
   returns: readonly number[],
   options: { periodsPerYear: number; windowBars?: number },
 ): (number | null)[] {
+  const annualizer = Math.sqrt(checkedPeriodsPerYear(options.periodsPerYear));
   return rolling(
     returns,
     windowOf(options.windowBars),
-    (window) => sampleStandardDeviation(window) * Math.sqrt(options.periodsPerYear),
+    (window) => sampleStandardDeviation(window) * annualizer,
   );
 }
 
@@ -162,6 +165,10 @@ export function excessReturns(
   riskFree: number,
   periodsPerYear: number,
 ): number[] {
+  if (!Number.isFinite(riskFree) || riskFree <= -1)
+    throw new Error(
+      `metrics option riskFree: must be finite and > -1 (a fraction per year), got ${riskFree}`,
+    );
   if (riskFree === 0) return [...returns];
   const perPeriod = (1 + riskFree) ** (1 / periodsPerYear) - 1;
   return returns.map((r) => r - perPeriod);
@@ -178,6 +185,11 @@ export function meanOf(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total / values.length;
+}
+
+/** The mean, or null for no values. */
+export function meanOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : meanOf(values);
 }
 
 function windowOf(windowBars = DEFAULT_ROLLING_WINDOW_BARS): number {

@@ -4,11 +4,14 @@ import { describe, expect, it } from "vitest";
 import {
   backtest,
   type EngineName,
+  metricByName,
+  metricNames,
   periodReturns,
   scheduledOrders,
   syntheticPanel,
 } from "../../src/index.ts";
 import { isoDate } from "../../src/model/index.ts";
+import { testPanel } from "../helpers/panel.ts";
 
 const panel = syntheticPanel({ assets: 2, bars: 60, seed: 7 });
 const FLOW_BAR = 30;
@@ -71,6 +74,19 @@ describe("metrics of a run with cash flows", () => {
     expect(withdrawn.metrics.maxDrawdown).toBeLessThan(0.3);
   });
 
+  it("the metrics are the same from either engine's records", () => {
+    const fast = runWith("fast", flowOn(50_000)).metrics;
+    const reference = runWith("reference", flowOn(50_000)).metrics;
+    for (const name of metricNames) {
+      const [a, b] = [metricByName(fast, name), metricByName(reference, name)];
+      if (a === null || b === null) expect(a, name).toBe(b);
+      else expect(a, name).toBeCloseTo(b, 9);
+    }
+    expect(fast.costs).toEqual(reference.costs);
+    expect(fast.events).toEqual(reference.events);
+    expect(fast.maxDrawdownPeak).toBe(reference.maxDrawdownPeak);
+  });
+
   it("result.metrics passes backtest()'s metrics options through: periodsPerYear and trials", () => {
     const result = backtest({
       data: panel,
@@ -82,5 +98,15 @@ describe("metrics of a run with cash flows", () => {
     expect(result.metrics.years).toBe(60 / 12);
     expect(result.metrics.trials).toBe(3);
     expect(result.metrics.deflatedSharpe).not.toBeNull();
+  });
+
+  it("a one-bar run's metrics ask for periodsPerYear, and take it from backtest()'s options", () => {
+    const oneBar = testPanel(["2024-01-02"], { SPY: [[100, 101, 99, 100]] });
+    const run = (metrics?: { periodsPerYear: number }) =>
+      backtest({ data: oneBar, strategy: scheduledOrders(new Map()), metrics });
+    expect(() => run().metrics).toThrow(
+      "metrics: periodsPerYear cannot be inferred from 1 bar(s); give options.periodsPerYear (backtest(): metrics.periodsPerYear)",
+    );
+    expect(run({ periodsPerYear: 252 }).metrics.totalReturn).toBe(0);
   });
 });

@@ -350,7 +350,7 @@ describe("computeMetrics() bad input", () => {
 
   it("asks for periodsPerYear when one bar cannot show a spacing", () => {
     expect(() => computeMetrics(testRecords([100]), timesOf(["2024-01-01"]))).toThrow(
-      "metrics: periodsPerYear cannot be inferred from 1 bar(s); give options.periodsPerYear",
+      "metrics: periodsPerYear cannot be inferred from 1 bar(s); give options.periodsPerYear (backtest(): metrics.periodsPerYear)",
     );
   });
 

@@ -31,3 +31,14 @@ calls = {
 }
 for name, call in calls.items():
     print(f"{name}: {float(call())!r}")
+
+# The series of tests/report/series-quantstats.test.ts: rolling windows of 3 bars on RETURNS,
+# and the monthly table of 10 returns spread over three months.
+print("rolling_sharpe(3):", [None if pd.isna(v) else float(v) for v in qs.rolling_sharpe(r, rolling_period=3)])
+print("rolling_volatility(3):", [None if pd.isna(v) else float(v) for v in qs.rolling_volatility(r, rolling_period=3)])
+MONTHLY = [0.01, -0.02, 0.03, 0.015, -0.01, 0.02, -0.03, 0.005, 0.04, -0.015]
+MONTHLY_DATES = ["2023-11-29", "2023-11-30", "2023-12-01", "2023-12-15", "2023-12-29",
+                 "2024-01-02", "2024-01-31", "2024-03-01", "2024-03-28", "2024-03-29"]
+m = pd.Series(MONTHLY, index=pd.to_datetime(MONTHLY_DATES))
+print("monthly_returns:")
+print(qs.monthly_returns(m).to_dict(orient="index"))

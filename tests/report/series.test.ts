@@ -92,9 +92,18 @@ describe("rolling series", () => {
     expect(volatility[125]).not.toBeNull();
   });
 
-  it("rolling series refuse a window under 2 bars", () => {
+  it("rolling series refuse a window under 2 bars, periodsPerYear <= 0 and riskFree <= -1", () => {
     expect(() => rollingVolatility(returns, { periodsPerYear: 4, windowBars: 1 })).toThrow(
       "metrics option windowBars: must be an integer >= 2, got 1",
+    );
+    expect(() => rollingSharpe(returns, { periodsPerYear: 0, windowBars: 3 })).toThrow(
+      "metrics option periodsPerYear: must be finite and > 0, got 0",
+    );
+    expect(() => rollingSharpe(returns, { periodsPerYear: 4, riskFree: -1 })).toThrow(
+      "metrics option riskFree: must be finite and > -1 (a fraction per year), got -1",
+    );
+    expect(() => rollingVolatility(returns, { periodsPerYear: -252 })).toThrow(
+      "metrics option periodsPerYear: must be finite and > 0, got -252",
     );
   });
 });

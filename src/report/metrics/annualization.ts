@@ -16,7 +16,7 @@ export const CALENDAR_YEAR = 365;
 export function inferPeriodsPerYear(times: Float64Array): number {
   if (times.length < 2)
     throw new Error(
-      `metrics: periodsPerYear cannot be inferred from ${times.length} bar(s); give options.periodsPerYear`,
+      `metrics: periodsPerYear cannot be inferred from ${times.length} bar(s); give options.periodsPerYear (backtest(): metrics.periodsPerYear)`,
     );
   const spacings: number[] = [];
   for (let t = 1; t < times.length; t++) spacings.push(times[t] - times[t - 1]);
@@ -26,12 +26,16 @@ export function inferPeriodsPerYear(times: Float64Array): number {
   return spacingDays >= 0.5 ? daysPerYear : daysPerYear * median(barsPerDay(times));
 }
 
-/** The option as given (finite, > 0) or inferred from the bar times. */
+/** The option as given (checkedPeriodsPerYear) or inferred from the bar times. */
 export function periodsPerYearOf(times: Float64Array, given: number | undefined): number {
-  if (given === undefined) return inferPeriodsPerYear(times);
-  if (!Number.isFinite(given) || given <= 0)
-    throw new Error(`metrics option periodsPerYear: must be finite and > 0, got ${given}`);
-  return given;
+  return given === undefined ? inferPeriodsPerYear(times) : checkedPeriodsPerYear(given);
+}
+
+/** A given periodsPerYear, finite and > 0, or a clear error. */
+export function checkedPeriodsPerYear(periodsPerYear: number): number {
+  if (!Number.isFinite(periodsPerYear) || periodsPerYear <= 0)
+    throw new Error(`metrics option periodsPerYear: must be finite and > 0, got ${periodsPerYear}`);
+  return periodsPerYear;
 }
 
 function tradesWeekends(times: Float64Array): boolean {

@@ -1,7 +1,7 @@
 // How much of the account was at work: turnover, average exposure and leverage, the share of
 // bars holding a position; from the per-bar series and the fills.
 import type { Records } from "../../model/index.ts";
-import { type ExposureSeries, meanOf } from "../series.ts";
+import { type ExposureSeries, meanOf, meanOrNull } from "../series.ts";
 
 export interface ExposureMetrics {
   /** Traded notional (|qty| x fillPrice x multiplier, all fills) / mean equity / years: times a year the book turned over. */
@@ -29,7 +29,6 @@ export function exposureMetrics(
     traded += Math.abs(fill.qty) * fill.fillPrice * multipliers[indexOf.get(fill.asset) as number];
   const meanEquity = meanOf(records.series.equity);
   const present = (values: readonly (number | null)[]) => values.filter((value) => value !== null);
-  const meanOrNull = (values: readonly number[]) => (values.length === 0 ? null : meanOf(values));
   return {
     turnover: meanEquity > 0 ? traded / meanEquity / years : null,
     averageGrossExposure: meanOf(exposure.gross),

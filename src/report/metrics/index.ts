@@ -113,14 +113,9 @@ export function computeMetrics(records: Records, times: Float64Array, options: M
       `metrics: ${times.length} bar times for ${bars} bars of records; pass the run's panel.times`,
     );
   const periodsPerYear = periodsPerYearOf(times, options.periodsPerYear);
-  const riskFree = options.riskFree ?? 0;
-  if (!Number.isFinite(riskFree) || riskFree <= -1)
-    throw new Error(
-      `metrics option riskFree: must be finite and > -1 (a fraction per year), got ${riskFree}`,
-    );
   const years = bars / periodsPerYear;
   const returns = periodReturns(records, initialEquityOf(records, options.initialEquity));
-  const excess = excessReturns(returns, riskFree, periodsPerYear);
+  const excess = excessReturns(returns, options.riskFree ?? 0, periodsPerYear);
   const returnPart = returnMetrics(cumulativeReturns(returns), years);
   const drawdown = drawdownMetrics(drawdownSeries(returns), times);
   const distribution = distributionMetrics(returns);
@@ -154,7 +149,7 @@ export function metricByName(metrics: Metrics, name: string): number | null {
 }
 
 /** The equity that bar 0's return is measured from. */
-export function initialEquityOf(records: Records, given: number | undefined): number {
+function initialEquityOf(records: Records, given: number | undefined): number {
   if (given !== undefined) {
     if (!Number.isFinite(given) || given <= 0)
       throw new Error(`metrics option initialEquity: must be finite and > 0, got ${given}`);

@@ -1,7 +1,7 @@
 // Round-trip trade statistics (SPEC 8 trades, closed ones only): win rate, profit factor,
 // expectancy, average win and loss, holding time. P&L is the trades' net of commission.
 import type { TradeRecord } from "../../model/index.ts";
-import { meanOf } from "../series.ts";
+import { meanOrNull } from "../series.ts";
 
 export interface TradeMetrics {
   readonly closedTrades: number;
@@ -20,15 +20,16 @@ export interface TradeMetrics {
   readonly averageHoldingDays: number | null;
 }
 
+type ClosedTrade = TradeRecord & { readonly exitT: number };
+
 export function tradeMetrics(trades: readonly TradeRecord[], times: Float64Array): TradeMetrics {
-  const closed = trades.filter((trade) => !trade.open && trade.exitT !== null);
+  const closed = trades.filter((trade): trade is ClosedTrade => !trade.open && trade.exitT !== null);
   const pnl = closed.map((trade) => trade.pnl);
   const wins = pnl.filter((value) => value > 0);
   const losses = pnl.filter((value) => value < 0);
   const lost = -losses.reduce((total, value) => total + value, 0);
-  const heldBars = closed.map((trade) => (trade.exitT as number) - trade.entryT);
-  const heldDays = closed.map((trade) => (times[trade.exitT as number] - times[trade.entryT]) / 86_400_000);
-  const meanOrNull = (values: readonly number[]) => (values.length === 0 ? null : meanOf(values));
+  const heldBars = closed.map((trade) => trade.exitT - trade.entryT);
+  const heldDays = closed.map((trade) => (times[trade.exitT] - times[trade.entryT]) / 86_400_000);
   return {
     closedTrades: closed.length,
     tradeWinRate: closed.length === 0 ? null : wins.length / closed.length,
