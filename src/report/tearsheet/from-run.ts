@@ -58,7 +58,8 @@ export const HEADLINE: readonly { readonly label: string; readonly value: (m: Me
   { label: "Average gross leverage", value: (m) => orNa(m.averageGrossLeverage, ratio) },
   { label: "Exposure time", value: (m) => percent(m.exposureTime) },
   { label: "Costs paid", value: (m) => money(m.costs.total) },
-  { label: "Financing and borrow", value: (m) => money(m.costs.financing + m.costs.borrow) },
+  { label: "Financing", value: (m) => money(m.costs.financing) },
+  { label: "Borrow", value: (m) => money(m.costs.borrow) },
 ];
 
 export function tearsheetInputFor(run: TearsheetRun): TearsheetInput {

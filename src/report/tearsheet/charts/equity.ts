@@ -24,8 +24,9 @@ export function equitySpec(input: TearsheetInput, scale: "linear" | "log"): TopL
         field: "value",
         type: "quantitative",
         title: null,
-        // zero: false keeps a linear axis near the data; a log axis has no zero to leave out.
-        scale: scale === "log" ? { type: "log" } : { zero: false },
+        // zero: false keeps a linear axis near the data; a log axis has no zero to leave out, and
+        // a "nice" one would round up to the next power of 10 and squash the curve.
+        scale: scale === "log" ? { type: "log", nice: false } : { zero: false },
         axis: { format: ".3~s", minExtent: AXIS_PX - 8, maxExtent: AXIS_PX - 8 },
       },
       color: {
