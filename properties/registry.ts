@@ -9,7 +9,7 @@ import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
 import { causalContext } from "./causal-context.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
-import { fromTargetsEqualsOnBar } from "./declarative.ts";
+import { declarativeEqualsOnBar } from "./declarative.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
 import {
   engineIsDeterministic,
@@ -77,7 +77,7 @@ export const PROPERTIES: PropertyRegistry = {
   "metamorphic-never-trading": () => neverTrading,
   "metamorphic-no-look-ahead": () => noLookAhead,
   "causal-context": () => causalContext,
-  "declarative-from-targets": () => fromTargetsEqualsOnBar,
+  "declarative-equals-on-bar": () => declarativeEqualsOnBar,
 };
 
 /**
