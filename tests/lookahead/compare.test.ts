@@ -1,22 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { firstChange } from "../../src/lookahead/compare.ts";
-import type { Decision } from "../../src/lookahead/decisions.ts";
+import type { DecidedOrder, Decision } from "../../src/lookahead/decisions.ts";
 
 const SYMBOLS = ["A", "B", "C"];
+
+const orderOf = (asset: string, size: number): DecidedOrder => ({
+  asset,
+  type: "market",
+  sizeType: "units",
+  size,
+  limitPrice: null,
+  stopPrice: null,
+  timeInForce: null,
+  onInsufficient: null,
+});
 
 const buy = (t: number, asset: string, size = 10): Decision => ({
   kind: "submit",
   t,
-  order: {
-    asset,
-    type: "market",
-    sizeType: "units",
-    size,
-    limitPrice: null,
-    stopPrice: null,
-    timeInForce: null,
-    onInsufficient: null,
-  },
+  order: orderOf(asset, size),
 });
 
 describe("firstChange()", () => {
