@@ -64,10 +64,7 @@ describe("firstChange()", () => {
   it("compares cancels and every order field", () => {
     const cancel: Decision = { kind: "cancel", t: 3, orderId: 1, asset: "A" };
     expect(firstChange([...base.slice(0, 3), cancel], base.slice(0, 3), 5, SYMBOLS)?.base).toEqual([cancel]);
-    const limited: Decision = {
-      ...buy(1, "A"),
-      order: { ...buy(1, "A").order, limitPrice: 99.5 },
-    } as Decision;
+    const limited: Decision = { kind: "submit", t: 1, order: { ...orderOf("A", 10), limitPrice: 99.5 } };
     expect(firstChange(base, [limited, ...base.slice(1)], 9, SYMBOLS)).toMatchObject({ t: 1, asset: "A" });
   });
 });
