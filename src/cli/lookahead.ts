@@ -48,7 +48,7 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
         throw new Error(`--samples ${samples}: ${(error as Error).message}`, { cause: error });
       }
       const engine = await loadEngine(options.engine);
-      const progress = progressBar(process.stderr, samples);
+      const progress = progressBar(process.stderr, samples + 2);
       const started = performance.now();
       let report: Awaited<ReturnType<typeof detectLookahead>>;
       try {
@@ -78,18 +78,18 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
     });
 }
 
-/** A bar with the rate and the time left, on a terminal; nothing elsewhere (the verdict follows). */
+/** A bar of the runs with the rate and the time left, on a terminal; nothing elsewhere (the verdict follows). */
 function progressBar(
   stream: NodeJS.WriteStream,
-  samples: number,
+  runs: number,
 ): { update: (done: number, found: number) => void; stop: () => void } {
   if (stream.isTTY !== true) return { update() {}, stop() {} };
   const bar = terminalBar(
     stream,
-    "lookahead |{bar}| {value}/{total} samples | {rate}/s | ETA {eta_formatted} | {found} with look-ahead",
+    "lookahead |{bar}| {value}/{total} runs | {rate} runs/s | ETA {eta_formatted} | {found} found",
   );
   const started = performance.now();
-  bar.start(samples, 0, { rate: "0.0", found: 0 });
+  bar.start(runs, 0, { rate: "0.0", found: 0 });
   return {
     update(done, found) {
       bar.update(done, { rate: ((done * 1000) / (performance.now() - started)).toFixed(1), found });

@@ -25,8 +25,11 @@ export interface LookaheadInput {
   readonly bars: readonly number[];
   /** Seeds the perturbed paths. */
   readonly seed: number;
-  /** Called after each bar tested, with the bars done and how many of them found a change. */
-  readonly onProgress?: (done: number, found: number) => void;
+  /**
+   * Called after each run (two on the real data, then one per bar tested: bars.length + 2 in all),
+   * with the runs done and how many bars found a change.
+   */
+  readonly onProgress?: (runs: number, found: number) => void;
 }
 
 /** A change found with the bars after `after` perturbed. */
@@ -50,13 +53,11 @@ export async function detectLookahead(input: LookaheadInput): Promise<LookaheadR
   const { panel, bars } = input;
   const strategy = await input.build(panel);
   const base = decisionsOf(input, panel, strategy);
+  input.onProgress?.(1, 0);
   // A strategy whose runs differ on the same data would show changes that are no look-ahead.
-  const again = firstChange(
-    base,
-    decisionsOf(input, panel, await input.build(panel)),
-    Number.POSITIVE_INFINITY,
-    panel.symbols,
-  );
+  const rerun = decisionsOf(input, panel, await input.build(panel));
+  input.onProgress?.(2, 0);
+  const again = firstChange(base, rerun, Number.POSITIVE_INFINITY, panel.symbols);
   if (again !== null)
     throw new Error(
       `strategy "${strategy.name}": two runs on the same data decided differently at t=${again.t} (${isoDate(panel.times[again.t])}): ${describeDecisions(again.base)} vs ${describeDecisions(again.perturbed)}; the look-ahead test needs repeatable runs (no Math.random or clock, and state kept per run: perRun, or a factory's closure)`,
@@ -67,7 +68,7 @@ export async function detectLookahead(input: LookaheadInput): Promise<LookaheadR
     compared += base.filter((decision) => decision.t <= t).length;
     const change = await checkBar(input, base, t);
     if (change !== null) findings.push({ after: t, ...change });
-    input.onProgress?.(done + 1, findings.length);
+    input.onProgress?.(done + 3, findings.length);
   }
   return { strategy: strategy.name, seed: input.seed, bars, decisions: base.length, compared, findings };
 }

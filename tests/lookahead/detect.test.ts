@@ -132,8 +132,14 @@ describe("the look-ahead detector", () => {
           ctx.submit({ asset: "A", sizeType: "targetUnits", size: Math.sign(move) * 10 });
       },
     });
-    const report = await detectLookahead(inputFor(closes([10, 11, 12, 11, 12, 13]), causal, [0, 1, 2, 3, 4]));
+    const progress: number[][] = [];
+    const report = await detectLookahead({
+      ...inputFor(closes([10, 11, 12, 11, 12, 13]), causal, [0, 1, 2, 3, 4]),
+      onProgress: (runs, found) => progress.push([runs, found]),
+    });
     expect(report.findings).toEqual([]);
+    // Two runs on the real data, then one per bar tested.
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((runs) => [runs, 0]));
     // Decisions at t1..t5 (t0 has no move); bars <= t: 0 + 1 + 2 + 3 + 4 = 10.
     expect(report).toMatchObject({ decisions: 5, compared: 10 });
   });
