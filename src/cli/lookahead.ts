@@ -50,12 +50,15 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
       const engine = await loadEngine(options.engine);
       const progress = progressBar(process.stderr, samples + 2);
       const started = performance.now();
+      let builds = 0;
       let report: Awaited<ReturnType<typeof detectLookahead>>;
       try {
         report = await detectLookahead({
           panel,
           config,
-          build: (data) => strategyOf(strategyName, options, data, command),
+          // Each run's strategy file a module of its own: what its module scope computed from
+          // one panel (a cache filled by the factory, say) is not carried into the next run.
+          build: (data) => strategyOf(strategyName, options, data, command, String(++builds)),
           engine,
           bars,
           seed,

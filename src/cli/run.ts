@@ -177,11 +177,13 @@ async function panelOf(options: RunInputOptions, command: Command): Promise<Pane
   return loadPanel(options.data);
 }
 
+/** A built-in by name, or a strategy file (`instance`: loadStrategyFile's). */
 export async function strategyOf(
   name: string,
   options: RunInputOptions,
   panel: Panel,
   command: Command,
+  instance?: string,
 ): Promise<Strategy> {
   const params = keyValues(options.param, "--param");
   const builtIn = BUILT_INS[name];
@@ -191,6 +193,7 @@ export async function strategyOf(
       params,
       panel,
       `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`,
+      instance,
     );
   return builtIn(options, panel, params, command);
 }

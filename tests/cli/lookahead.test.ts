@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { runConfigFor } from "../../src/api/backtest.ts";
+import { loadStrategyFile } from "../../src/cli/strategy-file.ts";
 import { syntheticPanel } from "../../src/data/index.ts";
+import { fastEngine } from "../../src/engine/index.ts";
+import { detectLookahead } from "../../src/lookahead/detect.ts";
 import { sampleBars } from "../../src/lookahead/sample.ts";
 import { isoDate } from "../../src/model/index.ts";
 import { runCli as run } from "../helpers/cli.ts";
 
 const PEEKS = "tests/lookahead/fixtures/peeks-ahead.ts";
+const CACHED = "tests/lookahead/fixtures/cached-signal.ts";
 const small = ["--assets", "4", "--bars", "60", "--samples", "5"];
 
 describe("assay lookahead", () => {
@@ -44,6 +49,29 @@ describe("assay lookahead", () => {
     const missed = await run(["lookahead", PEEKS, ...small, "--param", `onlyAt=${sampled + 1}`]);
     expect(missed.code).toBe(0);
     expect(missed.out).toContain("no look-ahead found in 5 samples");
+  });
+
+  it("flags a factory that keeps the first panel's future in a module-level cache: each run loads the file anew", async () => {
+    const { code, out } = await run(["lookahead", CACHED, ...small]);
+    expect(code).toBe(1);
+    expect(out).toContain("look-ahead in 5 of 5 samples");
+    // Loaded once, the module's cache would hold the real data's future in every run: no finding.
+    const panel = syntheticPanel({ assets: 4, bars: 60, seed: 42 });
+    const input = {
+      panel,
+      config: runConfigFor(panel, {}, { config: "config", data: "synthetic data" }),
+      engine: fastEngine,
+      bars: sampleBars(60, 5, 1),
+      seed: 1,
+    };
+    const once = await detectLookahead({ ...input, build: (data) => loadStrategyFile(CACHED, {}, data) });
+    expect(once.findings).toEqual([]);
+    let instance = 0;
+    const anew = await detectLookahead({
+      ...input,
+      build: (data) => loadStrategyFile(CACHED, {}, data, "", `test-${++instance}`),
+    });
+    expect(anew.findings).toHaveLength(5);
   });
 
   it.each([
