@@ -3,7 +3,7 @@
 // verdict either way; a finding exits 1 (src/lookahead/, docs/lookahead.md).
 import type { Command } from "commander";
 import { terminalBar } from "../harness/progress.ts";
-import { detectLookahead } from "../lookahead/detect.ts";
+import { detectLookahead, type LookaheadReport } from "../lookahead/detect.ts";
 import { renderLookahead } from "../lookahead/render.ts";
 import { sampleBars } from "../lookahead/sample.ts";
 import { engines, loadEngine } from "./engines.ts";
@@ -51,7 +51,7 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
       const progress = progressBar(process.stderr, samples + 2);
       const started = performance.now();
       let builds = 0;
-      let report: Awaited<ReturnType<typeof detectLookahead>>;
+      let report: LookaheadReport;
       try {
         report = await detectLookahead({
           panel,

@@ -98,6 +98,16 @@ describe("assay lookahead", () => {
     );
   });
 
+  it("warns when the strategy made no decision: its samples compared nothing", async () => {
+    const { code, out, err } = await run(["lookahead", "tests/lookahead/fixtures/never-trades.ts", ...small]);
+    expect(code).toBe(0);
+    expect(out).toContain("no look-ahead found in 5 samples");
+    expect(out).toContain("(0 decisions compared;");
+    expect(err).toContain(
+      "warning: the strategy made no decision on the real data, so the samples compared nothing",
+    );
+  });
+
   it("is deterministic: the same seed gives the same report, another --sample-seed other bars", async () => {
     const args = ["lookahead", PEEKS, ...small, "--json"];
     const first = await run(args);
