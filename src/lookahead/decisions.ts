@@ -68,7 +68,8 @@ export function recording(
       try {
         strategy.onBar(view);
       } catch (error) {
-        decisions.push({ kind: "threw", t: ctx.t, message: (error as Error).message ?? String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        decisions.push({ kind: "threw", t: ctx.t, message });
         throw new StopRecording(ctx.t);
       }
     },

@@ -122,6 +122,27 @@ describe("the look-ahead detector", () => {
     });
   });
 
+  it("a cancel decided on the future is a change, named by the cancelled order's id and asset", async () => {
+    // t0: a buy limit at 1 that never fills (order #1). t2: cancel it if close[3] < close[2]: the
+    // real 11 < 12 cancels; the perturbed close[3] rises from 12, so that run keeps the order.
+    const cancelsOnFall = (data: Panel): Strategy => ({
+      name: "cancels-on-fall",
+      onBar(ctx) {
+        if (ctx.t === 0) ctx.submit({ asset: "A", type: "limit", size: 1, limitPrice: 1 });
+        if (ctx.t === 2 && data.close[3] < data.close[2]) ctx.cancel(1);
+      },
+    });
+    const input = inputFor(closes([10, 11, 12, 11, 12, 13]), cancelsOnFall);
+    const base = decisionsOf(input, input.panel, cancelsOnFall(input.panel));
+    expect(await checkBar(input, base, 2)).toEqual({
+      t: 2,
+      asset: "A",
+      otherAssets: [],
+      base: [{ kind: "cancel", t: 2, orderId: 1, asset: "A" }],
+      perturbed: [],
+    });
+  });
+
   it("passes a causal strategy on every bar, and counts the decisions it compared", async () => {
     // Holds +10 after an up close, -10 after a down one: reads bars 0..t only, through ctx.
     const causal = (): Strategy => ({
