@@ -7,6 +7,7 @@ import type {
   BarContext,
   BarField,
   FillRecord,
+  MarketTerms,
   OnInsufficient,
   OrderRecord,
   OrderRequest,
@@ -15,6 +16,8 @@ import type {
   Strategy,
   TimeInForce,
 } from "../model/index.ts";
+import { marketRequest } from "../model/index.ts";
+import { symbolOrder } from "../strategy/declarative.ts";
 
 /** An order request with its defaults spelled out, so that `{}` and `{ type: "market" }` read alike. */
 export interface DecidedOrder {
@@ -77,14 +80,16 @@ export function recording(
   return { strategy: recorder, decisions };
 }
 
-/** The engine's context, its submit() and cancel() logged on the way through. */
+/** The engine's context, its submit(), submitMarket(), submitRow() and cancel() logged on the way through. */
 class RecordingContext implements BarContext {
   readonly #ctx: BarContext;
   readonly #decisions: Decision[];
+  readonly #symbolOrder: readonly number[];
 
   constructor(ctx: BarContext, decisions: Decision[]) {
     this.#ctx = ctx;
     this.#decisions = decisions;
+    this.#symbolOrder = symbolOrder(ctx.symbols);
   }
 
   get t(): number {
@@ -121,6 +126,31 @@ class RecordingContext implements BarContext {
   submit(order: OrderRequest): number | null {
     this.#decisions.push({ kind: "submit", t: this.#ctx.t, order: decided(order) });
     return this.#ctx.submit(order);
+  }
+
+  submitMarket(asset: number, size: number, terms: MarketTerms): number | null {
+    // The context checks the asset index first: a decision is logged for an order it takes in.
+    const id = this.#ctx.submitMarket(asset, size, terms);
+    this.#decisions.push({
+      kind: "submit",
+      t: this.#ctx.t,
+      order: decided(marketRequest(this.#ctx.symbols[asset], size, terms)),
+    });
+    return id;
+  }
+
+  submitRow(sizes: Float64Array, offset: number, terms: MarketTerms): void {
+    this.#ctx.submitRow(sizes, offset, terms);
+    // The row's orders as the engine takes them: in symbol order, NaN none.
+    for (const asset of this.#symbolOrder) {
+      const size = sizes[offset + asset];
+      if (!Number.isNaN(size))
+        this.#decisions.push({
+          kind: "submit",
+          t: this.#ctx.t,
+          order: decided(marketRequest(this.#ctx.symbols[asset], size, terms)),
+        });
+    }
   }
 
   cancel(orderId: number): boolean {
