@@ -18,3 +18,4 @@ const result = backtest({
 const { fills, trades } = result.records;
 console.log(fills.map((f) => `t=${f.t} ${f.asset} ${f.qty} @ ${f.fillPrice} fee ${f.commission}`));
 console.log("final equity", result.summary.finalEquity, "trades", trades, "hash", result.manifestHash);
+console.log("sharpe", result.metrics.sharpe, "max drawdown", result.metrics.maxDrawdown);

@@ -1,6 +1,6 @@
 // The package's front door (`import { backtest } from "assay"`): the public API and nothing
 // internal. Engines, config, data in and out, the strategy contract and its declarative forms,
-// indicators, the built-in example strategies, the summary and run comparison.
+// indicators, the built-in example strategies, the summary, metrics and series, and run comparison.
 
 export { type FuturesTrendParams, futuresTrend } from "../examples/built-ins/futures-trend.ts";
 export { type MaCrossoverParams, maCrossover } from "../examples/built-ins/ma-crossover.ts";
@@ -76,6 +76,34 @@ export type {
   TradeRecord,
 } from "./model/index.ts";
 export { marketRequest, REASON_KINDS } from "./model/index.ts";
+export {
+  type AccountEvents,
+  type CostTotals,
+  computeMetrics,
+  inferPeriodsPerYear,
+  type MetricName,
+  type Metrics,
+  type MetricsOptions,
+  metricByName,
+  metricNames,
+} from "./report/metrics/index.ts";
+export {
+  type CostSeries,
+  cashFlowsPerBar,
+  costSeries,
+  cumulativeReturns,
+  DEFAULT_ROLLING_WINDOW_BARS,
+  drawdownSeries,
+  type ExposureSeries,
+  excessReturns,
+  exposureSeries,
+  monthlyReturns,
+  periodReturns,
+  rollingSharpe,
+  rollingVolatility,
+  type YearOfMonths,
+  yearlyReturns,
+} from "./report/series.ts";
 export { type RunSummary, renderSummary, summarize } from "./report/summary.ts";
 export { scheduledOrders, targetWeights } from "./strategy/declarative.ts";
 export type { NumberMatrix, SignalMatrix } from "./strategy/declarative-input.ts";

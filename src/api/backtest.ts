@@ -6,6 +6,7 @@ import { type ConfigInput, resolveConfig } from "../config/index.ts";
 import { loadCsvPanel, validatePanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
 import { fastEngine } from "../engine/index.ts";
 import type { Engine, FillAt, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import { computeMetrics, type Metrics, type MetricsOptions } from "../report/metrics/index.ts";
 import { type RunSummary, summarize } from "../report/summary.ts";
 import { guardStrategy } from "./guard.ts";
 
@@ -20,16 +21,26 @@ export interface BacktestOptions {
   readonly config?: ConfigInput;
   /** Default "fast". */
   readonly engine?: EngineName;
+  /** Periods per year, risk-free rate, trials for the deflated Sharpe ratio (docs/metrics.md). */
+  readonly metrics?: Pick<MetricsOptions, "periodsPerYear" | "riskFree" | "trialSharpes" | "trials">;
 }
 
 export interface Result {
   readonly records: Records;
   readonly config: RunConfig;
   readonly summary: RunSummary;
+  /** Returns, risk, drawdown, trades, exposure, costs and account events (docs/metrics.md); computed on first read. */
+  readonly metrics: Metrics;
   /** SPEC I15's hash of panel, config and records; computed on first read. */
   readonly manifestHash: string;
-  /** Records, config, summary and hash as plain data (what JSON.stringify writes). */
-  toJSON(): { records: Records; config: RunConfig; summary: RunSummary; manifestHash: string };
+  /** Records, config, summary, metrics and hash as plain data (what JSON.stringify writes). */
+  toJSON(): {
+    records: Records;
+    config: RunConfig;
+    summary: RunSummary;
+    metrics: Metrics;
+    manifestHash: string;
+  };
   /** Writes orders, fills, trades, equity, positions, events and warnings as CSV into dir (docs/data.md); returns the paths. */
   toCSV(dir: string): string[];
   /** The same tables as Parquet, typed columns that pandas and polars read as they are; returns the paths. */
@@ -50,7 +61,7 @@ export function backtest(options: BacktestOptions): Result {
     { config: "config", data: typeof data === "string" ? data : "data" },
     strategy.fillAt,
   );
-  return runBacktest(panel, config, strategy, engine);
+  return runBacktest(panel, config, strategy, engine, options.metrics);
 }
 
 /**
@@ -80,7 +91,13 @@ export function runConfigFor(
 }
 
 /** A run on a checked panel and a resolved config (runConfigFor). */
-export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy, engine: Engine): Result {
+export function runBacktest(
+  panel: Panel,
+  config: RunConfig,
+  strategy: Strategy,
+  engine: Engine,
+  metricsOptions: BacktestOptions["metrics"] = {},
+): Result {
   if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
     throw new Error(
       `strategy "${strategy.name}" fills at ${JSON.stringify(strategy.fillAt)}, but the config has fillAt ` +
@@ -89,15 +106,24 @@ export function runBacktest(panel: Panel, config: RunConfig, strategy: Strategy,
   const records = engine.run(panel, config, guardStrategy(strategy));
   const summary = summarize(records, panel.times, config.initialCash);
   let hash: string | undefined;
+  let metrics: Metrics | undefined;
   const result: Result = {
     records,
     config,
     summary,
+    get metrics() {
+      metrics ??= computeMetrics(records, panel.times, {
+        ...metricsOptions,
+        initialEquity: config.initialCash,
+        multipliers: config.instruments.map((instrument) => instrument.multiplier),
+      });
+      return metrics;
+    },
     get manifestHash() {
       hash ??= manifestHash(records, { panel, config });
       return hash;
     },
-    toJSON: () => ({ records, config, summary, manifestHash: result.manifestHash }),
+    toJSON: () => ({ records, config, summary, metrics: result.metrics, manifestHash: result.manifestHash }),
     toCSV: (dir) => writeRecordsCSV(records, panel, dir),
     toParquet: (dir) => writeRecordsParquet(records, panel, dir),
   };

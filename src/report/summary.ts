@@ -1,5 +1,9 @@
 // The headline numbers of a run, computed from its records alone (any engine).
-import { isoDate, type OrderStatus, type Records } from "../model/index.ts";
+import { isoDate, type Records } from "../model/index.ts";
+import { costTotals } from "./metrics/costs.ts";
+import { drawdownMetrics } from "./metrics/drawdown.ts";
+import { accountEvents } from "./metrics/events.ts";
+import { costSeries, cumulativeReturns, drawdownSeries, periodReturns } from "./series.ts";
 
 export interface RunSummary {
   readonly engine: string;
@@ -10,15 +14,15 @@ export interface RunSummary {
   readonly initialEquity: number;
   readonly finalEquity: number;
   readonly finalCash: number;
-  /** finalEquity / initialEquity - 1. */
+  /** Compounded flow-adjusted return (a deposit is not a gain): metrics' totalReturn. */
   readonly totalReturn: number;
-  /** Largest peak-to-trough fall of end-of-bar equity, as a fraction of the peak. */
+  /** Largest fall of the compounded flow-adjusted wealth from its peak, as a fraction: metrics' maxDrawdown. */
   readonly maxDrawdown: number;
   readonly orders: number;
   readonly fills: number;
   readonly trades: number;
   readonly openTrades: number;
-  /** Costs paid, as positive money: commission; slippage and impact (inside the fill prices); net financing. */
+  /** Costs paid, as positive money: commission; slippage and impact (inside the fill prices); net financing and borrow. */
   readonly costs: {
     readonly commission: number;
     readonly slippage: number;
@@ -43,29 +47,11 @@ export interface RunSummary {
 
 /** `initialEquity` is the starting cash (the equity before bar 0's fills). */
 export function summarize(records: Records, times: Float64Array, initialEquity: number): RunSummary {
-  const equity = records.series.equity;
-  const bars = equity.length;
-  let peak = initialEquity;
-  let maxDrawdown = 0;
-  for (const value of equity) {
-    if (value > peak) peak = value;
-    if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - value) / peak);
-  }
-  // By status, so that a scaled fill is not counted as a rejection nor an expired order lost.
-  const ended: Record<EndedStatus, Record<string, number>> = {
-    rejected: {},
-    partial: {},
-    cancelled: {},
-    expired: {},
-  };
-  for (const order of records.orders) {
-    if (order.status === "working" || order.status === "filled" || order.reason === null) continue;
-    const byReason = ended[order.status];
-    byReason[order.reason.kind] = (byReason[order.reason.kind] ?? 0) + 1;
-  }
-  const finalEquity = bars > 0 ? equity[bars - 1] : initialEquity;
-  const ledger = records.ledgerTotals;
-  const bankruptcy = records.events.find((event) => event.kind === "bankrupt");
+  const bars = records.series.equity.length;
+  const returns = periodReturns(records, initialEquity);
+  const costs = costTotals(records, costSeries(records));
+  const events = accountEvents(records, times);
+  const finalEquity = bars > 0 ? records.series.equity[bars - 1] : initialEquity;
   return {
     engine: records.engine,
     bars,
@@ -75,25 +61,25 @@ export function summarize(records: Records, times: Float64Array, initialEquity: 
     initialEquity,
     finalEquity,
     finalCash: bars > 0 ? records.series.cash[bars - 1] : initialEquity,
-    totalReturn: finalEquity / initialEquity - 1,
-    maxDrawdown,
+    totalReturn: bars > 0 ? cumulativeReturns(returns)[bars - 1] : 0,
+    maxDrawdown: bars > 0 ? drawdownMetrics(drawdownSeries(returns), times).maxDrawdown : 0,
     orders: records.orders.length,
     fills: records.fills.length,
     trades: records.trades.length,
     openTrades: records.trades.filter((trade) => trade.open).length,
     costs: {
-      commission: records.totals.commission,
-      slippage: sum(records.fills.map((fill) => fill.slippageCost)),
-      impact: sum(records.fills.map((fill) => fill.impactCost)),
-      financing: 0 - (ledger.debitInterest + ledger.creditInterest + ledger.borrowFee + ledger.shortRebate),
+      commission: costs.commission,
+      slippage: costs.slippage,
+      impact: costs.impact,
+      financing: costs.financing + costs.borrow,
     },
-    rejectionsByReason: ended.rejected,
-    cutsByReason: ended.partial,
-    cancelledByReason: ended.cancelled,
-    expiredByReason: ended.expired,
-    marginCalls: records.events.filter((event) => event.kind === "marginCall").length,
-    liquidations: records.fills.filter((fill) => fill.forced).length,
-    bankrupt: bankruptcy === undefined ? null : isoDate(times[bankruptcy.t]),
+    rejectionsByReason: events.rejectionsByReason,
+    cutsByReason: events.cutsByReason,
+    cancelledByReason: events.cancelledByReason,
+    expiredByReason: events.expiredByReason,
+    marginCalls: events.marginCalls,
+    liquidations: events.liquidations,
+    bankrupt: events.bankrupt,
     sameBarFills: records.sameBarFills,
   };
 }
@@ -126,16 +112,8 @@ export function renderSummary(summary: RunSummary, title: string): string {
   return lines.join("\n");
 }
 
-type EndedStatus = Exclude<OrderStatus, "working" | "filled">;
-
 /** "insufficientCash 3, scaled 12" in code order, or "none". */
 function byReason(counts: Readonly<Record<string, number>>): string {
   const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
   return entries.length === 0 ? "none" : entries.map(([kind, count]) => `${kind} ${count}`).join(", ");
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }

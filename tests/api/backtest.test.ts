@@ -67,13 +67,14 @@ describe("backtest()", () => {
     expect(result.summary.finalEquity).toBe(1_000_000 + 10 * (102 - 100));
   });
 
-  it("toJSON() is the records, config, summary and hash as plain data", () => {
+  it("toJSON() is the records, config, summary, metrics and hash as plain data", () => {
     const result = backtest({ data: panel, strategy: breakout({ lookback: 5 }), config: input });
     const json = JSON.parse(JSON.stringify(result));
-    expect(Object.keys(json).sort()).toEqual(["config", "manifestHash", "records", "summary"]);
+    expect(Object.keys(json).sort()).toEqual(["config", "manifestHash", "metrics", "records", "summary"]);
     expect(json.manifestHash).toBe(result.manifestHash);
     expect(json.records.fills).toEqual(result.records.fills);
     expect(json.summary).toEqual(result.summary);
+    expect(json.metrics).toEqual(result.metrics);
   });
 
   it("a config error is resolveConfig's, naming the key", () => {
