@@ -18,6 +18,7 @@ import {
   runReference,
 } from "./invariants.ts";
 import { type KnownIssue, toleratingKnownIssues } from "./known-issues.ts";
+import { perturbationKeepsBarsValid } from "./lookahead-perturbation.ts";
 import {
   assetPermutation,
   neverTrading,
@@ -78,6 +79,7 @@ export const PROPERTIES: PropertyRegistry = {
   "metamorphic-no-look-ahead": () => noLookAhead,
   "causal-context": () => causalContext,
   "declarative-equals-on-bar": () => declarativeEqualsOnBar,
+  "lookahead-perturbation": () => perturbationKeepsBarsValid,
 };
 
 /**

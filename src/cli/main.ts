@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check.ts";
 import { registerGolden } from "./golden.ts";
+import { registerLookahead } from "./lookahead.ts";
 import { registerRun } from "./run.ts";
 
 /** Where the CLI writes; tests pass their own. */
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerRun(program, io, exit);
   registerGolden(program, io, exit);
   registerCheck(program, io, exit);
+  registerLookahead(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { runBacktest, runConfigFor } from "../api/backtest.ts";
 import { configSource, configWarnings, mergeConfigInputs, readConfigFile } from "../config/index.ts";
 import { loadPanel, syntheticPanel } from "../data/index.ts";
-import type { Panel, Strategy } from "../model/index.ts";
+import type { Panel, RunConfig, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
 import { futuresTrendFromParams, maCrossoverFromParams, targetWeightsFromParams } from "./built-ins.ts";
@@ -15,10 +15,10 @@ import type { CliIo } from "./main.ts";
 import { refuseOversizedRun } from "./run-memory.ts";
 import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
-interface RunOptions {
+/** The flags that pick a run's data, config and strategy: `assay run`'s, and `assay lookahead`'s. */
+export interface RunInputOptions {
   data?: string;
   config?: string;
-  engine: string;
   signal?: string;
   longs: string;
   shorts: string;
@@ -28,6 +28,10 @@ interface RunOptions {
   seed: string;
   set: string[];
   param: string[];
+}
+
+interface RunOptions extends RunInputOptions {
+  engine: string;
   json?: boolean;
   out?: string;
 }
@@ -35,7 +39,7 @@ interface RunOptions {
 /** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
 const BUILT_INS: Record<
   string,
-  (options: RunOptions, panel: Panel, params: StrategyParams, command: Command) => Strategy
+  (options: RunInputOptions, panel: Panel, params: StrategyParams, command: Command) => Strategy
 > = {
   "rank-long-short": (options, panel, params, command) => {
     if (Object.keys(params).length > 0)
@@ -56,59 +60,19 @@ const BUILT_INS: Record<
 };
 
 export function registerRun(program: Command, io: CliIo, exit: { code: number }): void {
-  program
-    .command("run")
-    .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
-    .argument(
-      "[strategy]",
-      `a .ts/.js file whose default export is a Strategy, a declarative spec or a factory (params, data) => either, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`,
-      "rank-long-short",
-    )
-    .option(
-      "--data <file.csv>",
-      "long-format CSV (date,symbol,open,high,low,close,volume[,extra...]); default: synthetic data",
-    )
-    .option("--config <run.json>", "run configuration (JSON, keys as in the README)")
+  runInputOptions(
+    program
+      .command("run")
+      .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
+      .argument("[strategy]", STRATEGY_HELP, "rank-long-short"),
+  )
     .option("--engine <name>", `engine: ${Object.keys(engines).join(", ")}`, DEFAULT_ENGINE)
-    .option(
-      "--signal <name>",
-      'rank by an extra CSV column, or "momentum:N" (N-bar log return); default: "score" if the data has it, else momentum:20',
-    )
-    .option(
-      "--param <key=value>",
-      "a parameter of a strategy file's factory or of a built-in (the value is JSON, or a plain string); repeatable",
-      collect,
-      [],
-    )
-    .option("--longs <n>", "rank-long-short: number of long positions", "5")
-    .option("--shorts <n>", "rank-long-short: number of short positions", "5")
-    .option(
-      "--target-value <money>",
-      "rank-long-short: money per position (shorts get its negative)",
-      "100000",
-    )
-    .option("--assets <n>", "synthetic data: number of assets", "50")
-    .option("--bars <n>", "synthetic data: number of daily bars", "504")
-    .option("--seed <n>", "synthetic data: seed", "42")
-    .option(
-      "--set <key=value>",
-      "set a config key (the value is JSON, or a plain string); repeatable, over --config",
-      collect,
-      [],
-    )
     .option("--json", "print the summary as JSON")
     .option("--out <dir>", "also write the records as CSV and Parquet files into dir (docs/data.md)")
     .action(async (strategyName: string, options: RunOptions, command: Command) => {
       // Before the run: a bad output path should not cost a whole run.
       if (options.out !== undefined) refuseOutputFile(options.out);
-      const panel = await panelOf(options, command);
-      const input = options.config === undefined ? {} : readConfigFile(options.config);
-      const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
-      // The config first: its errors name the file and key before the strategy's checks run.
-      const config = runConfigFor(panel, mergeConfigInputs(input, keyValues(options.set, "--set")), {
-        config: source,
-        data: options.data ?? "synthetic data",
-      });
+      const { panel, config, source } = await runInputsOf(options, command);
       const strategy = await strategyOf(strategyName, options, panel, command);
       const engine = await loadEngine(options.engine);
       // Before the run, so that a long run's odd config is seen at once; the run's own after it.
@@ -134,6 +98,61 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     });
 }
 
+/** The strategy argument's help: a file or a built-in. */
+export const STRATEGY_HELP = `a .ts/.js file whose default export is a Strategy, a declarative spec or a factory (params, data) => either, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`;
+
+/** Adds the flags of RunInputOptions to `command`. */
+export function runInputOptions(command: Command): Command {
+  return command
+    .option(
+      "--data <file.csv>",
+      "long-format CSV (date,symbol,open,high,low,close,volume[,extra...]); default: synthetic data",
+    )
+    .option("--config <run.json>", "run configuration (JSON, keys as in the README)")
+    .option(
+      "--signal <name>",
+      'rank by an extra CSV column, or "momentum:N" (N-bar log return); default: "score" if the data has it, else momentum:20',
+    )
+    .option(
+      "--param <key=value>",
+      "a parameter of a strategy file's factory or of a built-in (the value is JSON, or a plain string); repeatable",
+      collect,
+      [],
+    )
+    .option("--longs <n>", "rank-long-short: number of long positions", "5")
+    .option("--shorts <n>", "rank-long-short: number of short positions", "5")
+    .option(
+      "--target-value <money>",
+      "rank-long-short: money per position (shorts get its negative)",
+      "100000",
+    )
+    .option("--assets <n>", "synthetic data: number of assets", "50")
+    .option("--bars <n>", "synthetic data: number of daily bars", "504")
+    .option("--seed <n>", "synthetic data: seed", "42")
+    .option(
+      "--set <key=value>",
+      "set a config key (the value is JSON, or a plain string); repeatable, over --config",
+      collect,
+      [],
+    );
+}
+
+/** The run's data and resolved config (with `source`, the config's label in warnings), from the flags. */
+export async function runInputsOf(
+  options: RunInputOptions,
+  command: Command,
+): Promise<{ panel: Panel; config: RunConfig; source: string }> {
+  const panel = await panelOf(options, command);
+  const input = options.config === undefined ? {} : readConfigFile(options.config);
+  const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
+  // The config first: its errors name the file and key before the strategy's checks run.
+  const config = runConfigFor(panel, mergeConfigInputs(input, keyValues(options.set, "--set")), {
+    config: source,
+    data: options.data ?? "synthetic data",
+  });
+  return { panel, config, source };
+}
+
 /** --out names a folder: an existing file there is an error, not overwritten by a folder. */
 function refuseOutputFile(dir: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory())
@@ -141,7 +160,7 @@ function refuseOutputFile(dir: string): void {
 }
 
 /** Synthetic data from --assets, --bars and --seed, or the --data file; never both. */
-async function panelOf(options: RunOptions, command: Command): Promise<Panel> {
+async function panelOf(options: RunInputOptions, command: Command): Promise<Panel> {
   const syntheticFlags = ["assets", "bars", "seed"].filter(
     (key) => command.getOptionValueSource(key) === "cli",
   );
@@ -158,11 +177,13 @@ async function panelOf(options: RunOptions, command: Command): Promise<Panel> {
   return loadPanel(options.data);
 }
 
-async function strategyOf(
+/** A built-in by name, or a strategy file (`instance`: loadStrategyFile's). */
+export async function strategyOf(
   name: string,
-  options: RunOptions,
+  options: RunInputOptions,
   panel: Panel,
   command: Command,
+  instance?: string,
 ): Promise<Strategy> {
   const params = keyValues(options.param, "--param");
   const builtIn = BUILT_INS[name];
@@ -172,12 +193,13 @@ async function strategyOf(
       params,
       panel,
       `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`,
+      instance,
     );
   return builtIn(options, panel, params, command);
 }
 
 /** --longs 30 --shorts 30 on 10 assets would quietly hold fewer positions than asked (the defaults may). */
-function rankCountsFit(options: RunOptions, panel: Panel, command: Command): void {
+function rankCountsFit(options: RunInputOptions, panel: Panel, command: Command): void {
   if (command.getOptionValueSource("longs") !== "cli" && command.getOptionValueSource("shorts") !== "cli")
     return;
   const longs = count(options.longs, "--longs");
@@ -221,7 +243,7 @@ function enoughBars(panel: Panel, signal: string, needed: number, why: string): 
     throw new Error(`--signal ${signal} needs at least ${needed} bars (${why}), but the data has ${bars}`);
 }
 
-function count(text: string, flag: string, min = 0): number {
+export function count(text: string, flag: string, min = 0): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min)
     throw new Error(`${flag}: expected a whole number >= ${min}, got "${text}"`);

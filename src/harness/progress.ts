@@ -1,5 +1,6 @@
 // SPEC 10: how `assay check` shows its progress: a bar (cli-progress) on a terminal, else one
-// plain line per property when its last chunk is done (CI logs stay short).
+// plain line per property when its last chunk is done (CI logs stay short). terminalBar is the
+// bar every long command (check, lookahead) draws.
 import cliProgress from "cli-progress";
 import type { Progress } from "./runner.ts";
 
@@ -24,18 +25,9 @@ export function progressView(stream: NodeJS.WriteStream, line: (text: string) =>
       stop() {},
     };
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
-      hideCursor: true,
-      // The bar crops itself to the width. cli-progress's default instead turns the terminal's
-      // line wrapping off while it runs (ESC[?7l), and a terminal left so (a run killed before
-      // stop()) cuts every later long line at its right edge: the replay lines above all.
-      linewrap: true,
-      clearOnComplete: false,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = terminalBar(
+    stream,
+    "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
   );
   let started = false;
   return {
@@ -50,4 +42,21 @@ export function progressView(stream: NodeJS.WriteStream, line: (text: string) =>
       if (started) bar.stop();
     },
   };
+}
+
+/** A cli-progress bar on `stream` (a TTY) in `format`, as assay's long commands show theirs. */
+export function terminalBar(stream: NodeJS.WriteStream, format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    {
+      stream,
+      format,
+      hideCursor: true,
+      // The bar crops itself to the width. cli-progress's default instead turns the terminal's
+      // line wrapping off while it runs (ESC[?7l), and a terminal left so (a run killed before
+      // stop()) cuts every later long line at its right edge: check's replay lines above all.
+      linewrap: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
 }
