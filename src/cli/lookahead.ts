@@ -2,7 +2,7 @@
 // run`'s flags, then, for sampled bars t, again with the bars after t perturbed, and prints a
 // verdict either way; a finding exits 1 (src/lookahead/, docs/lookahead.md).
 import type { Command } from "commander";
-import { terminalBar } from "../harness/progress.ts";
+import { rateBar } from "../harness/progress.ts";
 import { detectLookahead, type LookaheadReport } from "../lookahead/detect.ts";
 import { renderLookahead } from "../lookahead/render.ts";
 import { sampleBars } from "../lookahead/sample.ts";
@@ -48,7 +48,7 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
         throw new Error(`--samples ${samples}: ${(error as Error).message}`, { cause: error });
       }
       const engine = await loadEngine(options.engine);
-      const progress = progressBar(process.stderr, samples + 2);
+      const progress = rateBar(process.stderr, "lookahead", samples + 2, "runs", "found");
       const started = performance.now();
       let builds = 0;
       let report: LookaheadReport;
@@ -79,24 +79,4 @@ export function registerLookahead(program: Command, io: CliIo, exit: { code: num
       }
       exit.code = report.findings.length > 0 ? 1 : 0;
     });
-}
-
-/** A bar of the runs with the rate and the time left, on a terminal; nothing elsewhere (the verdict follows). */
-function progressBar(
-  stream: NodeJS.WriteStream,
-  runs: number,
-): { update: (done: number, found: number) => void; stop: () => void } {
-  if (stream.isTTY !== true) return { update() {}, stop() {} };
-  const bar = terminalBar(
-    stream,
-    "lookahead |{bar}| {value}/{total} runs | {rate} runs/s | ETA {eta_formatted} | {found} found",
-  );
-  const started = performance.now();
-  bar.start(runs, 0, { rate: "0.0", found: 0 });
-  return {
-    update(done, found) {
-      bar.update(done, { rate: ((done * 1000) / (performance.now() - started)).toFixed(1), found });
-    },
-    stop: () => bar.stop(),
-  };
 }

@@ -4,6 +4,7 @@ import { registerCheck } from "./check.ts";
 import { registerGolden } from "./golden.ts";
 import { registerLookahead } from "./lookahead.ts";
 import { registerRun } from "./run.ts";
+import { registerSweep } from "./sweep.ts";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerGolden(program, io, exit);
   registerCheck(program, io, exit);
   registerLookahead(program, io, exit);
+  registerSweep(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

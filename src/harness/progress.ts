@@ -1,6 +1,6 @@
 // SPEC 10: how `assay check` shows its progress: a bar (cli-progress) on a terminal, else one
 // plain line per property when its last chunk is done (CI logs stay short). terminalBar is the
-// bar every long command (check, lookahead) draws.
+// bar every long command (check, lookahead, sweep) draws; rateBar, lookahead's and sweep's.
 import cliProgress from "cli-progress";
 import type { Progress } from "./runner.ts";
 
@@ -59,4 +59,30 @@ export function terminalBar(stream: NodeJS.WriteStream, format: string): cliProg
     },
     cliProgress.Presets.shades_classic,
   );
+}
+
+/**
+ * A bar of `total` units of work with the rate and the time left, and one running count (found,
+ * failed), on a terminal; nothing elsewhere (the command's report follows).
+ */
+export function rateBar(
+  stream: NodeJS.WriteStream,
+  command: string,
+  total: number,
+  unit: string,
+  counted: string,
+): { update: (done: number, count: number) => void; stop: () => void } {
+  if (stream.isTTY !== true) return { update() {}, stop() {} };
+  const bar = terminalBar(
+    stream,
+    `${command} |{bar}| {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted} | {count} ${counted}`,
+  );
+  const started = performance.now();
+  bar.start(total, 0, { rate: "0.0", count: 0 });
+  return {
+    update(done, count) {
+      bar.update(done, { rate: ((done * 1000) / (performance.now() - started)).toFixed(1), count });
+    },
+    stop: () => bar.stop(),
+  };
 }
