@@ -5,10 +5,17 @@ import { fileURLToPath } from "node:url";
 import { resolveConfig } from "../src/config/index.ts";
 import { loadCsvPanel, syntheticPanel } from "../src/data/index.ts";
 import { type Panel, type RunConfig, type Strategy, unreachable } from "../src/model/index.ts";
+import { fromTargets } from "../src/strategy/from-targets.ts";
 import { rankLongShort } from "../src/strategy/rank-long-short.ts";
-import { momentumLongShort, noOrders, sparseOrders } from "./strategies.ts";
+import { momentumLongShort, momentumTargets, noOrders, sparseOrders } from "./strategies.ts";
 
-export const CASE_NAMES = ["seed-study", "rebalance-2000x2520", "sparse-500x100k", "floor"] as const;
+export const CASE_NAMES = [
+  "seed-study",
+  "rebalance-2000x2520",
+  "rebalance-from-targets-2000x2520",
+  "sparse-500x100k",
+  "floor",
+] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
 
 export function isCaseName(name: string): name is CaseName {
@@ -17,6 +24,7 @@ export function isCaseName(name: string): name is CaseName {
 
 export const SEED_STUDY_CSV = new URL("../../shared/golden/bench250/bars.csv", import.meta.url);
 const SEED = 42;
+const MOMENTUM = { lookback: 20, longs: 50, shorts: 50, weight: 0.01 } as const;
 
 export interface CaseInputs {
   readonly panel: Panel;
@@ -47,6 +55,7 @@ const FULL: Readonly<Record<CaseName, Plan>> = {
   // Medians "after warm-up": a few milliseconds of JIT-compiled code needs a few dozen runs first.
   "seed-study": { assets: 250, bars: 252, warmup: 30, runs: 31 },
   "rebalance-2000x2520": { assets: 2000, bars: 2520, warmup: 2, runs: 5 },
+  "rebalance-from-targets-2000x2520": { assets: 2000, bars: 2520, warmup: 2, runs: 5 },
   "sparse-500x100k": { assets: 500, bars: 100_000, warmup: 1, runs: 3 },
   floor: { assets: 500, bars: 20_000, warmup: 5, runs: 9 },
 };
@@ -54,6 +63,7 @@ const FULL: Readonly<Record<CaseName, Plan>> = {
 const QUICK: Readonly<Record<CaseName, Plan>> = {
   "seed-study": { assets: 250, bars: 252, warmup: 15, runs: 15 },
   "rebalance-2000x2520": { assets: 500, bars: 504, warmup: 2, runs: 5 },
+  "rebalance-from-targets-2000x2520": { assets: 500, bars: 504, warmup: 2, runs: 5 },
   "sparse-500x100k": { assets: 200, bars: 10_000, warmup: 1, runs: 5 },
   floor: { assets: 200, bars: 5_000, warmup: 1, runs: 5 },
 };
@@ -109,8 +119,18 @@ export function benchCase(name: CaseName, options: { quick?: boolean } = {}): Be
         name,
         ...plan,
         description: `synthetic seed ${SEED}, daily 20-bar momentum, 50 long / 50 short at +-1% (targetPercent)`,
-        build: () =>
-          inputs(synthetic(), () => momentumLongShort({ lookback: 20, longs: 50, shorts: 50, weight: 0.01 })),
+        build: () => inputs(synthetic(), () => momentumLongShort(MOMENTUM)),
+      };
+    case "rebalance-from-targets-2000x2520":
+      return {
+        name,
+        ...plan,
+        description: "the rebalance case's decisions as fromTargets weights, computed before the run",
+        build: () => {
+          const panel = synthetic();
+          const weights = momentumTargets(panel, MOMENTUM);
+          return inputs(panel, () => fromTargets({ weights }));
+        },
       };
     case "sparse-500x100k":
       return {

@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [--engines fast,reference] [--cases seed-study,floor] [--runs N] [--warmup N]
+//   [--skip-sweep]
 // Measures every (case, engine) pair in a fresh child process (run-one.ts), prints the table and
-// writes reports/BENCHMARKS.md and reports/benchmarks.json.
+// writes reports/BENCHMARKS.md and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17,6 +18,7 @@ import {
   renderText,
   toJson,
 } from "./report.ts";
+import { measureSweep, type SweepMeasurement } from "./sweep.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const RUN_ONE = fileURLToPath(new URL("run-one.ts", import.meta.url));
@@ -37,6 +39,7 @@ const { values } = (() => {
         cases: { type: "string" },
         runs: { type: "string" },
         warmup: { type: "string" },
+        "skip-sweep": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -131,9 +134,18 @@ for (const c of cases) {
   }
 }
 
+let sweep: SweepMeasurement | undefined;
+if (!values["skip-sweep"]) {
+  console.error(`sweep: ${quick ? "20" : "100"} trials of the seed study, on 1 worker and on every core...`);
+  sweep = await measureSweep(quick);
+  for (const { workers, medianS, trialsPerS } of sweep.byWorkers)
+    console.error(`  ${workers} workers: median ${medianS.toFixed(2)} s, ${trialsPerS.toFixed(1)} trials/s`);
+}
+
 const report: BenchReport = {
   machine,
   quick,
+  sweep,
   cases: cases.map(({ name, assets, bars, warmup, runs, description }) => ({
     name,
     assets,

@@ -4,6 +4,7 @@
 import os from "node:os";
 import type { CaseName } from "./cases.ts";
 import type { Measurement } from "./measure.ts";
+import type { SweepMeasurement } from "./sweep.ts";
 
 export interface Machine {
   readonly cpu: string;
@@ -53,6 +54,8 @@ export interface CaseSummary {
 export interface BenchReport {
   readonly machine: Machine;
   readonly quick: boolean;
+  /** `assay sweep`'s throughput; absent with --skip-sweep. */
+  readonly sweep?: SweepMeasurement;
   readonly cases: readonly CaseSummary[];
   readonly outcomes: readonly Outcome[];
 }
@@ -287,6 +290,13 @@ export function renderText(report: BenchReport): string {
       .split("\n")
       .map((l) => `  ${l}`)
       .join("\n"),
+    ...(report.sweep === undefined
+      ? []
+      : [
+          "",
+          `sweep: ${report.sweep.description}`,
+          alignTable(SWEEP_HEADER, sweepRows(report.sweep), SWEEP_RIGHT),
+        ]),
   ].join("\n");
 }
 
@@ -333,5 +343,32 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     markdownTable(TARGET_HEADER, targetRows(markTargets(measurements)), [false, false, true, false]),
     "",
+    ...(report.sweep === undefined ? [] : sweepSection(report.sweep)),
   ].join("\n");
+}
+
+const SWEEP_HEADER = ["workers", "trials", "sweeps", "median s", "trials/s"];
+const SWEEP_RIGHT = [true, true, true, true, true];
+
+function sweepRows(sweep: SweepMeasurement): string[][] {
+  return sweep.byWorkers.map(({ workers, medianS, trialsPerS }) => [
+    String(workers),
+    String(sweep.trials),
+    String(sweep.runs),
+    medianS.toFixed(2),
+    trialsPerS.toFixed(1),
+  ]);
+}
+
+function sweepSection(sweep: SweepMeasurement): string[] {
+  return [
+    "## Sweep",
+    "",
+    `\`assay sweep\` on the ${sweep.description}: ${sweep.trials} trials per sweep, the median of ${sweep.runs}`,
+    "whole sweeps (the worker pool's start and end included: each worker registers tsx and loads the",
+    "engine once), on 1 worker and on every core.",
+    "",
+    markdownTable(SWEEP_HEADER, sweepRows(sweep), SWEEP_RIGHT),
+    "",
+  ];
 }

@@ -1,6 +1,6 @@
 // The benchmark's strategies. Each is created per run (no state leaks between runs) and reuses
 // its arrays from bar to bar: the only per-bar allocations are the order requests themselves.
-import type { BarContext, Strategy } from "../src/model/index.ts";
+import type { BarContext, Panel, Strategy } from "../src/model/index.ts";
 
 export interface MomentumLongShortOptions {
   /** Bars of the momentum signal: close(t) / close(t - lookback). */
@@ -18,34 +18,14 @@ export interface MomentumLongShortOptions {
  */
 export function momentumLongShort(options: MomentumLongShortOptions): Strategy {
   const { lookback, weight } = options;
-  let score = new Float64Array(0);
-  let side = new Int8Array(0);
-  let best = new Int32Array(0);
-  let worst = new Int32Array(0);
+  let ranker: MomentumRanker | null = null;
   return {
     name: `momentum-long-short(${lookback}, ${options.longs}/${options.shorts} x ${weight})`,
     onBar(ctx: BarContext) {
       if (ctx.t < lookback || ctx.t === ctx.bars - 1) return;
       const n = ctx.symbols.length;
-      if (score.length !== n) {
-        score = new Float64Array(n);
-        side = new Int8Array(n);
-        best = new Int32Array(Math.min(options.longs, n));
-        worst = new Int32Array(Math.min(options.shorts, n));
-      }
-      let valid = 0;
-      const now = ctx.row("close");
-      const then = ctx.row("close", lookback);
-      for (let a = 0; a < n; a++) {
-        const s = now[a] / then[a];
-        score[a] = s;
-        if (!Number.isNaN(s)) valid++;
-      }
-      side.fill(0);
-      const longs = topK(score, best, Math.min(options.longs, valid), 1, side);
-      for (let k = 0; k < longs; k++) side[best[k]] = 1;
-      const shorts = topK(score, worst, Math.min(options.shorts, valid - longs), -1, side);
-      for (let k = 0; k < shorts; k++) side[worst[k]] = -1;
+      if (ranker === null || ranker.assets !== n) ranker = new MomentumRanker(n, options);
+      const side = ranker.sides(ctx.row("close"), ctx.row("close", lookback));
       for (let a = 0; a < n; a++) {
         if (side[a] !== 0)
           ctx.submit({ asset: ctx.symbols[a], sizeType: "targetPercent", size: side[a] * weight });
@@ -54,6 +34,59 @@ export function momentumLongShort(options: MomentumLongShortOptions): Strategy {
       }
     },
   };
+}
+
+/**
+ * momentumLongShort's decisions as fromTargets weights, T x N, computed up front from the
+ * panel's closes: a ranked asset's ±weight, 0 for every other (a target of 0 when flat sends no
+ * order, so the records are the event-driven strategy's), NaN rows where it does not trade.
+ */
+export function momentumTargets(panel: Panel, options: MomentumLongShortOptions): Float64Array {
+  const n = panel.symbols.length;
+  const bars = panel.times.length;
+  const weights = new Float64Array(bars * n).fill(Number.NaN);
+  const ranker = new MomentumRanker(n, options);
+  for (let t = options.lookback; t < bars - 1; t++) {
+    const row = (lag: number) => panel.close.subarray((t - lag) * n, (t - lag + 1) * n);
+    const side = ranker.sides(row(0), row(options.lookback));
+    for (let a = 0; a < n; a++) weights[t * n + a] = side[a] * options.weight;
+  }
+  return weights;
+}
+
+/** The momentum ranking of one bar, in arrays reused from bar to bar. */
+class MomentumRanker {
+  private readonly score: Float64Array;
+  private readonly side: Int8Array;
+  private readonly best: Int32Array;
+  private readonly worst: Int32Array;
+
+  constructor(
+    readonly assets: number,
+    private readonly options: MomentumLongShortOptions,
+  ) {
+    this.score = new Float64Array(assets);
+    this.side = new Int8Array(assets);
+    this.best = new Int32Array(Math.min(options.longs, assets));
+    this.worst = new Int32Array(Math.min(options.shorts, assets));
+  }
+
+  /** Per asset +1 (long), -1 (short) or 0, from closes now and `lookback` bars before. */
+  sides(now: Float64Array, then: Float64Array): Int8Array {
+    const { score, side, best, worst, options } = this;
+    let valid = 0;
+    for (let a = 0; a < this.assets; a++) {
+      const s = now[a] / then[a];
+      score[a] = s;
+      if (!Number.isNaN(s)) valid++;
+    }
+    side.fill(0);
+    const longs = topK(score, best, Math.min(options.longs, valid), 1, side);
+    for (let k = 0; k < longs; k++) side[best[k]] = 1;
+    const shorts = topK(score, worst, Math.min(options.shorts, valid - longs), -1, side);
+    for (let k = 0; k < shorts; k++) side[worst[k]] = -1;
+    return side;
+  }
 }
 
 /** a ranks before b: higher direction * score, ties by lower column. */

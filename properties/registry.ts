@@ -9,7 +9,7 @@ import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
 import { causalContext } from "./causal-context.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
-import { fromTargetsEqualsOnBar } from "./declarative.ts";
+import { declarativeEqualsOnBar } from "./declarative.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
 import {
   engineIsDeterministic,
@@ -18,6 +18,7 @@ import {
   runReference,
 } from "./invariants.ts";
 import { type KnownIssue, toleratingKnownIssues } from "./known-issues.ts";
+import { perturbationKeepsBarsValid } from "./lookahead-perturbation.ts";
 import {
   assetPermutation,
   neverTrading,
@@ -77,7 +78,8 @@ export const PROPERTIES: PropertyRegistry = {
   "metamorphic-never-trading": () => neverTrading,
   "metamorphic-no-look-ahead": () => noLookAhead,
   "causal-context": () => causalContext,
-  "declarative-from-targets": () => fromTargetsEqualsOnBar,
+  "declarative-equals-on-bar": () => declarativeEqualsOnBar,
+  "lookahead-perturbation": () => perturbationKeepsBarsValid,
 };
 
 /**

@@ -6,7 +6,9 @@ import {
   type AccountView,
   canonicalEvents,
   type Engine,
+  marketRequest,
   type OrderRecord,
+  type OrderRequest,
   type Panel,
   type Records,
   type RunConfig,
@@ -367,14 +369,22 @@ class ReferenceRun {
       buyingPower: this.config.account === "cash" ? cash : equity.sub(Dec.max(value.im, value.mm)).toNumber(),
       inCall: state.inCall,
     };
+    const submit = (request: OrderRequest): number | null => {
+      const recorded = state.orders.length;
+      const order = intake(state, t, request, equity, this.symbolIndex);
+      if (order !== null) state.working.push(order);
+      // Ids are 1-based in creation order: a new record's id is the count.
+      return state.orders.length > recorded ? state.orders.length : null;
+    };
     this.context.enter(t, {
       account,
-      submit: (request) => {
-        const recorded = state.orders.length;
-        const order = intake(state, t, request, equity, this.symbolIndex);
-        if (order !== null) state.working.push(order);
-        // Ids are 1-based in creation order: a new record's id is the count.
-        return state.orders.length > recorded ? state.orders.length : null;
+      submit,
+      submitMarket: (asset, size, terms) => submit(marketRequest(this.panel.symbols[asset], size, terms)),
+      submitRow: (sizes, offset, terms) => {
+        for (const asset of symbolOrder(this.panel.symbols)) {
+          const size = sizes[offset + asset];
+          if (!Number.isNaN(size)) submit(marketRequest(this.panel.symbols[asset], size, terms));
+        }
       },
       cancel: (orderId) => {
         const order = state.working.find((working) => working.record.id === orderId);

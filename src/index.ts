@@ -61,6 +61,7 @@ export type {
   EventRecord,
   FillRecord,
   Instrument,
+  MarketTerms,
   OrderRecord,
   OrderRequest,
   OrderStatus,
@@ -74,7 +75,7 @@ export type {
   Strategy,
   TradeRecord,
 } from "./model/index.ts";
-export { REASON_KINDS } from "./model/index.ts";
+export { marketRequest, REASON_KINDS } from "./model/index.ts";
 export {
   type AccountEvents,
   type CostTotals,

@@ -5,7 +5,35 @@ import { futuresTrend } from "../../examples/built-ins/futures-trend.ts";
 import { maCrossover } from "../../examples/built-ins/ma-crossover.ts";
 import { targetWeightsFromCsv } from "../../examples/built-ins/target-weights.ts";
 import type { Panel, Strategy } from "../model/index.ts";
-import type { StrategyParams } from "./strategy-file.ts";
+import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
+import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
+
+/** The built-ins by name, each made from --param values and the run's data alone. */
+const FROM_PARAMS: Readonly<Record<string, (params: StrategyParams, panel: Panel) => Strategy>> = {
+  "rank-long-short": (params, panel) => rankLongShortFromParams(params, panel),
+  "ma-crossover": (params) => maCrossoverFromParams(params),
+  "target-weights": (params, panel) => targetWeightsFromParams(params, panel),
+  "futures-trend": (params) => futuresTrendFromParams(params),
+};
+
+export const BUILT_IN_NAMES: readonly string[] = Object.keys(FROM_PARAMS);
+
+/** A built-in by name, else a strategy file (`instance`: loadStrategyFile's), made from params. */
+export async function strategyFromParams(
+  name: string,
+  params: StrategyParams,
+  panel: Panel,
+  instance?: string,
+): Promise<Strategy> {
+  if (Object.hasOwn(FROM_PARAMS, name)) return FROM_PARAMS[name](params, panel);
+  return loadStrategyFile(
+    name,
+    params,
+    panel,
+    `, and not a built-in (${BUILT_IN_NAMES.join(", ")})`,
+    instance,
+  );
+}
 
 export function maCrossoverFromParams(params: StrategyParams): Strategy {
   return maCrossover(paramsOf("ma-crossover", params, { fast: "number", slow: "number", weight: "number" }));
@@ -22,6 +50,71 @@ export function targetWeightsFromParams(params: StrategyParams, panel: Panel): S
 
 export function futuresTrendFromParams(params: StrategyParams): Strategy {
   return futuresTrend(paramsOf("futures-trend", params, { lookback: "number", contracts: "number" }));
+}
+
+/** rank-long-short from --param (longs, shorts, targetValue, signal), the flags' defaults for the rest. */
+export function rankLongShortFromParams(params: StrategyParams, panel: Panel): Strategy {
+  const given = paramsOf("rank-long-short", params, {
+    signal: "string",
+    longs: "number",
+    shorts: "number",
+    targetValue: "number",
+  });
+  const longs = given.longs ?? 5;
+  const shorts = given.shorts ?? 5;
+  const targetValue = given.targetValue ?? 100_000;
+  for (const [key, value] of [
+    ["longs", longs],
+    ["shorts", shorts],
+  ] as const)
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`--param ${key}: rank-long-short needs a whole number >= 0, got ${value}`);
+  if (!(targetValue > 0))
+    throw new Error(`--param targetValue: rank-long-short needs money > 0, got ${targetValue}`);
+  const assets = panel.symbols.length;
+  if (longs + shorts > assets)
+    throw new Error(
+      `--param longs ${longs} + shorts ${shorts} = ${longs + shorts} positions, but the data has ${assets} assets; ask for at most ${assets}`,
+    );
+  return rankLongShort({
+    signal: rankSignalOf(given.signal, panel, "--param signal"),
+    longs,
+    shorts,
+    targetValue,
+  });
+}
+
+/** rank-long-short's signal: an extra column or "momentum:N" (`flag` names where it came from). */
+export function rankSignalOf(name: string | undefined, panel: Panel, flag: string): string | Signal {
+  const chosen = name ?? ("score" in panel.extra ? "score" : "momentum:20");
+  const match = /^momentum:(\d+)$/.exec(chosen);
+  if (match !== null) {
+    const lookback = Number(match[1]);
+    if (lookback < 1)
+      throw new Error(
+        `${flag} ${chosen}: the lookback must be >= 1 (momentum:0 compares each close with itself: an all-zero signal)`,
+      );
+    enoughBars(
+      panel,
+      `${flag} ${chosen}`,
+      lookback + 2,
+      `${lookback} bars of history, a decision bar and a bar to fill on`,
+    );
+    return momentum(lookback);
+  }
+  if (!(chosen in panel.extra))
+    throw new Error(
+      `${flag}: no column "${chosen}" in the data (columns: ${Object.keys(panel.extra).join(", ") || "none"}) and not momentum:N`,
+    );
+  enoughBars(panel, `${flag} ${chosen}`, 2, "a decision bar and a bar to fill on");
+  return chosen;
+}
+
+/** A panel shorter than the signal needs runs to the end with 0 orders: say so instead. */
+function enoughBars(panel: Panel, signal: string, needed: number, why: string): void {
+  const bars = panel.times.length;
+  if (bars < needed)
+    throw new Error(`${signal} needs at least ${needed} bars (${why}), but the data has ${bars}`);
 }
 
 type ParamType = "number" | "string";

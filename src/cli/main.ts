@@ -2,7 +2,9 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check.ts";
 import { registerGolden } from "./golden.ts";
+import { registerLookahead } from "./lookahead.ts";
 import { registerRun } from "./run.ts";
+import { registerSweep } from "./sweep.ts";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -30,6 +32,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerRun(program, io, exit);
   registerGolden(program, io, exit);
   registerCheck(program, io, exit);
+  registerLookahead(program, io, exit);
+  registerSweep(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -4,22 +4,27 @@
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { runBacktest, runConfigFor } from "../api/backtest.ts";
-import { configSource, configWarnings, mergeConfigInputs, readConfigFile } from "../config/index.ts";
+import {
+  type ConfigInput,
+  configSource,
+  configWarnings,
+  mergeConfigInputs,
+  readConfigFile,
+} from "../config/index.ts";
 import { loadPanel, syntheticPanel } from "../data/index.ts";
-import type { Panel, Strategy } from "../model/index.ts";
+import type { Panel, RunConfig, Strategy } from "../model/index.ts";
 import { renderSummary } from "../report/summary.ts";
-import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
-import { futuresTrendFromParams, maCrossoverFromParams, targetWeightsFromParams } from "./built-ins.ts";
+import { rankLongShort } from "../strategy/rank-long-short.ts";
+import { BUILT_IN_NAMES, rankSignalOf, strategyFromParams } from "./built-ins.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
 import { reportPaths, writeReport } from "./report.ts";
 import { refuseOversizedRun } from "./run-memory.ts";
-import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
-interface RunOptions {
+/** The flags that pick a run's data, config and strategy: `assay run`'s, and `assay lookahead`'s. */
+export interface RunInputOptions {
   data?: string;
   config?: string;
-  engine: string;
   signal?: string;
   longs: string;
   shorts: string;
@@ -29,76 +34,27 @@ interface RunOptions {
   seed: string;
   set: string[];
   param: string[];
+}
+
+interface RunOptions extends RunInputOptions {
+  engine: string;
   json?: boolean;
   out?: string;
   report?: boolean;
   reportName?: string;
 }
 
-/** Strategies the CLI knows by name, built from the run's flags, data and --param values. */
-const BUILT_INS: Record<
-  string,
-  (options: RunOptions, panel: Panel, params: StrategyParams, command: Command) => Strategy
-> = {
-  "rank-long-short": (options, panel, params, command) => {
-    if (Object.keys(params).length > 0)
-      throw new Error(
-        "--param: the built-in rank-long-short takes its own flags (see assay run --help), not --param",
-      );
-    rankCountsFit(options, panel, command);
-    return rankLongShort({
-      signal: signalOf(options.signal, panel),
-      longs: count(options.longs, "--longs"),
-      shorts: count(options.shorts, "--shorts"),
-      targetValue: money(options.targetValue, "--target-value"),
-    });
-  },
-  "ma-crossover": (_, __, params) => maCrossoverFromParams(params),
-  "target-weights": (_, panel, params) => targetWeightsFromParams(params, panel),
-  "futures-trend": (_, __, params) => futuresTrendFromParams(params),
-};
+/** rank-long-short's own flags (commander's option keys). */
+const RANK_FLAGS = ["signal", "longs", "shorts", "targetValue"];
 
 export function registerRun(program: Command, io: CliIo, exit: { code: number }): void {
-  program
-    .command("run")
-    .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
-    .argument(
-      "[strategy]",
-      `a .ts/.js file whose default export is a Strategy, a declarative spec or a factory (params, data) => either, or a built-in: ${Object.keys(BUILT_INS).join(", ")}`,
-      "rank-long-short",
-    )
-    .option(
-      "--data <file.csv>",
-      "long-format CSV (date,symbol,open,high,low,close,volume[,extra...]); default: synthetic data",
-    )
-    .option("--config <run.json>", "run configuration (JSON, keys as in the README)")
+  runInputOptions(
+    program
+      .command("run")
+      .description("backtest a strategy (a file, or a built-in) on the embedded synthetic data or a CSV file")
+      .argument("[strategy]", STRATEGY_HELP, "rank-long-short"),
+  )
     .option("--engine <name>", `engine: ${Object.keys(engines).join(", ")}`, DEFAULT_ENGINE)
-    .option(
-      "--signal <name>",
-      'rank by an extra CSV column, or "momentum:N" (N-bar log return); default: "score" if the data has it, else momentum:20',
-    )
-    .option(
-      "--param <key=value>",
-      "a parameter of a strategy file's factory or of a built-in (the value is JSON, or a plain string); repeatable",
-      collect,
-      [],
-    )
-    .option("--longs <n>", "rank-long-short: number of long positions", "5")
-    .option("--shorts <n>", "rank-long-short: number of short positions", "5")
-    .option(
-      "--target-value <money>",
-      "rank-long-short: money per position (shorts get its negative)",
-      "100000",
-    )
-    .option("--assets <n>", "synthetic data: number of assets", "50")
-    .option("--bars <n>", "synthetic data: number of daily bars", "504")
-    .option("--seed <n>", "synthetic data: seed", "42")
-    .option(
-      "--set <key=value>",
-      "set a config key (the value is JSON, or a plain string); repeatable, over --config",
-      collect,
-      [],
-    )
     .option("--json", "print the summary as JSON")
     .option("--out <dir>", "also write the records as CSV and Parquet files into dir (docs/data.md)")
     .option(
@@ -117,14 +73,7 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
           `--report-name ${options.reportName} without --report: add --report to write the tearsheet`,
         );
       const report = options.report ? reportPaths(strategyName, options.reportName) : null;
-      const panel = await panelOf(options, command);
-      const input = options.config === undefined ? {} : readConfigFile(options.config);
-      const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
-      // The config first: its errors name the file and key before the strategy's checks run.
-      const config = runConfigFor(panel, mergeConfigInputs(input, keyValues(options.set, "--set")), {
-        config: source,
-        data: options.data ?? "synthetic data",
-      });
+      const { panel, config, source } = await runInputsOf(options, command);
       const strategy = await strategyOf(strategyName, options, panel, command);
       const engine = await loadEngine(options.engine);
       // Before the run, so that a long run's odd config is seen at once; the run's own after it.
@@ -154,6 +103,65 @@ export function registerRun(program: Command, io: CliIo, exit: { code: number })
     });
 }
 
+/** The strategy argument's help: a file or a built-in. */
+export const STRATEGY_HELP = `a .ts/.js file whose default export is a Strategy, a declarative spec or a factory (params, data) => either, or a built-in: ${BUILT_IN_NAMES.join(", ")}`;
+
+/** Adds the flags of RunInputOptions to `command` (`paramHelp`: what its --param means there). */
+export function runInputOptions(
+  command: Command,
+  paramHelp = "a parameter of a strategy file's factory or of a built-in (the value is JSON, or a plain string); repeatable",
+): Command {
+  return command
+    .option(
+      "--data <file.csv>",
+      "long-format CSV (date,symbol,open,high,low,close,volume[,extra...]); default: synthetic data",
+    )
+    .option("--config <run.json>", "run configuration (JSON, keys as in the README)")
+    .option(
+      "--signal <name>",
+      'rank by an extra CSV column, or "momentum:N" (N-bar log return); default: "score" if the data has it, else momentum:20',
+    )
+    .option("--param <key=value>", paramHelp, collect, [])
+    .option("--longs <n>", "rank-long-short: number of long positions", "5")
+    .option("--shorts <n>", "rank-long-short: number of short positions", "5")
+    .option(
+      "--target-value <money>",
+      "rank-long-short: money per position (shorts get its negative)",
+      "100000",
+    )
+    .option("--assets <n>", "synthetic data: number of assets", "50")
+    .option("--bars <n>", "synthetic data: number of daily bars", "504")
+    .option("--seed <n>", "synthetic data: seed", "42")
+    .option(
+      "--set <key=value>",
+      "set a config key (the value is JSON, or a plain string); repeatable, over --config",
+      collect,
+      [],
+    );
+}
+
+/** The run's inputs from the flags: what the config resolves from, and its label in messages. */
+export interface RunInputs {
+  readonly panel: Panel;
+  readonly config: RunConfig;
+  /** The config file and --set merged, before defaults: what `config` resolved from. */
+  readonly configInput: ConfigInput;
+  readonly labels: { readonly config: string; readonly data: string };
+  /** The config's label in warnings (labels.config). */
+  readonly source: string;
+}
+
+export async function runInputsOf(options: RunInputOptions, command: Command): Promise<RunInputs> {
+  const panel = await panelOf(options, command);
+  const input = options.config === undefined ? {} : readConfigFile(options.config);
+  const source = `${options.config === undefined ? "config" : configSource(options.config)}${options.set.length > 0 ? " + --set" : ""}`;
+  const configInput = mergeConfigInputs(input, keyValues(options.set, "--set"));
+  const labels = { config: source, data: options.data ?? "synthetic data" };
+  // The config first: its errors name the file and key before the strategy's checks run.
+  const config = runConfigFor(panel, configInput, labels);
+  return { panel, config, configInput, labels, source };
+}
+
 /** --out names a folder: an existing file there is an error, not overwritten by a folder. */
 function refuseOutputFile(dir: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory())
@@ -161,7 +169,7 @@ function refuseOutputFile(dir: string): void {
 }
 
 /** Synthetic data from --assets, --bars and --seed, or the --data file; never both. */
-async function panelOf(options: RunOptions, command: Command): Promise<Panel> {
+async function panelOf(options: RunInputOptions, command: Command): Promise<Panel> {
   const syntheticFlags = ["assets", "bars", "seed"].filter(
     (key) => command.getOptionValueSource(key) === "cli",
   );
@@ -178,26 +186,40 @@ async function panelOf(options: RunOptions, command: Command): Promise<Panel> {
   return loadPanel(options.data);
 }
 
-async function strategyOf(
+/**
+ * A built-in by name, or a strategy file (`instance`: loadStrategyFile's); rank-long-short
+ * without --param takes its own flags.
+ */
+export async function strategyOf(
   name: string,
-  options: RunOptions,
+  options: RunInputOptions,
   panel: Panel,
   command: Command,
+  instance?: string,
 ): Promise<Strategy> {
   const params = keyValues(options.param, "--param");
-  const builtIn = BUILT_INS[name];
-  if (builtIn === undefined)
-    return loadStrategyFile(
-      name,
-      params,
-      panel,
-      `, and not a built-in (${Object.keys(BUILT_INS).join(", ")})`,
+  if (name !== "rank-long-short") return strategyFromParams(name, params, panel, instance);
+  const flags = RANK_FLAGS.filter((key) => command.getOptionValueSource(key) === "cli");
+  if (Object.keys(params).length === 0) return rankLongShortFromFlags(options, panel, command);
+  if (flags.length > 0)
+    throw new Error(
+      `--param with --${flags.join(", --")}: give rank-long-short its settings one way, as flags or as --param (longs, shorts, targetValue, signal)`,
     );
-  return builtIn(options, panel, params, command);
+  return strategyFromParams(name, params, panel);
+}
+
+function rankLongShortFromFlags(options: RunInputOptions, panel: Panel, command: Command): Strategy {
+  rankCountsFit(options, panel, command);
+  return rankLongShort({
+    signal: rankSignalOf(options.signal, panel, "--signal"),
+    longs: count(options.longs, "--longs"),
+    shorts: count(options.shorts, "--shorts"),
+    targetValue: money(options.targetValue, "--target-value"),
+  });
 }
 
 /** --longs 30 --shorts 30 on 10 assets would quietly hold fewer positions than asked (the defaults may). */
-function rankCountsFit(options: RunOptions, panel: Panel, command: Command): void {
+function rankCountsFit(options: RunInputOptions, panel: Panel, command: Command): void {
   if (command.getOptionValueSource("longs") !== "cli" && command.getOptionValueSource("shorts") !== "cli")
     return;
   const longs = count(options.longs, "--longs");
@@ -209,39 +231,7 @@ function rankCountsFit(options: RunOptions, panel: Panel, command: Command): voi
     );
 }
 
-function signalOf(name: string | undefined, panel: Panel): string | Signal {
-  const chosen = name ?? ("score" in panel.extra ? "score" : "momentum:20");
-  const match = /^momentum:(\d+)$/.exec(chosen);
-  if (match !== null) {
-    const lookback = Number(match[1]);
-    if (lookback < 1)
-      throw new Error(
-        `--signal ${chosen}: the lookback must be >= 1 (momentum:0 compares each close with itself: an all-zero signal)`,
-      );
-    enoughBars(
-      panel,
-      chosen,
-      lookback + 2,
-      `${lookback} bars of history, a decision bar and a bar to fill on`,
-    );
-    return momentum(lookback);
-  }
-  if (!(chosen in panel.extra))
-    throw new Error(
-      `--signal: no column "${chosen}" in the data (columns: ${Object.keys(panel.extra).join(", ") || "none"}) and not momentum:N`,
-    );
-  enoughBars(panel, chosen, 2, "a decision bar and a bar to fill on");
-  return chosen;
-}
-
-/** A panel shorter than the signal needs runs to the end with 0 orders: say so instead. */
-function enoughBars(panel: Panel, signal: string, needed: number, why: string): void {
-  const bars = panel.times.length;
-  if (bars < needed)
-    throw new Error(`--signal ${signal} needs at least ${needed} bars (${why}), but the data has ${bars}`);
-}
-
-function count(text: string, flag: string, min = 0): number {
+export function count(text: string, flag: string, min = 0): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min)
     throw new Error(`${flag}: expected a whole number >= ${min}, got "${text}"`);
@@ -254,12 +244,12 @@ function money(text: string, flag: string): number {
   return value;
 }
 
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
 /** `--set` / `--param` key=value pairs as an object; values parse as JSON when they can (numbers, null, objects). */
-function keyValues(pairs: readonly string[], flag: string): Record<string, unknown> {
+export function keyValues(pairs: readonly string[], flag: string): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf("=");

@@ -21,19 +21,23 @@ const DECLARATIVE: Readonly<Record<string, (options: never) => Strategy>> = {
 
 /**
  * `notFound` completes the message for a missing file (e.g. the built-in names). A factory gets
- * the params and the run's data (a declarative spec's arrays are T x N of that panel).
+ * the params and the run's data (a declarative spec's arrays are T x N of that panel). Each
+ * `instance` key loads the file as a module of its own, its module-level state made anew
+ * (`assay lookahead` loads one per run); without it, the file loads once per process.
  */
 export async function loadStrategyFile(
   file: string,
   params: StrategyParams,
   data: Panel,
   notFound = "",
+  instance?: string,
 ): Promise<Strategy> {
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`strategy file ${file}: not found${notFound}`);
+  const url = pathToFileURL(path).href + (instance === undefined ? "" : `?instance=${instance}`);
   let exported: unknown;
   try {
-    exported = ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+    exported = ((await import(url)) as { default?: unknown }).default;
   } catch (error) {
     throw new Error(`strategy file ${file}: could not load it: ${(error as Error).message}`, {
       cause: error,

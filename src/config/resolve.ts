@@ -106,10 +106,10 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
 const TOP_KEYS = Object.keys(CONFIG_KEYS);
 const ACCOUNTS = variants<AccountType>({ margin: true, cash: true, futures: true });
 const FILL_AT = variants<FillAt>({ "next-open": true, close: true });
-const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });
+export const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });
 const ON_ZERO_VOLUME = variants<OnZeroVolume>({ defer: true, reject: true, fill: true, synthetic: true });
 const INTRABAR_PATHS = variants<IntrabarPath>({ "nearer-first": true, pessimistic: true, optimistic: true });
-const TIME_IN_FORCE = variants<TimeInForce>({ gtc: true, day: true });
+export const TIME_IN_FORCE = variants<TimeInForce>({ gtc: true, day: true });
 const ON_MARGIN_CALL = variants<OnMarginCall>({ liquidate: true, ignore: true });
 const MARGIN_CHECK_AT = variants<MarginCheckAt>({ close: true, "adverse-extreme": true });
 const LIQUIDATION_ORDERS = variants<LiquidationOrder>({

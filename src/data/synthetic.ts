@@ -3,6 +3,7 @@
 import type { Panel } from "../model/panel.ts";
 import { businessDays, parseDateMs } from "./dates.ts";
 import { badOption } from "./errors.ts";
+import { gaussian, mulberry32 } from "./random.ts";
 import { validatePanel } from "./validate.ts";
 
 export interface SyntheticOptions {
@@ -127,21 +128,4 @@ function resolveOptions(options: SyntheticOptions): Resolved {
 /** Rounded to the cent, never below one cent (a present price is > 0). */
 function cents(price: number): number {
   return Math.max(0.01, Math.round(price * 100) / 100);
-}
-
-/** mulberry32: a tiny, well-known 32-bit PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Box-Muller, one standard normal per call (the second is dropped to keep the draw order simple). */
-function gaussian(random: () => number): number {
-  const u = 1 - random(); // in (0, 1], so log(u) is finite
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }

@@ -1,6 +1,14 @@
 // SPEC 6.4 and 9: a request at the close of bar t becomes an order with its quantity in lots, or
 // an "invalidOrder" rejection; a zero quantity sends no order.
-import { ORDER_REQUEST_FIELDS, type OrderRequest, type Reason, type SizeType } from "../model/index.ts";
+import {
+  type MarketTerms,
+  marketRequest,
+  type OnInsufficient,
+  ORDER_REQUEST_FIELDS,
+  type OrderRequest,
+  type Reason,
+  type SizeType,
+} from "../model/index.ts";
 import { codeOf } from "./logs.ts";
 import { offGrid, truncLots } from "./numeric.ts";
 import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
@@ -32,6 +40,9 @@ const FIELDS: ReadonlySet<string> = new Set(ORDER_REQUEST_FIELDS);
 // Whole numbers of units are exact in float64 only up to 2^53: a larger order is refused.
 const MAX_UNITS = 2 ** 53;
 
+/** The fields of a request intake reads besides its asset. */
+export type OrderFields = Omit<OrderRequest, "asset">;
+
 export function intake(
   s: RunState,
   t: number,
@@ -39,33 +50,69 @@ export function intake(
   equity: number,
   symbolIndex: ReadonlyMap<string, number>,
 ): Order | null {
-  const type = request.type ?? "market";
-  const sizeType = request.sizeType ?? "units";
-  const policy =
-    request.onInsufficient ?? s.config.onInsufficient ?? (TARGETS[sizeType] === true ? "scale" : "reject");
-  const timeInForce = request.timeInForce ?? s.config.timeInForce;
   const asset = symbolIndex.get(String(request.asset));
+  const flaw =
+    asset === undefined
+      ? invalid("asset", `unknown asset "${String(request.asset)}"`)
+      : unknownField(request);
+  return admit(s, t, asset ?? -1, request, flaw, equity, request);
+}
+
+/** Whether intake takes terms of a target size type with their policy and life (none refused for them). */
+export function validTargetTerms(s: RunState, terms: MarketTerms): boolean {
+  const sizeType = terms.sizeType ?? "units";
+  return (
+    TARGETS[sizeType] === true &&
+    POLICIES[policyOf(s, terms.onInsufficient, sizeType)] === true &&
+    LIVES[terms.timeInForce ?? s.config.timeInForce] === true
+  );
+}
+
+/** An order's onInsufficient: its own, else the run's, else "scale" for targets and "reject" (SPEC 6.5). */
+function policyOf(s: RunState, own: OnInsufficient | undefined, sizeType: string): OnInsufficient {
+  return own ?? s.config.onInsufficient ?? (TARGETS[sizeType] === true ? "scale" : "reject");
+}
+
+/**
+ * The order of `fields` for `asset` (-1: unknown, with `flaw` saying so), or its invalidOrder
+ * record, or null for no order. A refused order's record keeps what was asked: `request`, or
+ * the market request the fields stand for.
+ */
+export function admit(
+  s: RunState,
+  t: number,
+  asset: number,
+  fields: OrderFields,
+  flaw: Reason | null,
+  equity: number,
+  request: OrderRequest | null,
+): Order | null {
+  const type = fields.type ?? "market";
+  const sizeType = fields.sizeType ?? "units";
+  const policy = policyOf(s, fields.onInsufficient, sizeType);
+  const timeInForce = fields.timeInForce ?? s.config.timeInForce;
   const mode = MODES[type];
-  const flaw = invalidField(s, request, asset, mode, sizeType, policy, timeInForce);
+  const fault = flaw ?? invalidField(s, fields, asset, mode, sizeType, policy, timeInForce);
   const target = TARGETS[sizeType] === true;
-  if (flaw === null && request.size === 0 && !target) return null;
+  if (fault === null && fields.size === 0 && !target) return null;
   const lots =
-    flaw === null
-      ? lotsFor(s, asset as number, sizeType as SizeType, request.size, s.mark[asset as number], equity)
-      : 0;
-  const problem = flaw ?? tooLarge(s, asset as number, lots, sizeType);
+    fault === null ? lotsFor(s, asset, sizeType as SizeType, fields.size, s.mark[asset], equity) : 0;
+  const problem = fault ?? tooLarge(s, asset, lots, sizeType);
   if (problem === null && lots === 0) return null;
   const log = s.orders;
-  const raw = asset === undefined || problem !== null ? { ...request } : undefined;
+  const raw =
+    problem === null
+      ? undefined
+      : { ...(request ?? marketRequest(s.panel.symbols[asset], fields.size, fields)) };
   const id = log.add(
     t,
-    asset ?? -1,
+    asset,
     codeOf.type(type),
     codeOf.sizeType(sizeType),
-    problem === null ? request.size : Number.NaN,
-    problem === null ? s.toUnits(asset as number, lots) : 0,
-    request.limitPrice ?? Number.NaN,
-    request.stopPrice ?? Number.NaN,
+    problem === null ? fields.size : Number.NaN,
+    problem === null ? s.toUnits(asset, lots) : 0,
+    fields.limitPrice ?? Number.NaN,
+    fields.stopPrice ?? Number.NaN,
     codeOf.life(timeInForce),
     codeOf.policy(policy),
     raw,
@@ -76,12 +123,12 @@ export function intake(
   }
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
-  const limitPrice = needsLimit ? (request.limitPrice as number) : Number.NaN;
-  const stopPrice = needsStop ? (request.stopPrice as number) : Number.NaN;
+  const limitPrice = needsLimit ? (fields.limitPrice as number) : Number.NaN;
+  const stopPrice = needsStop ? (fields.stopPrice as number) : Number.NaN;
   return new Order(
     id,
     t,
-    asset as number,
+    asset,
     lots,
     mode as number,
     limitPrice,
@@ -93,20 +140,24 @@ export function intake(
   );
 }
 
-/** The first invalid field of a request (SPEC 6.5 invalidOrder), or null. */
+/** SPEC 6.5 invalidOrder on a key no order has, or null. */
+function unknownField(request: OrderRequest): Reason | null {
+  for (const key of Object.keys(request))
+    if (!FIELDS.has(key)) return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
+  return null;
+}
+
+/** The first invalid field of a request for a known asset (SPEC 6.5 invalidOrder), or null. */
 function invalidField(
   s: RunState,
-  request: OrderRequest,
-  asset: number | undefined,
+  request: OrderFields,
+  asset: number,
   mode: number | undefined,
   sizeType: string,
   policy: string,
   timeInForce: string,
 ): Reason | null {
   const type = request.type ?? "market";
-  if (asset === undefined) return invalid("asset", `unknown asset "${String(request.asset)}"`);
-  for (const key of Object.keys(request))
-    if (!FIELDS.has(key)) return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
   if (mode === undefined) return invalid("type", `unknown order type "${type}"`);
   if (SIZE_TYPES[sizeType] !== true) return invalid("sizeType", `unknown size type "${sizeType}"`);
   if (POLICIES[policy] !== true) return invalid("onInsufficient", `unknown policy "${policy}"`);
@@ -137,7 +188,7 @@ function invalidField(
     return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
   const priced = sizeType !== "units" && sizeType !== "targetUnits";
   if (priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !TARGETS[sizeType] === true)) {
-    return invalid("asset", `no close of "${String(request.asset)}" yet to size a ${sizeType} order`);
+    return invalid("asset", `no close of "${s.panel.symbols[asset]}" yet to size a ${sizeType} order`);
   }
   return null;
 }

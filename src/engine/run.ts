@@ -4,6 +4,7 @@
 import {
   canonicalEvents,
   isoDate,
+  type MarketTerms,
   type OrderRequest,
   type Panel,
   type Records,
@@ -18,6 +19,7 @@ import { intake } from "./intake.ts";
 import { BECAME_LIMIT, evaluate, FILL, fillDependsOnPath, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
 import { codeOf, PositionRows } from "./logs.ts";
+import { MarketIntake } from "./market-intake.ts";
 import { atLeast, beyond } from "./numeric.ts";
 import type { SettlementEvent } from "./settlement.ts";
 import {
@@ -80,17 +82,23 @@ export class FastRun {
     inCall: false,
   };
   private equityAtDecision = 0;
+  private readonly marketIntake: MarketIntake;
+  /** Column indices in symbol order (SPEC 6.4's order of a row of orders, and of close-outs). */
+  private readonly symbolOrder: Int32Array;
   private t = 0;
   /** The decision step's desk, one object per run (its account is updated in place). */
   private readonly desk: DecisionDesk = {
     account: this.account,
     submit: (request: OrderRequest) => {
       const recorded = this.s.orders.count;
-      const order = intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex);
-      if (order !== null) this.s.working.push(order);
-      // Ids are 1-based in creation order: a new record's id is the count.
-      return this.s.orders.count > recorded ? this.s.orders.count : null;
+      return this.queue(recorded, intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex));
     },
+    submitMarket: (asset: number, size: number, terms: MarketTerms) => {
+      const recorded = this.s.orders.count;
+      return this.queue(recorded, this.marketIntake.order(this.t, asset, size, terms, this.equityAtDecision));
+    },
+    submitRow: (sizes: Float64Array, offset: number, terms: MarketTerms) =>
+      this.marketIntake.row(this.t, sizes, offset, terms, this.equityAtDecision),
     cancel: (orderId: number) => {
       const s = this.s;
       const order = s.working.find((working) => working.id === orderId);
@@ -117,9 +125,18 @@ export class FastRun {
     this.sizer = new LiquidationSizer(this.s);
     this.context = new CausalContext(panel);
     this.symbolIndex = new Map(panel.symbols.map((symbol, i) => [symbol, i]));
+    this.symbolOrder = Int32Array.from(symbolOrder(panel.symbols));
+    this.marketIntake = new MarketIntake(this.s, this.symbolOrder);
     this.prevShortValue = new Float64Array(panel.symbols.length);
     this.positions = new PositionRows(panel.times.length, panel.symbols.length);
     this.cashFlows = new CashFlowBook(this.s);
+  }
+
+  /** Puts intake's order (if any) to work; the id of the record it made past `recorded`, or null. */
+  private queue(recorded: number, order: Order | null): number | null {
+    if (order !== null) this.s.working.push(order);
+    // Ids are 1-based in creation order: a new record's id is the count.
+    return this.s.orders.count > recorded ? this.s.orders.count : null;
   }
 
   run(): Records {
@@ -412,7 +429,7 @@ export class FastRun {
     s.events.push({ kind: "bankrupt", t, step: 4, equity, requirement });
     for (const order of s.working) s.cancelRest(order, { kind: "bankrupt" }, t);
     s.working = [];
-    for (const asset of symbolOrder(this.panel.symbols))
+    for (const asset of this.symbolOrder)
       if (s.lots[asset] !== 0) this.createForced(t, asset, -s.lots[asset], FORCED_BANKRUPT);
   }
 

@@ -1,5 +1,6 @@
 // SPEC 10: how `assay check` shows its progress: a bar (cli-progress) on a terminal, else one
-// plain line per property when its last chunk is done (CI logs stay short).
+// plain line per property when its last chunk is done (CI logs stay short). terminalBar is the
+// bar every long command (check, lookahead, sweep) draws; rateBar, lookahead's and sweep's.
 import cliProgress from "cli-progress";
 import type { Progress } from "./runner.ts";
 
@@ -24,18 +25,9 @@ export function progressView(stream: NodeJS.WriteStream, line: (text: string) =>
       stop() {},
     };
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
-      hideCursor: true,
-      // The bar crops itself to the width. cli-progress's default instead turns the terminal's
-      // line wrapping off while it runs (ESC[?7l), and a terminal left so (a run killed before
-      // stop()) cuts every later long line at its right edge: the replay lines above all.
-      linewrap: true,
-      clearOnComplete: false,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = terminalBar(
+    stream,
+    "check |{bar}| {value}/{total} chunks | {runs} runs | {failures} failing | {property}",
   );
   let started = false;
   return {
@@ -49,5 +41,48 @@ export function progressView(stream: NodeJS.WriteStream, line: (text: string) =>
     stop() {
       if (started) bar.stop();
     },
+  };
+}
+
+/** A cli-progress bar on `stream` (a TTY) in `format`, as assay's long commands show theirs. */
+export function terminalBar(stream: NodeJS.WriteStream, format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    {
+      stream,
+      format,
+      hideCursor: true,
+      // The bar crops itself to the width. cli-progress's default instead turns the terminal's
+      // line wrapping off while it runs (ESC[?7l), and a terminal left so (a run killed before
+      // stop()) cuts every later long line at its right edge: check's replay lines above all.
+      linewrap: true,
+      clearOnComplete: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+/**
+ * A bar of `total` units of work with the rate and the time left, and one running count (found,
+ * failed), on a terminal; nothing elsewhere (the command's report follows).
+ */
+export function rateBar(
+  stream: NodeJS.WriteStream,
+  command: string,
+  total: number,
+  unit: string,
+  counted: string,
+): { update: (done: number, count: number) => void; stop: () => void } {
+  if (stream.isTTY !== true) return { update() {}, stop() {} };
+  const bar = terminalBar(
+    stream,
+    `${command} |{bar}| {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted} | {count} ${counted}`,
+  );
+  const started = performance.now();
+  bar.start(total, 0, { rate: "0.0", count: 0 });
+  return {
+    update(done, count) {
+      bar.update(done, { rate: ((done * 1000) / (performance.now() - started)).toFixed(1), count });
+    },
+    stop: () => bar.stop(),
   };
 }

@@ -9,6 +9,15 @@ export type OrderType = "market" | "limit" | "stop" | "stop-limit";
  */
 export type SizeType = "units" | "value" | "percent" | "targetUnits" | "targetValue" | "targetPercent";
 
+export const SIZE_TYPES: readonly SizeType[] = Object.keys({
+  units: true,
+  value: true,
+  percent: true,
+  targetUnits: true,
+  targetValue: true,
+  targetPercent: true,
+} satisfies Record<SizeType, true>) as SizeType[];
+
 export const TARGET_SIZE_TYPES: ReadonlySet<SizeType> = new Set([
   "targetUnits",
   "targetValue",
@@ -28,6 +37,34 @@ export interface OrderRequest {
   readonly timeInForce?: TimeInForce;
   /** Overrides the run's onInsufficient. */
   readonly onInsufficient?: OnInsufficient;
+}
+
+/**
+ * What a declarative strategy's market orders share, made once per strategy and passed with
+ * every order (BarContext.submitMarket), so that an order is two numbers, not an object.
+ */
+export interface MarketTerms {
+  /** Default "units". */
+  readonly sizeType?: SizeType;
+  readonly timeInForce?: TimeInForce;
+  readonly onInsufficient?: OnInsufficient;
+}
+
+export const MARKET_TERMS_FIELDS: readonly (keyof MarketTerms)[] = Object.keys({
+  sizeType: true,
+  timeInForce: true,
+  onInsufficient: true,
+} satisfies Record<keyof MarketTerms, true>) as (keyof MarketTerms)[];
+
+/** The request that submitMarket(asset, size, terms) stands for: its terms' given fields only. */
+export function marketRequest(symbol: string, size: number, terms: MarketTerms): OrderRequest {
+  return {
+    asset: symbol,
+    ...(terms.sizeType === undefined ? {} : { sizeType: terms.sizeType }),
+    size,
+    ...(terms.timeInForce === undefined ? {} : { timeInForce: terms.timeInForce }),
+    ...(terms.onInsufficient === undefined ? {} : { onInsufficient: terms.onInsufficient }),
+  };
 }
 
 /**

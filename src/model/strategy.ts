@@ -1,7 +1,7 @@
 // SPEC 4 step 5: what a strategy sees at the close of bar t (bars 0..t only) and how it acts.
 
 import type { FillAt } from "./config.ts";
-import type { OrderRequest } from "./order.ts";
+import type { MarketTerms, OrderRequest } from "./order.ts";
 import type { BarField, Panel } from "./panel.ts";
 import type { FillRecord, OrderRecord } from "./records.ts";
 
@@ -44,6 +44,18 @@ export interface BarContext {
   readonly fills: readonly FillRecord[];
   /** Queues an order for the next fill step; returns its record's id, or null if it made none (a zero size). */
   submit(order: OrderRequest): number | null;
+  /**
+   * submit({ asset: symbols[asset], size, ...terms }) for a market order by column index, with
+   * the same record and outcome; an engine takes it into its intake without building a request
+   * (the declarative APIs' path). Throws for an index out of range or a key terms do not have.
+   */
+  submitMarket(asset: number, size: number, terms: MarketTerms): number | null;
+  /**
+   * submitMarket(a, sizes[offset + a], terms) for every asset a in symbol order, NaN sizes
+   * skipped: one bar's row of a T x N size matrix (offset t x N), which an engine takes in whole
+   * (the declarative APIs' columnar path). Throws when the row does not fit in `sizes`.
+   */
+  submitRow(sizes: Float64Array, offset: number, terms: MarketTerms): void;
   /**
    * Ends a working order of the strategy's at once (status "cancelled", or "partial" if part
    * filled; reason cancelRequested). False if it is no longer working; throws for an id that is

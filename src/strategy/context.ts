@@ -8,17 +8,22 @@ import type {
   BarContext,
   BarField,
   FillRecord,
+  MarketTerms,
   OrderRecord,
   OrderRequest,
   Panel,
 } from "../model/index.ts";
-import { unreachable } from "../model/index.ts";
+import { MARKET_TERMS_FIELDS, unreachable } from "../model/index.ts";
 
 /** What an engine hands the context at a decision step. */
 export interface DecisionDesk {
   readonly account: AccountView;
   /** Takes an order in; its record's id, or null when the request made none. */
   submit(order: OrderRequest): number | null;
+  /** submit(marketRequest(symbols[asset], size, terms)), for a valid column index and terms. */
+  submitMarket(asset: number, size: number, terms: MarketTerms): number | null;
+  /** submitMarket of each non-NaN sizes[offset + a] in symbol order, for a row that fits and valid terms. */
+  submitRow(sizes: Float64Array, offset: number, terms: MarketTerms): void;
   /** Fresh copies, so the strategy cannot write into the engine's state. */
   workingOrders(): OrderRecord[];
   fillsOfBar(): FillRecord[];
@@ -34,6 +39,12 @@ const CLOSED_DESK: DecisionDesk = {
   },
   submit() {
     throw new Error("submit() called outside a decision step");
+  },
+  submitMarket() {
+    throw new Error("submitMarket() called outside a decision step");
+  },
+  submitRow() {
+    throw new Error("submitRow() called outside a decision step");
   },
   workingOrders() {
     throw new Error("orders read outside a decision step");
@@ -56,6 +67,8 @@ export class CausalContext implements BarContext {
   #t = -1;
   #tsMs = Number.NaN;
   #desk: DecisionDesk = CLOSED_DESK;
+  /** Terms objects found to have only MarketTerms keys (at their first use: a strategy reuses them). */
+  readonly #checkedTerms = new WeakSet<MarketTerms>();
 
   constructor(panel: Panel) {
     this.#panel = panel;
@@ -154,6 +167,28 @@ export class CausalContext implements BarContext {
     return this.#desk.submit(order);
   }
 
+  submitMarket(asset: number, size: number, terms: MarketTerms): number | null {
+    checkAsset(asset, this.#assets);
+    this.#checkTerms(terms);
+    return this.#desk.submitMarket(asset, size, terms);
+  }
+
+  submitRow(sizes: Float64Array, offset: number, terms: MarketTerms): void {
+    if (!(sizes instanceof Float64Array)) throw new Error("submitRow sizes must be a Float64Array");
+    if (!Number.isInteger(offset) || offset < 0 || offset + this.#assets > sizes.length)
+      throw new Error(
+        `submitRow offset ${offset}: a row of ${this.#assets} sizes must fit in the ${sizes.length} given`,
+      );
+    this.#checkTerms(terms);
+    this.#desk.submitRow(sizes, offset, terms);
+  }
+
+  #checkTerms(terms: MarketTerms): void {
+    if (this.#checkedTerms.has(terms)) return;
+    checkTerms(terms);
+    this.#checkedTerms.add(terms);
+  }
+
   cancel(orderId: number): boolean {
     const outcome = this.#desk.cancel(orderId);
     switch (outcome) {
@@ -188,12 +223,28 @@ export class CausalContext implements BarContext {
 
   #read(column: Float64Array, asset: number, lag: number): number {
     checkLag(lag);
-    if (asset < 0 || asset >= this.#assets || !Number.isInteger(asset)) {
-      throw new Error(`asset index ${asset} out of range 0..${this.#assets - 1}`);
-    }
+    checkAsset(asset, this.#assets);
     const row = this.#t - lag;
     return row < 0 ? Number.NaN : column[row * this.#assets + asset];
   }
+}
+
+function checkAsset(asset: number, assets: number): void {
+  if (asset < 0 || asset >= assets || !Number.isInteger(asset))
+    throw new Error(`asset index ${asset} out of range 0..${assets - 1}`);
+}
+
+const TERMS_FIELDS: ReadonlySet<string> = new Set(MARKET_TERMS_FIELDS);
+
+/** A terms key no market order has is an error, as an unknown order field is (not ignored). */
+function checkTerms(terms: MarketTerms): void {
+  if (typeof terms !== "object" || terms === null)
+    throw new Error(`submitMarket terms must be an object of ${MARKET_TERMS_FIELDS.join(", ")}`);
+  for (const key of Object.keys(terms))
+    if (!TERMS_FIELDS.has(key))
+      throw new Error(
+        `submitMarket terms: unknown key "${key}"; terms have ${MARKET_TERMS_FIELDS.join(", ")} (a market order's asset and size are its arguments)`,
+      );
 }
 
 function checkLag(lag: number): void {

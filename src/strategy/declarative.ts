@@ -1,6 +1,8 @@
 // Declarative strategies: orders or target weights given up front, per bar. They submit through
 // the same causal context as an event-driven strategy, so both engines treat them alike.
-import type { BarContext, OrderRequest, Strategy } from "../model/index.ts";
+import type { BarContext, MarketTerms, OrderRequest, Strategy } from "../model/index.ts";
+
+const TARGET_PERCENT: MarketTerms = Object.freeze({ sizeType: "targetPercent" });
 
 /** Orders decided at the close of given bars, submitted in the listed order. */
 export function scheduledOrders(
@@ -33,11 +35,9 @@ export function targetWeights(
       if (weights === undefined) return;
       const order = symbolOrder(ctx.symbols);
       for (const asset of order) {
-        const symbol = ctx.symbols[asset];
-        const weight = weights.get(symbol);
-        if (weight !== undefined) ctx.submit({ asset: symbol, sizeType: "targetPercent", size: weight });
-        else if (ctx.account.position(asset) !== 0)
-          ctx.submit({ asset: symbol, sizeType: "targetPercent", size: 0 });
+        const weight = weights.get(ctx.symbols[asset]);
+        if (weight !== undefined) ctx.submitMarket(asset, weight, TARGET_PERCENT);
+        else if (ctx.account.position(asset) !== 0) ctx.submitMarket(asset, 0, TARGET_PERCENT);
       }
     },
   };

@@ -1,16 +1,18 @@
 // Declarative orders (VectorBT's from_orders): a size per bar and asset, NaN for no order. Row t
 // is decided at the close of bar t and sized then (SPEC 6.4); it fills at the next open, or at
 // the same close under the run's fillAt "close".
+
+import { ON_INSUFFICIENT, TIME_IN_FORCE } from "../config/resolve.ts";
 import type {
   BarContext,
   FillAt,
+  MarketTerms,
   OnInsufficient,
-  OrderRequest,
   SizeType,
   Strategy,
   TimeInForce,
 } from "../model/index.ts";
-import { symbolOrder } from "./declarative.ts";
+import { SIZE_TYPES } from "../model/index.ts";
 import { type InputName, type NumberMatrix, numberMatrix } from "./declarative-input.ts";
 
 export interface FromOrdersOptions {
@@ -45,26 +47,21 @@ export function ordersStrategy(
   name: string,
 ): DeclarativeStrategy {
   const fillAt = fillAtFor(sizeName.api, options.price);
-  const sizeType = options.sizeType ?? "units";
-  const extra = orderPolicy(options);
+  // One terms object for every order of the strategy: an order is then an asset and a size.
+  const terms = orderTerms(sizeName.api, options.sizeType ?? "units", options);
   // Bound to a run by its context (one per run), so the same strategy can run again.
   let run: BarContext | null = null;
   let sizes: Float64Array = new Float64Array(0);
-  let order: number[] = [];
   return {
     name,
     fillAt,
     onBar(ctx: BarContext) {
       if (ctx !== run) {
         sizes = numberMatrix(sizeName, options.size, ctx);
-        order = symbolOrder(ctx.symbols);
         run = ctx;
       }
-      const row = ctx.t * ctx.symbols.length;
-      for (const asset of order) {
-        const size = sizes[row + asset];
-        if (!Number.isNaN(size)) ctx.submit({ asset: ctx.symbols[asset], sizeType, size, ...extra });
-      }
+      // The whole row at once, in symbol order (SPEC 6.4), NaN sizes sending no order.
+      ctx.submitRow(sizes, ctx.t * ctx.symbols.length, terms);
     },
   };
 }
@@ -76,13 +73,28 @@ export function fillAtFor(api: string, price: "open" | "close" | undefined): Fil
   throw new Error(`${api} price: "${String(price)}"; expected "open" or "close"`);
 }
 
-/** The per-order overrides a declarative API passes to each of its orders (absent: the run's). */
-export function orderPolicy(options: {
-  readonly onInsufficient?: OnInsufficient;
-  readonly timeInForce?: TimeInForce;
-}): Pick<OrderRequest, "onInsufficient" | "timeInForce"> {
+/**
+ * The terms a declarative API gives each of its orders: the size type, and the run's policies
+ * unless the options override them. A value no order can take is an error here, at the call,
+ * rather than an invalidOrder on every order of the run.
+ */
+export function orderTerms(
+  api: string,
+  sizeType: SizeType,
+  options: { readonly onInsufficient?: OnInsufficient; readonly timeInForce?: TimeInForce },
+): MarketTerms {
+  const { onInsufficient, timeInForce } = options;
+  checkOneOf(api, "sizeType", sizeType, SIZE_TYPES);
+  if (onInsufficient !== undefined) checkOneOf(api, "onInsufficient", onInsufficient, ON_INSUFFICIENT);
+  if (timeInForce !== undefined) checkOneOf(api, "timeInForce", timeInForce, TIME_IN_FORCE);
   return {
-    ...(options.onInsufficient === undefined ? {} : { onInsufficient: options.onInsufficient }),
-    ...(options.timeInForce === undefined ? {} : { timeInForce: options.timeInForce }),
+    sizeType,
+    ...(onInsufficient === undefined ? {} : { onInsufficient }),
+    ...(timeInForce === undefined ? {} : { timeInForce }),
   };
+}
+
+function checkOneOf(api: string, option: string, value: string, allowed: readonly string[]): void {
+  if (!allowed.includes(value))
+    throw new Error(`${api} ${option}: ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
 }

@@ -2,7 +2,7 @@
 // orders decided at the close of that bar (SPEC 4 step 5), with VectorBT's conflict rules
 // (signal-resolution.ts). Stops are checked on closes: a close through the stop loss or take
 // profit, measured from the mark (last close) at the entry's decision, exits at the next fill.
-import type { BarContext, OnInsufficient, SizeType, TimeInForce } from "../model/index.ts";
+import type { BarContext, MarketTerms, OnInsufficient, SizeType, TimeInForce } from "../model/index.ts";
 import { TARGET_SIZE_TYPES } from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
 import {
@@ -12,7 +12,7 @@ import {
   type SignalMatrix,
   signalMatrix,
 } from "./declarative-input.ts";
-import { type DeclarativeStrategy, fillAtFor, orderPolicy } from "./from-orders.ts";
+import { type DeclarativeStrategy, fillAtFor, orderTerms } from "./from-orders.ts";
 import { type BarSignals, resolveSignals } from "./signal-resolution.ts";
 
 export type Direction = "longonly" | "shortonly" | "both";
@@ -53,8 +53,8 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
     );
   const fillAt = fillAtFor("fromSignals", options.price);
   const sides = signalSides(options);
-  const exitType = closingType(sizeType);
-  const extra = orderPolicy(options);
+  const entryTerms = orderTerms("fromSignals", sizeType, options);
+  const exitTerms: MarketTerms = { ...entryTerms, sizeType: closingType(sizeType) };
   // Bound to a run by its context (one per run), so the same strategy can run again.
   let run: BarContext | null = null;
   let inputs: Inputs | null = null;
@@ -92,10 +92,8 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
         if (closes) stops.clear(asset);
         if (enter !== 0 && enter !== side)
           stops.open(asset, enter, markOf(ctx, asset), inputs.stopLoss[at], inputs.takeProfit[at]);
-        const symbol = ctx.symbols[asset];
-        if (closes && !(target && enter !== 0))
-          ctx.submit({ asset: symbol, sizeType: exitType, size: 0, ...extra });
-        if (enter !== 0) ctx.submit({ asset: symbol, sizeType, size: enter * inputs.size[at], ...extra });
+        if (closes && !(target && enter !== 0)) ctx.submitMarket(asset, 0, exitTerms);
+        if (enter !== 0) ctx.submitMarket(asset, enter * inputs.size[at], entryTerms);
       }
     },
   };

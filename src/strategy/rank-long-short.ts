@@ -1,9 +1,11 @@
 // The seed's study as a strategy: at each close, rank assets by a signal (descending, ties by
 // symbol), hold +targetValue of the top `longs` and -targetValue of the bottom `shorts`, and
-// close everything else. Orders are target values (SPEC 6.4), sent in symbol order.
-import type { BarContext, Strategy } from "../model/index.ts";
+// close everything else. Orders are target values (SPEC 6.4), sent as one row in symbol order.
+import type { BarContext, MarketTerms, Strategy } from "../model/index.ts";
 import { symbolOrder } from "./declarative.ts";
 import { kthLargest } from "./select.ts";
+
+const TARGET_VALUE: MarketTerms = Object.freeze({ sizeType: "targetValue" });
 
 /** A causal score of an asset at the decision bar (higher ranks first); NaN leaves it unranked. */
 export type Signal = (ctx: BarContext, asset: number) => number;
@@ -52,10 +54,11 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       const shortCount = Math.min(shorts, count - longCount);
       pick(longCount, 1, targetValue);
       pick(shortCount, -1, -targetValue);
-      for (const asset of bySymbol) {
-        if (targets[asset] === 0 && ctx.account.position(asset) === 0) continue;
-        ctx.submit({ asset: ctx.symbols[asset], sizeType: "targetValue", size: targets[asset] });
-      }
+      // Nothing to send for an asset neither held nor picked (NaN: not even a target of 0,
+      // which an asset with no close yet would have refused).
+      for (let asset = 0; asset < n; asset++)
+        if (targets[asset] === 0 && ctx.account.position(asset) === 0) targets[asset] = Number.NaN;
+      ctx.submitRow(targets, 0, TARGET_VALUE);
 
       /**
        * The k highest scores (direction +1) or lowest (-1) in the order (score descending, symbol

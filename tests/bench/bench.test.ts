@@ -14,6 +14,8 @@ import {
 } from "../../bench/report.ts";
 import { momentumLongShort, noOrders, sparseOrders, topK } from "../../bench/strategies.ts";
 import { loadEngine } from "../../src/cli/engines.ts";
+import { diffRecords, renderRecordDivergence } from "../../src/compare/index.ts";
+import { fastEngine } from "../../src/engine/index.ts";
 import type { BarContext, OrderRequest } from "../../src/model/index.ts";
 
 // The benchmark's pure parts on fake measurements. No timing is asserted anywhere: performance
@@ -207,6 +209,18 @@ describe("bench cases", () => {
     expect(skipReason("fast", "floor")).toBeNull();
   });
 
+  it("the fromTargets rebalance case makes the event-driven case's records, record by record", () => {
+    const [eventDriven, declarative] = (
+      ["rebalance-2000x2520", "rebalance-from-targets-2000x2520"] as const
+    ).map((name) => {
+      const { panel, config, strategy } = benchCase(name, { quick: true }).build();
+      return fastEngine.run(panel, config, strategy());
+    });
+    expect(eventDriven.orders.length).toBeGreaterThan(10_000);
+    const divergence = diffRecords(eventDriven, declarative, { names: ["onBar", "fromTargets"] });
+    expect(divergence === null ? null : renderRecordDivergence(divergence)).toBeNull();
+  });
+
   it("topK keeps the first k by direction * score (ties by column), skipping NaN and marked assets", () => {
     const score = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, Number.NaN]);
     const keys = [...score.keys()].filter((a) => !Number.isNaN(score[a]));
@@ -252,6 +266,12 @@ describe("bench cases", () => {
       orders: [],
       fills: [],
       submit: (order) => submitted.push(order),
+      submitMarket: () => {
+        throw new Error("the bench strategies submit order objects");
+      },
+      submitRow: () => {
+        throw new Error("the bench strategies submit order objects");
+      },
       cancel: () => false,
     });
     const momentum = momentumLongShort({ lookback: 1, longs: 2, shorts: 1, weight: 0.01 });

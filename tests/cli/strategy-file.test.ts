@@ -52,13 +52,47 @@ describe("assay run <strategy file>", () => {
     expect(err).toBe('assay: --param: expected key=value, got "lookback"');
   });
 
-  it("--param on a Strategy (not a factory), or on a built-in, is an error", async () => {
+  it("--param on a Strategy (not a factory), or one a built-in does not take, is an error", async () => {
     const onStrategy = await run(["run", "tests/cli/fixtures/buy-first.mjs", "--param", "a=1", ...small]);
     expect(onStrategy.err).toContain(
       "--param a: the default export of tests/cli/fixtures/buy-first.mjs is a Strategy",
     );
     const onBuiltIn = await run(["run", "rank-long-short", "--param", "a=1", ...small]);
-    expect(onBuiltIn.err).toContain("--param: the built-in rank-long-short takes its own flags");
+    expect(onBuiltIn.err).toContain(
+      'assay: --param a: rank-long-short takes no param "a"; its params: signal, longs, shorts, targetValue',
+    );
+    const both = await run(["run", "rank-long-short", "--param", "longs=2", "--shorts", "2", ...small]);
+    expect(both.err).toContain("assay: --param with --shorts: give rank-long-short its settings one way");
+  });
+
+  it("rank-long-short takes --param as it takes its flags: the same run", async () => {
+    const viaParams = await run([
+      "run",
+      "rank-long-short",
+      "--param",
+      "longs=2",
+      "--param",
+      "shorts=1",
+      "--json",
+      ...small,
+    ]);
+    const viaFlags = await run([
+      "run",
+      "rank-long-short",
+      "--longs",
+      "2",
+      "--shorts",
+      "1",
+      "--json",
+      ...small,
+    ]);
+    const summary = (out: string) => {
+      const { ms: _ms, ...rest } = JSON.parse(out);
+      return rest;
+    };
+    expect(viaParams.code).toBe(0);
+    expect(summary(viaParams.out)).toEqual(summary(viaFlags.out));
+    expect(summary(viaParams.out).fills).toBeGreaterThan(0);
   });
 
   it("a missing file, or a module without a strategy, is an error naming the file", async () => {

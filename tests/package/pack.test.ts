@@ -1,8 +1,18 @@
 // The package as a user gets it: `npm pack`, `npm install <tarball>` into a fresh project (npm
 // and its registry alone), then the library from plain JavaScript and a TypeScript strategy
-// file through `npx assay run`, both matching the same run inside the repo.
+// file through `npx assay run` and `npx assay sweep` (its worker threads), matching the same run
+// inside the repo.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,5 +82,20 @@ describe("the packed package, installed into a fresh project", () => {
     const summary = JSON.parse(sh("npx", [...args, "--engine", "reference", "--json"], project));
     expect(summary.strategy).toBe("dip-buyer");
     expect(summary.finalEquity).toBe(inRepo.summary.finalEquity);
+  });
+
+  it("sweeps the TypeScript strategy on worker threads with `npx assay sweep`: the repo's run among its trials", () => {
+    const args = ["--no", "assay", "sweep", "./strategy.ts", "--param", "holdBars=1:3:1", "--workers", "2"];
+    sh("npx", [...args, "--assets", "8", "--bars", "90", "--out", "sweep.json"], project);
+    const report = JSON.parse(readFileSync(join(project, "sweep.json"), "utf8"));
+    expect(
+      report.trials.map((trial: { grid: unknown; error: unknown }) => [trial.grid, trial.error]),
+    ).toEqual([
+      [{ holdBars: 1 }, null],
+      [{ holdBars: 2 }, null],
+      [{ holdBars: 3 }, null],
+    ]);
+    // holdBars=2 is the repo's run (reference engine there, fast here: the engines agree).
+    expect(report.trials[1].metrics.totalReturn).toBeCloseTo(inRepo.metrics.totalReturn, 12);
   });
 });

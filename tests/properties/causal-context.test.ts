@@ -43,6 +43,8 @@ describe("the causal context (SPEC I6)", () => {
   const desk: DecisionDesk = {
     account,
     submit: () => null,
+    submitMarket: () => null,
+    submitRow: () => {},
     cancel: () => "noSuchOrder",
     workingOrders: () => [],
     fillsOfBar: () => [],
@@ -86,6 +88,8 @@ describe("the causal context (SPEC I6)", () => {
       extra: (name, asset, lag) => ctx.extra(name, asset, lag),
       row: (field, lag) => ctx.row(field, lag),
       submit: (order) => ctx.submit(order),
+      submitMarket: (asset, size, terms) => ctx.submitMarket(asset, size, terms),
+      submitRow: (sizes, offset, terms) => ctx.submitRow(sizes, offset, terms),
       cancel: (orderId) => ctx.cancel(orderId),
     };
     return Object.defineProperties(base, Object.getOwnPropertyDescriptors(replace(ctx)));

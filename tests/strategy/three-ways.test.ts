@@ -3,7 +3,7 @@
 // equals the event-driven targetPercent strategy (a property, both engines).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromTargetsEqualsOnBar } from "../../properties/declarative.ts";
+import { declarativeEqualsOnBar } from "../../properties/declarative.ts";
 import { asFastCheck } from "../../properties/property.ts";
 import { propertyParams } from "../../properties/replay.ts";
 import { referenceEngine } from "../../reference/engine.ts";
@@ -96,8 +96,8 @@ describe("one strategy three ways", () => {
   });
 });
 
-describe("fromTargets == onBar targetPercent (property)", () => {
-  it(fromTargetsEqualsOnBar.name, () => {
-    fc.assert(asFastCheck(fromTargetsEqualsOnBar), propertyParams(20_261_206, undefined, 100));
+describe("fromOrders / fromTargets == onBar order objects (property)", () => {
+  it(declarativeEqualsOnBar.name, () => {
+    fc.assert(asFastCheck(declarativeEqualsOnBar), propertyParams(20_261_206, undefined, 100));
   });
 });
