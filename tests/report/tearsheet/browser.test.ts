@@ -15,14 +15,14 @@ import { HEADLINE } from "../../../src/report/tearsheet/from-run.ts";
 import { momentum, rankLongShort } from "../../../src/strategy/rank-long-short.ts";
 import { runCli } from "../../helpers/cli.ts";
 
-/** Debian's chromium (apt-get install chromium), or CHROMIUM_PATH. */
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => path !== undefined && path !== "" && existsSync(path),
-);
+/** CHROMIUM_PATH when set, else Debian's chromium (apt-get install chromium). */
+const CHROMIUM = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+).find((path) => existsSync(path));
 const onCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
 if (CHROMIUM === undefined && !onCi)
   console.warn(
-    "tests/report/tearsheet/browser.test.ts skipped: no chromium at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH); under CI it fails instead",
+    `tests/report/tearsheet/browser.test.ts skipped: no chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"} (apt-get install chromium, or set CHROMIUM_PATH); under CI it fails instead`,
   );
 
 // A leveraged long/short book (Reg T 32%, maintenance 30%, refusals not scaled) on 20
@@ -45,7 +45,7 @@ describe.skipIf(CHROMIUM === undefined && !onCi)("tearsheet in headless Chromium
   beforeAll(async () => {
     if (CHROMIUM === undefined)
       throw new Error(
-        "CI is set but no chromium is installed (/usr/bin/chromium): .ci/run installs it with apt-get install chromium",
+        `CI is set but there is no chromium at ${process.env.CHROMIUM_PATH || "/usr/bin/chromium"}: .ci/run installs it with apt-get install chromium`,
       );
     const { code, err } = await runCli([
       "run",
