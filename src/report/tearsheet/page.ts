@@ -46,23 +46,25 @@ function headlineSection(input: TearsheetInput): string {
 }
 
 /**
- * The equity charts (linear and log) share a place: a checkbox before them shows one or the
- * other through CSS alone, so the page needs no script.
+ * The wide charts (equity, linear and log) on top, the others two a row. The two equity charts
+ * share a place: a checkbox before them shows one or the other through CSS alone, so the page
+ * needs no script.
  */
 function chartsSection(charts: readonly RenderedChart[]): string {
-  const figure = (chart: RenderedChart) =>
-    `<figure class="chart${chart.wide ? " wide" : ""}" id="chart-${chart.id}">${chart.svg}</figure>`;
-  const equity = charts.filter((chart) => chart.id.startsWith("equity"));
-  const toggle = equity.some((chart) => chart.id === "equity-log")
+  const figures = (wide: boolean) =>
+    charts
+      .filter((chart) => chart.wide === wide)
+      .map((chart) => `<figure class="chart" id="chart-${chart.id}">${chart.svg}</figure>`)
+      .join("\n");
+  const toggle = charts.some((chart) => chart.id === "equity-log")
     ? '<input type="checkbox" id="log-scale"><label for="log-scale">log scale</label>'
-    : '<p class="note">No log scale: equity reached 0 or below.</p>';
-  const rest = charts.filter((chart) => !chart.id.startsWith("equity"));
+    : '<p class="note">No log scale: equity or the benchmark reached 0 or below.</p>';
   return `<section id="charts">
 <div class="equity">${toggle}
-${equity.map(figure).join("\n")}
+${figures(true)}
 </div>
 <div class="grid">
-${rest.map(figure).join("\n")}
+${figures(false)}
 </div>
 </section>`;
 }

@@ -88,7 +88,7 @@ describe("tearsheet charts", async () => {
   it("tearsheetCharts() leaves the log chart out when equity reaches 0", async () => {
     const bankrupt = await renderTearsheet(smallInput({ equity: [100, 110, 99, 104.5, 120, 0], events: [] }));
     expect(() => chartSvg(bankrupt, "equity-log")).toThrow("no figure chart-equity-log");
-    expect(bankrupt).toContain("No log scale: equity reached 0 or below.");
+    expect(bankrupt).toContain("No log scale: equity or the benchmark reached 0 or below.");
     expect(marksOf(chartSvg(bankrupt, "equity"))).toEqual([
       { type: "line", items: 1 },
       { type: "line", items: 1 },
