@@ -40,6 +40,6 @@ export function equalWeightBenchmark(panel: Panel, initialEquity: number): Bench
     description:
       `Benchmark: ${held.length} asset${held.length === 1 ? "" : "s"} bought in equal money at the first bar's close and held, no costs` +
       (left > 0 ? ` (${left} without a first-bar close left out)` : "") +
-      "; a missing close holds the last one.",
+      "; a missing close holds the last one; deposits and withdrawals do not enter it.",
   };
 }

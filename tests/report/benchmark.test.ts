@@ -16,7 +16,7 @@ describe("equalWeightBenchmark()", () => {
     const benchmark = equalWeightBenchmark(panel, 1000);
     expect(benchmark?.equity).toEqual([1000, 1000, 1025, 1150]);
     expect(benchmark?.description).toBe(
-      "Benchmark: 2 assets bought in equal money at the first bar's close and held, no costs; a missing close holds the last one.",
+      "Benchmark: 2 assets bought in equal money at the first bar's close and held, no costs; a missing close holds the last one; deposits and withdrawals do not enter it.",
     );
   });
 
