@@ -7,7 +7,7 @@ import type { SweepVerdict } from "./rank.ts";
 import type { SweepRun } from "./run-sweep.ts";
 
 /** The columns beside the params and the ranking metric, in the table. */
-const TABLE_METRICS = ["sharpe", "cagr", "maxDrawdown", "totalReturn", "closedTrades"] as const;
+export const TABLE_METRICS = ["sharpe", "cagr", "maxDrawdown", "totalReturn", "closedTrades"] as const;
 
 export function renderSweep(
   title: string,

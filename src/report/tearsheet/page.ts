@@ -20,7 +20,7 @@ export function tearsheetPage(input: TearsheetInput, charts: readonly RenderedCh
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.title)}</title>
-<style>${STYLE}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <main>
@@ -110,7 +110,8 @@ function tradesSection(input: TearsheetInput): string {
   return `<section id="trades"><h2>Trades (${total})</h2>${shown}<div class="scroll">${table}</div></section>`;
 }
 
-const STYLE = `
+/** The look of assay's pages (the tearsheet, the sweep report). */
+export const PAGE_STYLE = `
 body { margin: 0; background: #f4f5f7; color: #222; font: 14px/1.4 Helvetica, Arial, sans-serif; }
 main { max-width: 1080px; margin: 0 auto; padding: 20px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
