@@ -3,7 +3,7 @@
 // Sharpe ratio of the best (src/sweep/, docs/sweep.md).
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, extname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { configWarnings } from "../config/index.ts";
 import { rateBar } from "../harness/progress.ts";
@@ -15,6 +15,7 @@ import type { SweepData } from "../sweep/trial.ts";
 import { BUILT_IN_NAMES } from "./built-ins.ts";
 import { engines } from "./engines.ts";
 import type { CliIo } from "./main.ts";
+import { reportPaths } from "./report.ts";
 import {
   collect,
   count,
@@ -32,6 +33,8 @@ interface SweepOptions extends RunInputOptions {
   rankBy: string;
   top: string;
   out: string[];
+  report?: boolean;
+  reportName?: string;
 }
 
 /** rank-long-short's flags: a sweep gives every setting as --param or --fixed. */
@@ -58,6 +61,11 @@ export function registerSweep(program: Command, io: CliIo, exit: { code: number 
     .option("--rank-by <metric>", "the metric that ranks the trials (docs/metrics.md)", "sharpe")
     .option("--top <n>", "rows of the ranked table", "20")
     .option("--out <file>", "also write every trial to file.json or file.csv; repeatable", collect, [])
+    .option(
+      "--report",
+      "also write reports/sweep-<name>.html (the metric over the grid as a heatmap, the ranked trials) and its .md",
+    )
+    .option("--report-name <name>", "the report's file name (default: sweep-<the strategy's name>)")
     .action(async (strategyName: string, options: SweepOptions, command: Command) => {
       // Everything that can be wrong with the command is found before the first trial runs.
       const axes = parseGrid(options.param);
@@ -69,6 +77,16 @@ export function registerSweep(program: Command, io: CliIo, exit: { code: number 
           `--engine ${options.engine}: unknown engine (known: ${Object.keys(engines).join(", ")})`,
         );
       for (const out of options.out) refuseOutput(out);
+      if (options.reportName !== undefined && !options.report)
+        throw new Error(
+          `--report-name ${options.reportName} without --report: add --report to write the report`,
+        );
+      const report = options.report
+        ? reportPaths(
+            strategyName,
+            options.reportName ?? `sweep-${basename(strategyName, extname(strategyName))}`,
+          )
+        : null;
       const rankFlags = RANK_FLAGS.filter((key) => command.getOptionValueSource(key) === "cli");
       if (rankFlags.length > 0)
         throw new Error(
@@ -110,6 +128,12 @@ export function registerSweep(program: Command, io: CliIo, exit: { code: number 
           extname(out) === ".csv" ? sweepCsv(axes, run) : sweepJson(title, axes, run, verdict),
         );
         io.err(`wrote ${out}`);
+      }
+      if (report !== null) {
+        // Imported here: vega takes some 300 ms to load, which a sweep without --report should not pay.
+        const { writeSweepReport } = await import("../sweep/report.ts");
+        await writeSweepReport(report, title, axes, run, verdict);
+        io.err(`wrote the sweep report ${report.html} and its summary ${report.markdown}`);
       }
       io.out(renderSweep(title, axes, run, verdict, top));
       // Every trial failing is a failed command; some failing is a finding the table lists.

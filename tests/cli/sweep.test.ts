@@ -109,5 +109,11 @@ describe("assay sweep", () => {
     expect(await refused([FIXTURE, "--param", "lookback=2,3", "--fixed", "lookback=4"])).toContain(
       "assay: --fixed lookback: also swept by --param",
     );
+    expect(await refused([FIXTURE, "--param", "lookback=2", "--report-name", "x"])).toContain(
+      "assay: --report-name x without --report: add --report to write the report",
+    );
+    expect(await refused([FIXTURE, "--param", "lookback=2", "--report", "--report-name", ".x"])).toContain(
+      'assay: --report-name ".x": use letters, digits',
+    );
   });
 });
