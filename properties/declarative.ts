@@ -14,6 +14,7 @@ import {
   marketRequest,
   type OnInsufficient,
   type Panel,
+  SIZE_TYPES,
   type SizeType,
   type Strategy,
 } from "../src/model/index.ts";
@@ -47,14 +48,7 @@ const SIZES: Readonly<Record<SizeType, fc.Arbitrary<number>>> = {
 
 /** A generated run (panel and config; its own orders unused) with a size matrix over its panel. */
 export function sizesCase(): fc.Arbitrary<SizesCase> {
-  const sizeType = fc.constantFrom<SizeType>(
-    "units",
-    "value",
-    "percent",
-    "targetUnits",
-    "targetValue",
-    "targetPercent",
-  );
+  const sizeType = fc.constantFrom<SizeType>(...SIZE_TYPES);
   const policy = fc.option(fc.constantFrom<string>("reject", "partial", "scale", "bogus"), {
     nil: undefined,
   });

@@ -1,6 +1,7 @@
 // SPEC 6.4 and 9: turns a strategy's request at the close of bar t into an order record with
 // its quantity resolved, or an "invalidOrder" rejection; a zero quantity sends no order.
 import {
+  SIZE_TYPES as MODEL_SIZE_TYPES,
   type OnInsufficient,
   ORDER_REQUEST_FIELDS,
   type OrderRecord,
@@ -19,14 +20,7 @@ const QTY_NUDGE = dec(1e-18);
 const MAX_UNITS = dec(2 ** 53);
 
 const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(["market", "limit", "stop", "stop-limit"]);
-const SIZE_TYPES: ReadonlySet<string> = new Set<SizeType>([
-  "units",
-  "value",
-  "percent",
-  "targetUnits",
-  "targetValue",
-  "targetPercent",
-]);
+const SIZE_TYPES: ReadonlySet<string> = new Set(MODEL_SIZE_TYPES);
 const POLICIES: ReadonlySet<string> = new Set<OnInsufficient>(["reject", "partial", "scale"]);
 const TIME_IN_FORCE: ReadonlySet<string> = new Set<TimeInForce>(["gtc", "day"]);
 
