@@ -357,7 +357,7 @@ export class Batch {
       v.add(asset, s.units[asset], mark, -1);
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
-    const scale = v.scale + Math.abs(s.cash) + Math.abs(outflow);
+    const scale = v.scale + s.moneyScale(s.cash) + Math.abs(outflow);
     const cashAccount = config.account === "cash";
     if (cashAccount) s.settlement.available(s.cash, this.t, this.available);
     const cashScale = cashAccount ? scale + this.available.scale : scale;

@@ -67,6 +67,6 @@ export class CashFlowBook {
     }
     const v = s.valueAtClose(s.scratch);
     const equity = s.cash + v.positions;
-    return { available: equity - Math.max(v.im, v.mm), scale: v.scale + Math.abs(s.cash) };
+    return { available: equity - Math.max(v.im, v.mm), scale: v.scale + s.moneyScale(s.cash) };
   }
 }

@@ -134,7 +134,7 @@ export class LiquidationSizer {
     // restoreTo "initial" is max(IM, MM): a FINRA-floored short's MM can exceed its IM.
     const target =
       s.config.restoreTo === "initial" ? Math.max(v.im, v.mm) : v.mm * (1 + s.config.liquidationBuffer);
-    return atLeast(cash + v.positions, target, v.scale + Math.abs(cash));
+    return atLeast(cash + v.positions, target, v.scale + s.moneyScale(cash));
   }
 
   /** Variation margin a futures fill of signed (reducing) lots would settle, without booking it. */

@@ -386,7 +386,7 @@ export class FastRun {
     const v = s.valueAtClose(s.scratch);
     let equity = s.cash + v.positions;
     let mm = v.mm;
-    const scale = v.scale + Math.abs(s.cash);
+    const scale = v.scale + s.moneyScale(s.cash);
     if (this.config.marginCheckAt === "adverse-extreme") {
       // Longs at the bar's low, shorts at its high; missing assets at their close (SPEC 12).
       const { low, high } = this.panel;

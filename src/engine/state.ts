@@ -123,6 +123,7 @@ export class RunState {
     this.settlement = new Settlement(config, this.days, n);
     this.refs = new LotQueues(n);
     this.cashSum = config.initialCash;
+    this.cashPeak = Math.abs(config.initialCash);
     this.lots = new Float64Array(n);
     this.units = new Float64Array(n);
     this.held = new Int32Array(n);
@@ -156,6 +157,8 @@ export class RunState {
    */
   private cashSum: number;
   private cashError = 0;
+  /** The largest |cash| and |entry| the ledger has summed: what cash's float error is a few ulps of. */
+  private cashPeak: number;
 
   get cash(): number {
     return this.cashSum + this.cashError;
@@ -166,7 +169,17 @@ export class RunState {
     this.cashError +=
       Math.abs(this.cashSum) >= Math.abs(amount) ? this.cashSum - sum + amount : amount - sum + this.cashSum;
     this.cashSum = sum;
+    this.cashPeak = Math.max(this.cashPeak, Math.abs(sum), Math.abs(amount));
     this.ledger[kind] += amount;
+  }
+
+  /**
+   * The tie rule's scale for `cash` (this run's, or a what-if from it): its size, or the largest
+   * amount the ledger summed to reach it, whichever is more. Entries of 1,000 that net to 0 leave
+   * ~1e-13 of float error, which must read as 0 (bankruptcy at equity 0), not as money.
+   */
+  moneyScale(cash: number): number {
+    return Math.max(Math.abs(cash), this.cashPeak);
   }
 
   /** Moves an asset's position by signed lots, keeping units and the held list in step. */
