@@ -7,6 +7,7 @@
 //   -log L = 1/2 sum_t (log h_t + e_t^2 / h_t),  h_{t+1} = omega + alpha e_t^2 + beta h_t,
 // minimized by nelder-mead.ts over omega = exp(x0), alpha = e^x1 / D, beta = e^x2 / D,
 // D = 1 + e^x1 + e^x2, which keeps omega > 0, alpha, beta > 0 and alpha + beta < 1.
+import { mean, sampleCorrelation, sampleVariance } from "simple-statistics";
 import type { Panel } from "../model/panel.ts";
 import { tooFewReturns } from "./errors.ts";
 import { nelderMead } from "./nelder-mead.ts";
@@ -32,14 +33,12 @@ export function fitGbm(panel: Panel, source: string): GbmFit {
   const n = panel.symbols.length;
   const perAsset = panel.symbols.map((symbol, i) => {
     const r = closeReturns(panel, i, source);
-    const m = mean(r);
-    const variance = sampleVariance(r, m);
-    const sigma = Math.sqrt(BARS_PER_YEAR * variance);
-    return { mu: BARS_PER_YEAR * m + (sigma * sigma) / 2, sigma, symbol };
+    const sigma = Math.sqrt(BARS_PER_YEAR * sampleVariance(r));
+    return { mu: BARS_PER_YEAR * mean(r) + (sigma * sigma) / 2, sigma, symbol };
   });
   const joint = jointCloseReturns(panel, source);
   const correlation = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i === j ? 1 : pearson(joint[i], joint[j]))),
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : sampleCorrelation(joint[i], joint[j]))),
   );
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) correlation[j][i] = correlation[i][j];
   return { mu: perAsset.map((a) => a.mu), sigma: perAsset.map((a) => a.sigma), correlation };
@@ -51,31 +50,38 @@ export function fitGarchAsset(panel: Panel, asset: number, source: string): Garc
 }
 
 /** GARCH(1,1) by Gaussian QML of a return series (>= MIN_FIT_RETURNS, checked by the callers). */
-export function fitGarch(returns: Float64Array): GarchFit {
+export function fitGarch(returns: readonly number[]): GarchFit {
   const m = mean(returns);
   const e = Float64Array.from(returns, (r) => r - m);
-  const variance = sampleVariance(returns, m);
+  const variance = sampleVariance(returns);
   const decode = ([x0, x1, x2]: readonly number[]): GarchFit => {
     const d = 1 + Math.exp(x1) + Math.exp(x2);
     return { omega: Math.exp(x0), alpha: Math.exp(x1) / d, beta: Math.exp(x2) / d };
   };
-  const negLogLikelihood = (x: readonly number[]) => {
-    const { omega, alpha, beta } = decode(x);
-    let h = variance;
-    let sum = 0;
-    for (let t = 0; t < e.length; t++) {
-      sum += Math.log(h) + (e[t] * e[t]) / h;
-      h = omega + alpha * e[t] * e[t] + beta * h;
-    }
-    return sum / (2 * e.length); // per observation, so the tolerance does not scale with length
-  };
+  // Per observation, so the minimizer's tolerance does not scale with the series length.
+  const negLogLikelihood = (x: readonly number[]) => -garchLogLikelihood(e, decode(x), variance) / e.length;
   // Start at alpha 0.05, beta 0.90 with the sample variance as the stationary one.
   const start = [Math.log(0.05 * variance), Math.log(0.05 / 0.05), Math.log(0.9 / 0.05)];
   return decode(nelderMead(negLogLikelihood, start, { step: 0.5, tolerance: 1e-12 }).x);
 }
 
+/** log L = -1/2 sum_t (log h_t + e_t^2 / h_t) of demeaned returns e, from h_1 = h1 (constants dropped). */
+export function garchLogLikelihood(
+  e: ArrayLike<number>,
+  { omega, alpha, beta }: GarchFit,
+  h1: number,
+): number {
+  let h = h1;
+  let sum = 0;
+  for (let t = 0; t < e.length; t++) {
+    sum += Math.log(h) + (e[t] * e[t]) / h;
+    h = omega + alpha * e[t] * e[t] + beta * h;
+  }
+  return -sum / 2;
+}
+
 /** Close-to-close log returns of asset i where both closes are present. */
-function closeReturns(panel: Panel, i: number, source: string): Float64Array {
+function closeReturns(panel: Panel, i: number, source: string): number[] {
   const n = panel.symbols.length;
   const out: number[] = [];
   for (let t = 1; t < panel.times.length; t++) {
@@ -85,11 +91,11 @@ function closeReturns(panel: Panel, i: number, source: string): Float64Array {
   }
   if (out.length < MIN_FIT_RETURNS)
     throw tooFewReturns(source, panel.symbols[i], out.length, MIN_FIT_RETURNS);
-  return Float64Array.from(out);
+  return out;
 }
 
 /** Per asset, the returns over the bars where every asset has both closes. */
-function jointCloseReturns(panel: Panel, source: string): Float64Array[] {
+function jointCloseReturns(panel: Panel, source: string): number[][] {
   const n = panel.symbols.length;
   const rows: number[] = [];
   for (let t = 1; t < panel.times.length; t++) {
@@ -101,32 +107,6 @@ function jointCloseReturns(panel: Panel, source: string): Float64Array[] {
   if (rows.length < MIN_FIT_RETURNS)
     throw tooFewReturns(source, "all (the correlation's joint bars)", rows.length, MIN_FIT_RETURNS);
   return panel.symbols.map((_, i) =>
-    Float64Array.from(rows, (t) => Math.log(panel.close[t * n + i] / panel.close[(t - 1) * n + i])),
+    rows.map((t) => Math.log(panel.close[t * n + i] / panel.close[(t - 1) * n + i])),
   );
-}
-
-function mean(x: Float64Array): number {
-  let sum = 0;
-  for (let k = 0; k < x.length; k++) sum += x[k];
-  return sum / x.length;
-}
-
-function sampleVariance(x: Float64Array, m: number): number {
-  let sum = 0;
-  for (let k = 0; k < x.length; k++) sum += (x[k] - m) * (x[k] - m);
-  return sum / (x.length - 1);
-}
-
-function pearson(x: Float64Array, y: Float64Array): number {
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let k = 0; k < x.length; k++) {
-    sxy += (x[k] - mx) * (y[k] - my);
-    sxx += (x[k] - mx) ** 2;
-    syy += (y[k] - my) ** 2;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
 }

@@ -55,7 +55,7 @@ export function pathScratch(spec: StressModelSpec, bars: number, start: string):
     spec,
     bars,
     start,
-    model: pathModel(spec),
+    model: pathModelOf(spec),
     returns: pathReturns(bars, n),
     panel: { symbols: spec.symbols, times, open, high, low, close, volume, extra: {} },
   };
@@ -79,7 +79,8 @@ export function pathPanel(spec: StressModelSpec, options: PathOptions, scratch?:
   return { panel: buffers.panel, logLikelihoodRatio };
 }
 
-function pathModel(spec: StressModelSpec): PathModel {
+/** The model a spec simulates, built once (its Cholesky factors and constants). */
+export function pathModelOf(spec: StressModelSpec): PathModel {
   switch (spec.model) {
     case "gbm":
       return gbmModel(spec.params, spec.overnightShare);
