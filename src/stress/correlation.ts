@@ -11,7 +11,7 @@ import { badDiagonal, notPositiveDefinite, notSquare, notSymmetric } from "./err
  * other than 1, or is not positive definite.
  */
 export function choleskyFactor(at: ConfigPlace, value: unknown, n: number): Float64Array {
-  if (!Array.isArray(value)) throw invalid(at, `must be an ${n} x ${n} array of rows`, value);
+  if (!Array.isArray(value)) throw invalid(at, `must have ${n} rows of ${n} numbers (one per symbol)`, value);
   const rows = value.map((row, i) => {
     if (!Array.isArray(row) || row.length !== n)
       throw notSquare(at, value.length, i, Array.isArray(row) ? row.length : 0, n);

@@ -12,7 +12,7 @@ export function notSquare(
 ): ConfigError {
   return new ConfigError(
     at,
-    `must be an ${n} x ${n} matrix (one row and column per symbol), got ${rows} rows, row ${row} of length ${length}`,
+    `must have ${n} rows of ${n} numbers (one per symbol), got ${rows} rows, row ${row} of length ${length}`,
   );
 }
 
