@@ -1,8 +1,8 @@
 // Stress model "regime": a two-state Markov regime switch shared by all assets. Parameters:
 // calm and crisis, each { mu, sigma, correlation } as gbm; calmToCrisis and crisisToCalm, the
 // transition probabilities per bar. Bar 0's state is drawn from the stationary distribution,
-// P(crisis) = p_cc / (p_cc + p_cc'), p_cc = calmToCrisis, p_cc' = crisisToCalm (calm when both are
-// 0); bar t > 0 moves with those probabilities. Within a bar the state's gbm step applies:
+// P(crisis) = calmToCrisis / (calmToCrisis + crisisToCalm) (calm when both are 0); bar t > 0
+// moves with those probabilities. Within a bar the state's gbm step applies:
 //   r_i = (mu_i^s - (sigma_i^s)^2 / 2) d + sigma_i^s sqrt(d) (L^s z)_i.
 // One uniform per bar decides the state, drawn every bar.
 import { field, noUnknownKeys, plainObject } from "../../config/check.ts";
