@@ -1,7 +1,13 @@
 // `assay stress`: every number of the report, from a run's merged outcomes (chunk.ts). Plain
 // sampling gets the whole report; importance-sampled paths the event probabilities only, since
 // their distributions are the tilted model's, not the real one's.
-import { firstWeightedPath, OUTCOME_EVENTS, type OutcomeChunk, type OutcomeEvent } from "../chunk.ts";
+import {
+  checkedChunk,
+  firstWeightedPath,
+  OUTCOME_EVENTS,
+  type OutcomeChunk,
+  type OutcomeEvent,
+} from "../chunk.ts";
 import {
   expectedShortfall,
   type Histogram,
@@ -38,6 +44,7 @@ export const DEFAULT_WORST_PATHS = 10;
 
 /** The report's numbers over plainly sampled paths (every weight 1). */
 export function estimateStress(chunk: OutcomeChunk, worst = DEFAULT_WORST_PATHS): StressEstimates {
+  checkedChunk(chunk);
   const weighted = firstWeightedPath(chunk);
   if (weighted >= 0)
     throw new Error(
@@ -67,6 +74,7 @@ export function estimateStress(chunk: OutcomeChunk, worst = DEFAULT_WORST_PATHS)
 export function importanceEstimates(chunk: OutcomeChunk): {
   readonly [event in OutcomeEvent]: WeightedProportion;
 } {
+  checkedChunk(chunk);
   return byEvent((event) => weightedEventProbability(chunk, event));
 }
 
