@@ -162,6 +162,13 @@ export function eventBars(chunk: OutcomeChunk, event: OutcomeEvent): Int32Array 
   }
 }
 
+/** The number of paths on which the event happened. */
+export function eventCount(chunk: OutcomeChunk, event: OutcomeEvent): number {
+  let hits = 0;
+  for (const t of eventBars(chunk, event)) if (t >= 0) hits++;
+  return hits;
+}
+
 /** The first path (run index) whose weight is not 1, or -1 when the chunk is plain sampling. */
 export function firstWeightedPath(chunk: OutcomeChunk): number {
   const i = chunk.weight.findIndex((weight) => weight !== 1);

@@ -3,6 +3,7 @@ import {
   checkedChunk,
   chunkTransferList,
   eventBars,
+  eventCount,
   firstWeightedPath,
   mergeOutcomeChunks,
   outcomeLayout,
@@ -102,9 +103,10 @@ describe("checkedChunk()", () => {
     );
   });
 
-  it("eventBars() and firstWeightedPath() read the columns", () => {
+  it("eventBars(), eventCount() and firstWeightedPath() read the columns", () => {
     const chunk = chunkOf([QUIET, { ...QUIET, firstLiquidationBar: 4, weight: 2 }], { firstPath: 6 });
     expect([...eventBars(chunk, "liquidation")]).toEqual([-1, 4]);
+    expect([eventCount(chunk, "liquidation"), eventCount(chunk, "bankrupt")]).toEqual([1, 0]);
     expect(firstWeightedPath(chunk)).toBe(7);
     expect(firstWeightedPath(chunkOf([QUIET]))).toBe(-1);
   });

@@ -1,6 +1,6 @@
 // `assay stress`: the probability of an event over plainly sampled paths (every weight 1), with
 // the Wilson score interval at 95 %.
-import { eventBars, firstWeightedPath, type OutcomeChunk, type OutcomeEvent } from "../chunk.ts";
+import { eventCount, firstWeightedPath, type OutcomeChunk, type OutcomeEvent } from "../chunk.ts";
 import { type Interval, Z_95 } from "./interval.ts";
 
 export interface Proportion extends Interval {
@@ -45,11 +45,5 @@ export function eventProbability(chunk: OutcomeChunk, event: OutcomeEvent): Prop
       `event probability (${event}): path ${weighted} has weight ${chunk.weight[weighted - chunk.firstPath]}, ` +
         "not 1: importance-sampled paths need weightedEventProbability",
     );
-  return wilsonInterval(hitsOf(eventBars(chunk, event)), chunk.paths);
-}
-
-function hitsOf(bars: Int32Array): number {
-  let hits = 0;
-  for (const t of bars) if (t >= 0) hits++;
-  return hits;
+  return wilsonInterval(eventCount(chunk, event), chunk.paths);
 }

@@ -1,7 +1,7 @@
 // `assay stress --until-width w`: stop at the first chunk boundary where the ruin probability's
 // Wilson interval is narrower than w. It reads the chunks in plan order only, so the paths kept
 // are the same however many workers ran and whichever chunk finished first.
-import { eventBars, firstWeightedPath, type OutcomeChunk } from "../chunk.ts";
+import { eventCount, firstWeightedPath, type OutcomeChunk } from "../chunk.ts";
 import { type Proportion, wilsonInterval } from "./proportion.ts";
 
 export interface WidthReached {
@@ -32,7 +32,7 @@ export function untilWidth(chunksInPlanOrder: readonly OutcomeChunk[], width: nu
         `--until-width: path ${firstWeightedPath(chunk)} is importance-weighted; the Wilson rule needs plain paths`,
       );
     paths += chunk.paths;
-    for (const t of eventBars(chunk, "bankrupt")) if (t >= 0) hits++;
+    hits += eventCount(chunk, "bankrupt");
     const ruin = wilsonInterval(hits, paths);
     if (ruin.high - ruin.low < width) return { chunks: k + 1, ruin };
   }
