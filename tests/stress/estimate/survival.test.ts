@@ -23,6 +23,8 @@ describe("kaplanMeier()", () => {
   });
 
   it("kaplanMeier() bands S +- 1.96 sqrt(Greenwood), clipped to [0, 1]", () => {
+    // scipy 1.17 agrees: ecdf(CensoredData(uncensored=[1, 2, 2, 4], right=[1, 3, 4])).sf and its
+    // confidence_interval(0.95, method="linear") give these S, low and high.
     // bar 0: no event, Var 0: [1, 1].
     // bar 1: sum 1/(7 x 6) = 0.023810, Var = (6/7)^2 x 0.023810 = 0.017493, sd 0.132260,
     //   0.857143 -+ 1.959964 x 0.132260 = [0.597918, 1.116368 -> 1].
