@@ -74,7 +74,7 @@ export function expectedShortfall(values: ArrayLike<number>, level: number): num
 }
 
 /** The values sorted ascending, or a clear error for none or a value that is not finite. */
-export function sortedFinite(values: ArrayLike<number>, what: string): number[] {
+function sortedFinite(values: ArrayLike<number>, what: string): number[] {
   if (values.length === 0) throw new Error(`${what}: no values (an empty set of outcomes)`);
   const sorted = Array.from(values);
   sorted.forEach((value, i) => {

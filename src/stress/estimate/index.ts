@@ -40,7 +40,7 @@ export interface StressEstimates {
   readonly worst: WorstPath[];
 }
 
-export const DEFAULT_WORST_PATHS = 10;
+const DEFAULT_WORST_PATHS = 10;
 
 /** The report's numbers over plainly sampled paths (every weight 1). */
 export function estimateStress(chunk: OutcomeChunk, worst = DEFAULT_WORST_PATHS): StressEstimates {
