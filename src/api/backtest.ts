@@ -104,13 +104,18 @@ export function runBacktest(
         `${JSON.stringify(config.fillAt)}: set fillAt ${JSON.stringify(strategy.fillAt)} (or price "open")`,
     );
   const records = engine.run(panel, config, guardStrategy(strategy));
-  const summary = summarize(records, panel.times, config.initialCash);
+  // Computed on first read, as metrics are: the summary reads every order record, which the fast
+  // engine makes only when asked (a stress path that reads its equity and events never does).
+  let summary: RunSummary | undefined;
   let hash: string | undefined;
   let metrics: Metrics | undefined;
   const result: Result = {
     records,
     config,
-    summary,
+    get summary() {
+      summary ??= summarize(records, panel.times, config.initialCash);
+      return summary;
+    },
     get metrics() {
       metrics ??= computeMetrics(records, panel.times, {
         ...metricsOptions,
@@ -123,7 +128,13 @@ export function runBacktest(
       hash ??= manifestHash(records, { panel, config });
       return hash;
     },
-    toJSON: () => ({ records, config, summary, metrics: result.metrics, manifestHash: result.manifestHash }),
+    toJSON: () => ({
+      records,
+      config,
+      summary: result.summary,
+      metrics: result.metrics,
+      manifestHash: result.manifestHash,
+    }),
     toCSV: (dir) => writeRecordsCSV(records, panel, dir),
     toParquet: (dir) => writeRecordsParquet(records, panel, dir),
   };

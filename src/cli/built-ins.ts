@@ -1,7 +1,9 @@
 // `assay run <built-in> --param k=v`: the example strategies of examples/built-ins made from the
 // run's --param values, which are checked here: an unknown key, a value of the wrong type or a
 // missing required one is an error naming the built-in and the param.
+import { buyAndHold } from "../../examples/built-ins/buy-and-hold.ts";
 import { futuresTrend } from "../../examples/built-ins/futures-trend.ts";
+import { leveredLongShort } from "../../examples/built-ins/levered-long-short.ts";
 import { maCrossover } from "../../examples/built-ins/ma-crossover.ts";
 import { targetWeightsFromCsv } from "../../examples/built-ins/target-weights.ts";
 import type { Panel, Strategy } from "../model/index.ts";
@@ -14,6 +16,17 @@ const FROM_PARAMS: Readonly<Record<string, (params: StrategyParams, panel: Panel
   "ma-crossover": (params) => maCrossoverFromParams(params),
   "target-weights": (params, panel) => targetWeightsFromParams(params, panel),
   "futures-trend": (params) => futuresTrendFromParams(params),
+  "buy-and-hold": (params) => buyAndHold(paramsOf("buy-and-hold", params, { leverage: "number" })),
+  "levered-long-short": (params, panel) =>
+    leveredLongShort(
+      paramsOf("levered-long-short", params, {
+        lookback: "number",
+        longs: "number",
+        shorts: "number",
+        leverage: "number",
+      }),
+      panel,
+    ),
 };
 
 export const BUILT_IN_NAMES: readonly string[] = Object.keys(FROM_PARAMS);

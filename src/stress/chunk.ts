@@ -40,6 +40,16 @@ export interface OutcomeChunk extends OutcomeLayout {
   readonly weight: Float64Array;
 }
 
+export type ChunkColumn =
+  | "finalEquity"
+  | "cagr"
+  | "maxDrawdown"
+  | "firstMarginCallBar"
+  | "firstLiquidationBar"
+  | "bankruptBar"
+  | "fanEquity"
+  | "weight";
+
 /** What a stress run estimates the probability of. Ruin is bankruptcy (SPEC 7: equity <= 0). */
 export type OutcomeEvent = "marginCall" | "liquidation" | "bankrupt";
 
@@ -210,7 +220,10 @@ export function checkedChunk(chunk: OutcomeChunk): OutcomeChunk {
   return chunk;
 }
 
-function namedColumns(chunk: OutcomeChunk): [string, Float64Array | Int32Array, (fan: number) => number][] {
+/** The chunk's per-path columns by field name, with each one's values per path (1, or the fan's). */
+export function namedColumns(
+  chunk: OutcomeChunk,
+): [ChunkColumn, Float64Array | Int32Array, (fan: number) => number][] {
   const one = () => 1;
   return [
     ["finalEquity", chunk.finalEquity, one],

@@ -1,0 +1,110 @@
+// One chunk of a stress run, as a worker thread runs it: for each path of the chunk, its panel
+// from the stream of (seed, path) alone, the strategy made anew from its params on it, a fast
+// (or reference) backtest, the path's outcome; the chunk's outcomes go back as transferred typed
+// arrays, not records. The model, config and engine are resolved once per worker.
+import { move, transferableSymbol, valueSymbol } from "piscina";
+import { runBacktest, runConfigFor } from "../../api/backtest.ts";
+import { strategyFromParams } from "../../cli/built-ins.ts";
+import { loadEngine } from "../../cli/engines.ts";
+import { loadPanel } from "../../data/index.ts";
+import type { Engine, RunConfig } from "../../model/index.ts";
+import {
+  chunkTransferList,
+  type OutcomeChunk,
+  outcomeLayout,
+  type PathOutcome,
+  packOutcomes,
+} from "../chunk.ts";
+import { pathOutcome } from "../outcome.ts";
+import { type PathScratch, pathPanel, pathScratch } from "../path.ts";
+import { resolveStressModel, type StressModelSpec } from "../spec.ts";
+import type { StressSetup } from "./setup.ts";
+
+export interface ChunkTask {
+  readonly setup: StressSetup;
+  /** Paths firstPath .. firstPath + paths - 1. */
+  readonly firstPath: number;
+  readonly paths: number;
+}
+
+interface Resolved {
+  readonly key: string;
+  readonly spec: StressModelSpec;
+  readonly scratch: PathScratch;
+  readonly engine: Engine;
+  config: RunConfig | null;
+}
+
+/** This worker's model, buffers and engine, by the setup they came from. */
+let resolved: Resolved | null = null;
+
+export default async function runChunkTask(task: ChunkTask): Promise<unknown> {
+  return move(transferable(await runChunk(task)));
+}
+
+/** The chunk's outcomes; throws, naming the path and its seed, when a path's run throws. */
+export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<OutcomeChunk> {
+  const inputs = await resolvedFor(setup);
+  const layout = outcomeLayout(setup.bars, setup.fanBars);
+  const outcomes: PathOutcome[] = [];
+  for (let path = firstPath; path < firstPath + paths; path++) {
+    try {
+      const { panel, logLikelihoodRatio } = pathPanel(
+        inputs.spec,
+        { path, seed: setup.seed, bars: setup.bars, start: setup.start },
+        inputs.scratch,
+      );
+      inputs.config ??= runConfigFor(panel, setup.config, {
+        config: setup.labels.config,
+        data: setup.labels.model,
+      });
+      const strategy = await strategyFromParams(setup.strategy, setup.params, panel, "stress");
+      const { records } = runBacktest(panel, inputs.config, strategy, inputs.engine);
+      outcomes.push(
+        pathOutcome(
+          {
+            records,
+            times: panel.times,
+            initialCash: inputs.config.initialCash,
+            weight: Math.exp(logLikelihoodRatio),
+          },
+          layout,
+        ),
+      );
+    } catch (error) {
+      throw new Error(
+        `stress path ${path} (seed ${setup.seed}; replay it with --replay-path ${path}): ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  return packOutcomes(layout, firstPath, outcomes);
+}
+
+async function resolvedFor(setup: StressSetup): Promise<Resolved> {
+  const key = JSON.stringify([setup.model, setup.modelSource, setup.engine, setup.bars, setup.start]);
+  if (resolved?.key !== key) {
+    const source = setup.modelSource === null ? undefined : await loadPanel(setup.modelSource);
+    const spec = resolveStressModel(setup.model, { source: setup.labels.model }, source);
+    resolved = {
+      key,
+      spec,
+      scratch: pathScratch(spec, setup.bars, setup.start),
+      engine: await loadEngine(setup.engine),
+      config: null,
+    };
+  }
+  return resolved;
+}
+
+/** The chunk as Piscina's Transferable: its typed arrays' buffers move instead of being copied. */
+function transferable(chunk: OutcomeChunk) {
+  return {
+    get [transferableSymbol]() {
+      return chunkTransferList(chunk);
+    },
+    get [valueSymbol]() {
+      return chunk;
+    },
+  };
+}
