@@ -1,7 +1,9 @@
 // `assay check`, `assay merge`, `assay replay`: the property runner (src/harness/) on the command
 // line. The harness is imported when one of them runs, so other commands load neither
 // fast-check nor the worker pool.
+
 import { availableParallelism } from "node:os";
+import { extname, join } from "node:path";
 import type { Command } from "commander";
 import type { CheckReport } from "../harness/report.ts";
 import type { CliIo } from "./main.ts";
@@ -117,12 +119,29 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
 }
 
 async function merge(paths: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const { isStressShard } = await import("../stress/run/outputs.ts");
+  if (paths.length > 0 && isStressShard(paths[0])) return mergeStress(paths, flags, io);
   const { mergeReports, readReport } = await import("../harness/merge.ts");
   const report = mergeReports(paths.map((path) => readReport(path)));
   const files = await writeReports(report, flags.reports, "-merged", flags.out, flags.out !== undefined);
   printReport(report, io);
   io.out(`report: ${files.join(", ")}`);
   return report.failures > 0 ? 1 : 0;
+}
+
+/** Stress shards (`assay stress --shard k/N`) joined into the report of the whole run. */
+async function mergeStress(paths: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const { mergeStressShards, writeStressOutputs } = await import("../stress/run/outputs.ts");
+  const { stressMarkdown } = await import("../stress/run/report.ts");
+  const report = mergeStressShards(paths);
+  const out =
+    flags.out ?? join(flags.reports, `stress-${new Date().toISOString().replace(/[:.]/g, "-")}-merged.json`);
+  if (extname(out) !== ".json")
+    throw new Error(`--out ${out}: expected a .json file (its .md and .html go beside it)`);
+  const files = await writeStressOutputs(out.slice(0, -".json".length), report, null);
+  io.out(stressMarkdown(report));
+  io.out(`report: ${files.join(", ")}`);
+  return 0;
 }
 
 async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {

@@ -4,6 +4,7 @@ import { registerCheck } from "./check.ts";
 import { registerGolden } from "./golden.ts";
 import { registerLookahead } from "./lookahead.ts";
 import { registerRun } from "./run.ts";
+import { registerStress } from "./stress.ts";
 import { registerSweep } from "./sweep.ts";
 
 /** Where the CLI writes; tests pass their own. */
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerCheck(program, io, exit);
   registerLookahead(program, io, exit);
   registerSweep(program, io, exit);
+  registerStress(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -2,13 +2,7 @@
 // (j + 1) x size - 1, and a shard k of N taking the chunks j with j mod N = k. The plan depends on
 // the paths, the chunk size and the shard alone, so a chunk is the same work on any machine.
 
-export interface Shard {
-  /** 0-based. */
-  readonly index: number;
-  readonly count: number;
-}
-
-export const WHOLE_RUN: Shard = { index: 0, count: 1 };
+import { type Shard, WHOLE } from "../../harness/plan.ts";
 
 export interface PlannedChunk {
   /** The chunk's index in the whole run's plan. */
@@ -17,7 +11,8 @@ export interface PlannedChunk {
   readonly paths: number;
 }
 
-export function planChunks(paths: number, chunkSize: number, shard: Shard = WHOLE_RUN): PlannedChunk[] {
+/** `shard` as `assay check`'s: k/N with k counted from 0 (harness/plan.ts parseShard). */
+export function planChunks(paths: number, chunkSize: number, shard: Shard = WHOLE): PlannedChunk[] {
   if (!Number.isSafeInteger(paths) || paths < 1)
     throw new Error(`stress: --paths must be a whole number >= 1, got ${paths}`);
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1)
@@ -29,17 +24,7 @@ export function planChunks(paths: number, chunkSize: number, shard: Shard = WHOL
   }
   if (chunks.length === 0)
     throw new Error(
-      `stress: shard ${shard.index + 1}/${shard.count} gets no chunk of ${Math.ceil(paths / chunkSize)}; use fewer shards or more paths`,
+      `stress: shard ${shard.index}/${shard.count} gets no chunk of ${Math.ceil(paths / chunkSize)}; use fewer shards or more paths`,
     );
   return chunks;
-}
-
-/** `k/N` (1-based k, as --shard takes it). */
-export function parseShard(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  const index = match === null ? Number.NaN : Number(match[1]) - 1;
-  const count = match === null ? Number.NaN : Number(match[2]);
-  if (!(count >= 1 && index >= 0 && index < count))
-    throw new Error(`--shard ${text}: expected k/N with 1 <= k <= N, e.g. --shard 2/3`);
-  return { index, count };
 }

@@ -4,11 +4,12 @@
 // or shard merge.
 import { createHash } from "node:crypto";
 import { Piscina } from "piscina";
+import { type Shard, WHOLE } from "../../harness/plan.ts";
 import type { OutcomeChunk } from "../chunk.ts";
 import { untilWidth, type WidthReached } from "../estimate/until-width.ts";
 import { appendChunk, readCheckpoint, startCheckpoint } from "./checkpoint.ts";
 import type { ChunkTask } from "./chunk-task.ts";
-import { type PlannedChunk, planChunks, type Shard, WHOLE_RUN } from "./plan.ts";
+import { type PlannedChunk, planChunks } from "./plan.ts";
 import type { StressSetup } from "./setup.ts";
 
 const WORKER = new URL("./worker.mjs", import.meta.url).href;
@@ -43,7 +44,7 @@ export interface StressRun {
 
 /** The run's identity in its checkpoint: a digest of everything that decides its chunks. */
 export function runIdentity(options: StressRunOptions): string {
-  const { setup, paths, chunkSize, shard = WHOLE_RUN } = options;
+  const { setup, paths, chunkSize, shard = WHOLE } = options;
   return createHash("sha256").update(JSON.stringify({ setup, paths, chunkSize, shard })).digest("hex");
 }
 
@@ -52,7 +53,7 @@ export async function runStress(options: StressRunOptions): Promise<StressRun> {
   const { workers, checkpoint } = options;
   if (!Number.isSafeInteger(workers) || workers < 1)
     throw new Error(`stress: --workers must be a whole number >= 1, got ${workers}`);
-  if (options.untilWidth !== undefined && (options.shard ?? WHOLE_RUN).count > 1)
+  if (options.untilWidth !== undefined && (options.shard ?? WHOLE).count > 1)
     throw new Error("stress: --until-width stops on the whole run's plan; it cannot be sharded");
   const plan = planChunks(options.paths, options.chunkSize, options.shard);
   const identity = runIdentity(options);

@@ -1,0 +1,83 @@
+// The files of a stress run: <base>.json (the report; a shard's also carries its outcomes, which
+// `assay merge` joins), <base>.md and <base>.html, each written whole (temp file, rename).
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { mergeOutcomeChunks, type OutcomeChunk } from "../chunk.ts";
+import { estimateStress } from "../estimate/index.ts";
+import { decodeChunk, type EncodedChunk, encodeChunk } from "./chunk-codec.ts";
+import { stressPage } from "./page.ts";
+import { type StressReport, stressMarkdown, writeAtomically } from "./report.ts";
+
+/** A shard's JSON: its report of its own paths, and the outcomes the merge needs. */
+export interface ShardFile extends StressReport {
+  readonly shardOf: { readonly index: number; readonly count: number; readonly plannedPaths: number };
+  readonly outcomes: readonly EncodedChunk[];
+}
+
+export async function writeStressOutputs(
+  base: string,
+  report: StressReport,
+  shard: { chunks: readonly OutcomeChunk[]; index: number; count: number; plannedPaths: number } | null,
+): Promise<string[]> {
+  mkdirSync(dirname(base), { recursive: true });
+  const json: StressReport | ShardFile =
+    shard === null
+      ? report
+      : {
+          ...report,
+          shardOf: { index: shard.index, count: shard.count, plannedPaths: shard.plannedPaths },
+          outcomes: shard.chunks.map(encodeChunk),
+        };
+  const files = [`${base}.json`, `${base}.md`, `${base}.html`];
+  writeAtomically(files[0], `${JSON.stringify(json, null, 2)}\n`);
+  writeAtomically(files[1], `${stressMarkdown(report)}\n`);
+  writeAtomically(files[2], await stressPage(report));
+  return files;
+}
+
+/** Whether a JSON file is a stress shard's (what `assay merge` dispatches on). */
+export function isStressShard(path: string): boolean {
+  const text = readFileSync(path, "utf8");
+  return text.includes('"shardOf"') && text.includes('"outcomes"');
+}
+
+/**
+ * The shards of one run joined: every shard 0..N-1 once, one setup, and the report a single run
+ * of all the paths writes (meta aside).
+ */
+export function mergeStressShards(paths: readonly string[]): StressReport {
+  const shards = paths.map((path) => JSON.parse(readFileSync(path, "utf8")) as ShardFile);
+  const [first] = shards;
+  const count = first.shardOf.count;
+  const setup = JSON.stringify(first.setup);
+  const seen = new Set<number>();
+  shards.forEach((shard, i) => {
+    if (
+      JSON.stringify(shard.setup) !== setup ||
+      shard.shardOf.count !== count ||
+      shard.shardOf.plannedPaths !== first.shardOf.plannedPaths
+    )
+      throw new Error(
+        `merge: ${paths[i]} is a shard of another stress run than ${paths[0]} (setup, paths or shard count differ)`,
+      );
+    if (seen.has(shard.shardOf.index))
+      throw new Error(`merge: shard ${shard.shardOf.index}/${count} given twice (${paths[i]})`);
+    seen.add(shard.shardOf.index);
+  });
+  const missing = Array.from({ length: count }, (_, k) => k).filter((k) => !seen.has(k));
+  if (missing.length > 0)
+    throw new Error(
+      `merge: shards ${missing.map((k) => `${k}/${count}`).join(", ")} of the stress run are missing`,
+    );
+  const chunks = shards.flatMap((shard) => shard.outcomes.map(decodeChunk));
+  const estimates = estimateStress(mergeOutcomeChunks(chunks));
+  return {
+    meta: { ...first.meta, shard: `merged ${count} shards` },
+    title: first.title,
+    setup: first.setup,
+    plannedPaths: first.shardOf.plannedPaths,
+    paths: estimates.paths,
+    stoppedAtChunk: null,
+    estimates,
+  };
+}

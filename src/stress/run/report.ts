@@ -1,0 +1,125 @@
+// What `assay stress` writes: the report as JSON (run metadata under `meta`, everything else a
+// deterministic function of the inputs and the seed), Markdown (the tables it prints) and one
+// self-contained HTML page (the fan chart, the survival curves, the final-equity histogram). Each
+// file is written to a temporary name and renamed: a killed run leaves no half-written report.
+import { renameSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { money, percent } from "../../report/format.ts";
+import type { StressEstimates } from "../estimate/index.ts";
+import type { Proportion } from "../estimate/proportion.ts";
+import type { StressRun } from "./run-stress.ts";
+import type { StressSetup } from "./setup.ts";
+
+export interface StressReport {
+  readonly meta: {
+    readonly createdAt: string;
+    readonly host: string;
+    readonly durationMs: number;
+    readonly workers: number;
+    readonly resumedChunks: number;
+    readonly shard: string;
+  };
+  readonly title: string;
+  readonly setup: StressSetup;
+  readonly plannedPaths: number;
+  readonly paths: number;
+  /** --until-width's stop: the chunks kept, or null when the run went to the end. */
+  readonly stoppedAtChunk: number | null;
+  readonly estimates: StressEstimates;
+}
+
+export function stressReport(
+  title: string,
+  setup: StressSetup,
+  run: StressRun,
+  estimates: StressEstimates,
+  shard: string,
+): StressReport {
+  return {
+    meta: {
+      createdAt: new Date().toISOString(),
+      host: hostname(),
+      durationMs: run.durationMs,
+      workers: run.workers,
+      resumedChunks: run.resumedChunks,
+      shard,
+    },
+    title,
+    setup,
+    plannedPaths: run.plannedPaths,
+    paths: estimates.paths,
+    stoppedAtChunk: run.stopped?.chunks ?? null,
+    estimates,
+  };
+}
+
+export interface StressTables {
+  readonly heading: string;
+  readonly tables: readonly { readonly header: string[]; readonly rows: string[][] }[];
+  readonly notes: readonly string[];
+}
+
+/** The report's headline tables, as the command prints them and the Markdown and HTML show them. */
+export function stressTables(report: StressReport): StressTables {
+  const e = report.estimates;
+  const probability = (label: string, p: Proportion) => [
+    label,
+    percent(p.estimate),
+    `${percent(p.low)} .. ${percent(p.high)}`,
+    `${p.hits} of ${p.paths}`,
+  ];
+  const stopped =
+    report.stoppedAtChunk === null ? "" : ` (stopped by --until-width after chunk ${report.stoppedAtChunk})`;
+  return {
+    heading: `${report.title}: ${e.paths} paths of ${report.setup.bars} bars${stopped}, seed ${report.setup.seed}`,
+    tables: [
+      {
+        header: ["event", "probability", "Wilson 95%", "paths"],
+        rows: [
+          probability("at least one margin call", e.probabilities.marginCall),
+          probability("a liquidation (forced fill)", e.probabilities.liquidation),
+          probability("bankruptcy (equity <= 0)", e.probabilities.bankrupt),
+        ],
+      },
+      {
+        header: ["quantile", "5%", "25%", "50%", "75%", "95%"],
+        rows: [
+          ["final equity", ...e.finalEquity.quantiles.map(money)],
+          ["CAGR", ...e.cagr.quantiles.map(percent)],
+          ["max drawdown", ...e.maxDrawdown.quantiles.map(percent)],
+        ],
+      },
+    ],
+    notes: [
+      `expected shortfall of final equity: ${money(e.expectedShortfall.level95)} at 95%, ${money(e.expectedShortfall.level99)} at 99%`,
+      `worst paths (replay one with --replay-path i): ${e.worst
+        .slice(0, 5)
+        .map((w) => `${w.path} (${money(w.finalEquity)})`)
+        .join(", ")}`,
+    ],
+  };
+}
+
+/** The tables as Markdown (what the command prints, and reports/stress-*.md). */
+export function stressMarkdown(report: StressReport): string {
+  const { heading, tables, notes } = stressTables(report);
+  const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    heading,
+    ...tables.flatMap(({ header, rows }) => [
+      "",
+      row(header),
+      row(header.map((_, i) => (i === 0 ? "---" : "---:"))),
+      ...rows.map(row),
+    ]),
+    "",
+    ...notes,
+  ].join("\n");
+}
+
+/** Writes `text` to `path` through a temporary file in the same folder. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
