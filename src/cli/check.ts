@@ -138,7 +138,7 @@ async function mergeStress(paths: string[], flags: MergeFlags, io: CliIo): Promi
     flags.out ?? join(flags.reports, `stress-${new Date().toISOString().replace(/[:.]/g, "-")}-merged.json`);
   if (extname(out) !== ".json")
     throw new Error(`--out ${out}: expected a .json file (its .md and .html go beside it)`);
-  const files = await writeStressOutputs(out.slice(0, -".json".length), report, null);
+  const files = await writeStressOutputs(out.slice(0, -".json".length), report);
   io.out(stressMarkdown(report));
   io.out(`report: ${files.join(", ")}`);
   return 0;

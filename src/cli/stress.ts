@@ -15,8 +15,8 @@ import { mergeOutcomeChunks } from "../stress/chunk.ts";
 import { estimateStress } from "../stress/estimate/index.ts";
 import { fitGbm } from "../stress/fit.ts";
 import { pathPanel } from "../stress/path.ts";
-import { writeStressOutputs } from "../stress/run/outputs.ts";
-import { stressMarkdown, stressReport } from "../stress/run/report.ts";
+import { writeShardFile, writeStressOutputs } from "../stress/run/outputs.ts";
+import { stressMarkdown, stressMeta, stressReport } from "../stress/run/report.ts";
 import { runStress } from "../stress/run/run-stress.ts";
 import { fanBarsOf, type StressSetup } from "../stress/run/setup.ts";
 import { resolveStressModel } from "../stress/spec.ts";
@@ -121,20 +121,31 @@ export function registerStress(program: Command, io: CliIo, exit: { code: number
       } finally {
         progress.stop();
       }
-      const merged = mergeOutcomeChunks(run.chunks);
+      const rate = `${(run.durationMs / 1000).toFixed(1)} s, ${((run.chunks.reduce((n, c) => n + c.paths, 0) * 1000) / run.durationMs).toFixed(1)} paths/s`;
       const title = `assay stress: ${strategyName} under ${modelName(setup)}`;
-      const report = stressReport(title, setup, run, estimateStress(merged), renderShard(shard));
-      const files = await writeStressOutputs(
-        base,
-        report,
-        shard.count > 1
-          ? { chunks: run.chunks, index: shard.index, count: shard.count, plannedPaths: paths }
-          : null,
-      );
-      io.out(stressMarkdown(report));
-      io.err(
-        `wrote ${files.join(", ")} (${(run.durationMs / 1000).toFixed(1)} s, ${((merged.paths * 1000) / run.durationMs).toFixed(1)} paths/s)`,
-      );
+      if (shard.count > 1) {
+        const meta = stressMeta(run, renderShard(shard));
+        const file = writeShardFile(
+          base,
+          { meta, title, setup, shardOf: { ...shard, plannedPaths: paths } },
+          run.chunks,
+        );
+        io.out(
+          `shard ${renderShard(shard)}: ${run.chunks.length} chunks; join the shards' files with assay merge`,
+        );
+        io.err(`wrote ${file} (${rate})`);
+      } else {
+        const report = stressReport(
+          title,
+          setup,
+          run,
+          estimateStress(mergeOutcomeChunks(run.chunks)),
+          renderShard(shard),
+        );
+        const files = await writeStressOutputs(base, report);
+        io.out(stressMarkdown(report));
+        io.err(`wrote ${files.join(", ")} (${rate})`);
+      }
       exit.code = 0;
     });
 }

@@ -8,31 +8,38 @@ import { decodeChunk, type EncodedChunk, encodeChunk } from "./chunk-codec.ts";
 import { stressPage } from "./page.ts";
 import { type StressReport, stressMarkdown, writeAtomically } from "./report.ts";
 
-/** A shard's JSON: its report of its own paths, and the outcomes the merge needs. */
-export interface ShardFile extends StressReport {
+/**
+ * A shard's file: not a report (its paths are every N-th chunk, no sample of the run), but its
+ * outcomes, which `assay merge` joins with the other shards' into the whole run's report.
+ */
+export interface ShardFile {
+  readonly meta: StressReport["meta"];
+  readonly title: string;
+  readonly setup: StressReport["setup"];
   readonly shardOf: { readonly index: number; readonly count: number; readonly plannedPaths: number };
   readonly outcomes: readonly EncodedChunk[];
 }
 
-export async function writeStressOutputs(
-  base: string,
-  report: StressReport,
-  shard: { chunks: readonly OutcomeChunk[]; index: number; count: number; plannedPaths: number } | null,
-): Promise<string[]> {
+/** <base>.json, <base>.md and <base>.html of a whole run (or of merged shards). */
+export async function writeStressOutputs(base: string, report: StressReport): Promise<string[]> {
   mkdirSync(dirname(base), { recursive: true });
-  const json: StressReport | ShardFile =
-    shard === null
-      ? report
-      : {
-          ...report,
-          shardOf: { index: shard.index, count: shard.count, plannedPaths: shard.plannedPaths },
-          outcomes: shard.chunks.map(encodeChunk),
-        };
   const files = [`${base}.json`, `${base}.md`, `${base}.html`];
-  writeAtomically(files[0], `${JSON.stringify(json, null, 2)}\n`);
+  writeAtomically(files[0], `${JSON.stringify(report, null, 2)}\n`);
   writeAtomically(files[1], `${stressMarkdown(report)}\n`);
   writeAtomically(files[2], await stressPage(report));
   return files;
+}
+
+/** <base>.json of a shard: its outcomes, chunk by chunk. */
+export function writeShardFile(
+  base: string,
+  shard: Omit<ShardFile, "outcomes">,
+  chunks: readonly OutcomeChunk[],
+): string {
+  mkdirSync(dirname(base), { recursive: true });
+  const file: ShardFile = { ...shard, outcomes: chunks.map(encodeChunk) };
+  writeAtomically(`${base}.json`, `${JSON.stringify(file)}\n`);
+  return `${base}.json`;
 }
 
 /** Whether a JSON file is a stress shard's (what `assay merge` dispatches on). */
@@ -72,7 +79,7 @@ export function mergeStressShards(paths: readonly string[]): StressReport {
   const chunks = shards.flatMap((shard) => shard.outcomes.map(decodeChunk));
   const estimates = estimateStress(mergeOutcomeChunks(chunks));
   return {
-    meta: { ...first.meta, shard: `merged ${count} shards` },
+    meta: { ...first.meta, resumedChunks: 0, shard: `merged ${count} shards` },
     title: first.title,
     setup: first.setup,
     plannedPaths: first.shardOf.plannedPaths,

@@ -28,6 +28,18 @@ export interface StressReport {
   readonly estimates: StressEstimates;
 }
 
+/** The run's metadata: when, where, how long, on how many workers; the one part that varies. */
+export function stressMeta(run: StressRun, shard: string): StressReport["meta"] {
+  return {
+    createdAt: new Date().toISOString(),
+    host: hostname(),
+    durationMs: run.durationMs,
+    workers: run.workers,
+    resumedChunks: run.resumedChunks,
+    shard,
+  };
+}
+
 export function stressReport(
   title: string,
   setup: StressSetup,
@@ -36,14 +48,7 @@ export function stressReport(
   shard: string,
 ): StressReport {
   return {
-    meta: {
-      createdAt: new Date().toISOString(),
-      host: hostname(),
-      durationMs: run.durationMs,
-      workers: run.workers,
-      resumedChunks: run.resumedChunks,
-      shard,
-    },
+    meta: stressMeta(run, shard),
     title,
     setup,
     plannedPaths: run.plannedPaths,
