@@ -46,6 +46,7 @@ interface StressFlags {
   engine: string;
   out?: string;
   replayPath?: string;
+  crossCheck: string;
 }
 
 export function registerStress(program: Command, io: CliIo, exit: { code: number }): void {
@@ -89,6 +90,11 @@ export function registerStress(program: Command, io: CliIo, exit: { code: number
       "the report's JSON; .md and .html beside it (default reports/stress-<timestamp>)",
     )
     .option("--replay-path <i>", "re-run path i with full records on both engines and print what happened")
+    .option(
+      "--cross-check <share>",
+      "paths also run on the reference engine and compared record by record: a percent (1%) or a fraction; 0 for none",
+      "1%",
+    )
     .action(async (strategyName: string, flags: StressFlags) => {
       const setup = await setupOf(strategyName, flags, io);
       if (flags.replayPath !== undefined) {
@@ -183,6 +189,7 @@ async function setupOf(strategyName: string, flags: StressFlags, io: CliIo): Pro
     start: flags.start,
     seed,
     fanBars: fanBarsOf(bars),
+    crossCheck: share(flags.crossCheck),
   };
   if (!Object.hasOwn(engines, flags.engine))
     throw new Error(`--engine ${flags.engine}: unknown engine (known: ${Object.keys(engines).join(", ")})`);
@@ -213,6 +220,14 @@ async function modelInput(flags: StressFlags, io: CliIo): Promise<unknown> {
   const assets = count(flags.assets, "--assets", 1);
   const symbols = Array.from({ length: assets }, (_, i) => `S${String(i).padStart(2, "0")}`);
   return { model: "gbm", symbols, mu: 0.05, sigma: 0.25 };
+}
+
+/** --cross-check as a fraction: "1%" or "0.01". */
+function share(text: string): number {
+  const value = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (!(value >= 0 && value <= 1))
+    throw new Error(`--cross-check ${text}: expected a share of the paths, 0%..100% or 0..1`);
+  return value;
 }
 
 function dataFile(flags: StressFlags): string {

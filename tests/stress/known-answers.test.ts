@@ -45,6 +45,8 @@ function setup(marginCheckAt: "close" | "adverse-extreme"): StressSetup {
     start: "2024-01-02",
     seed: 20_261_206,
     fanBars: [0, BARS - 1],
+    // 1% of the paths on the reference engine too: 200 per rule, compared record by record.
+    crossCheck: 0.01,
   };
 }
 

@@ -6,8 +6,9 @@ import { move, transferableSymbol, valueSymbol } from "piscina";
 import { runBacktest, runConfigFor } from "../../api/backtest.ts";
 import { strategyFromParams } from "../../cli/built-ins.ts";
 import { loadEngine } from "../../cli/engines.ts";
+import { diffRecords, renderRecordDivergence } from "../../compare/index.ts";
 import { loadPanel } from "../../data/index.ts";
-import type { Engine, RunConfig } from "../../model/index.ts";
+import type { Engine, Panel, Records, RunConfig } from "../../model/index.ts";
 import {
   chunkTransferList,
   type OutcomeChunk,
@@ -18,7 +19,7 @@ import {
 import { pathOutcome } from "../outcome.ts";
 import { type PathScratch, pathPanel, pathScratch } from "../path.ts";
 import { resolveStressModel, type StressModelSpec } from "../spec.ts";
-import type { StressSetup } from "./setup.ts";
+import { isCrossChecked, type StressSetup } from "./setup.ts";
 
 export interface ChunkTask {
   readonly setup: StressSetup;
@@ -60,6 +61,7 @@ export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<
       });
       const strategy = await strategyFromParams(setup.strategy, setup.params, panel, "stress");
       const { records } = runBacktest(panel, inputs.config, strategy, inputs.engine);
+      if (isCrossChecked(setup, path)) await crossCheck(panel, inputs.config, setup, records);
       outcomes.push(
         pathOutcome(
           {
@@ -79,6 +81,17 @@ export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<
     }
   }
   return packOutcomes(layout, firstPath, outcomes);
+}
+
+/** The path again on the reference engine: any record that differs fails the run. */
+async function crossCheck(panel: Panel, config: RunConfig, setup: StressSetup, fast: Records): Promise<void> {
+  const strategy = await strategyFromParams(setup.strategy, setup.params, panel, "stress");
+  const reference = runBacktest(panel, config, strategy, await loadEngine("reference")).records;
+  const divergence = diffRecords(reference, fast, { names: ["reference", setup.engine] });
+  if (divergence !== null)
+    throw new Error(
+      `the cross-check on the reference engine diverged: ${renderRecordDivergence(divergence)}`,
+    );
 }
 
 async function resolvedFor(setup: StressSetup): Promise<Resolved> {

@@ -21,6 +21,18 @@ export interface StressSetup {
   readonly seed: number;
   /** Bars whose equity the fan chart keeps (strictly increasing, < bars). */
   readonly fanBars: readonly number[];
+  /** The share of paths also run on the reference engine and compared record by record (0..1). */
+  readonly crossCheck: number;
+}
+
+/**
+ * Whether path i is one of the cross-checked share: a hash of (seed, i), so the same paths are
+ * checked on any worker, chunk or shard.
+ */
+export function isCrossChecked(setup: Pick<StressSetup, "seed" | "crossCheck">, path: number): boolean {
+  if (setup.crossCheck <= 0) return false;
+  const mixed = Math.imul(path ^ (setup.seed * 0x9e3779b1), 0x85ebca6b) >>> 0;
+  return mixed / 2 ** 32 < setup.crossCheck;
 }
 
 /** About 60 evenly spaced bars, the first and the last included: enough for a smooth fan. */
