@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [--engines fast,reference] [--cases seed-study,floor] [--runs N] [--warmup N]
-//   [--skip-sweep]
+//   [--skip-sweep] [--skip-stress]
 // Measures every (case, engine) pair in a fresh child process (run-one.ts), prints the table and
-// writes reports/BENCHMARKS.md and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts).
+// writes reports/BENCHMARKS.md and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts) and `assay stress`'s paths/s (stress.ts).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,7 @@ import {
   renderText,
   toJson,
 } from "./report.ts";
+import { measureStress, type StressMeasurement } from "./stress.ts";
 import { measureSweep, type SweepMeasurement } from "./sweep.ts";
 
 const ROOT = new URL("../", import.meta.url);
@@ -40,6 +41,7 @@ const { values } = (() => {
         runs: { type: "string" },
         warmup: { type: "string" },
         "skip-sweep": { type: "boolean", default: false },
+        "skip-stress": { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -142,10 +144,23 @@ if (!values["skip-sweep"]) {
     console.error(`  ${workers} workers: median ${medianS.toFixed(2)} s, ${trialsPerS.toFixed(1)} trials/s`);
 }
 
+let stress: StressMeasurement | undefined;
+if (!values["skip-stress"]) {
+  console.error(
+    "stress: the 2x levered long/short on GBM paths of 50 assets x 252 bars, 1 worker and every core...",
+  );
+  stress = await measureStress(quick);
+  for (const { workers, paths, seconds, pathsPerS } of stress.byWorkers)
+    console.error(
+      `  ${workers} workers: ${paths} paths in ${seconds.toFixed(1)} s, ${pathsPerS.toFixed(1)} paths/s`,
+    );
+}
+
 const report: BenchReport = {
   machine,
   quick,
   sweep,
+  stress,
   cases: cases.map(({ name, assets, bars, warmup, runs, description }) => ({
     name,
     assets,

@@ -4,6 +4,7 @@
 import os from "node:os";
 import type { CaseName } from "./cases.ts";
 import type { Measurement } from "./measure.ts";
+import type { StressMeasurement } from "./stress.ts";
 import type { SweepMeasurement } from "./sweep.ts";
 
 export interface Machine {
@@ -56,6 +57,8 @@ export interface BenchReport {
   readonly quick: boolean;
   /** `assay sweep`'s throughput; absent with --skip-sweep. */
   readonly sweep?: SweepMeasurement;
+  /** `assay stress`'s throughput; absent with --skip-stress. */
+  readonly stress?: StressMeasurement;
   readonly cases: readonly CaseSummary[];
   readonly outcomes: readonly Outcome[];
 }
@@ -344,7 +347,33 @@ export function renderMarkdown(report: BenchReport): string {
     markdownTable(TARGET_HEADER, targetRows(markTargets(measurements)), [false, false, true, false]),
     "",
     ...(report.sweep === undefined ? [] : sweepSection(report.sweep)),
+    ...(report.stress === undefined ? [] : stressSection(report.stress)),
   ].join("\n");
+}
+
+const STRESS_HEADER = ["workers", "paths", "seconds", "paths/s", "10,000 paths at this rate"];
+
+function stressRows(stress: StressMeasurement): string[][] {
+  return stress.byWorkers.map(({ workers, paths, seconds, pathsPerS }) => [
+    String(workers),
+    String(paths),
+    seconds.toFixed(1),
+    pathsPerS.toFixed(1),
+    `${(10_000 / pathsPerS).toFixed(0)} s`,
+  ]);
+}
+
+function stressSection(stress: StressMeasurement): string[] {
+  return [
+    "## Stress",
+    "",
+    `\`assay stress\`'s default book: ${stress.description}. Each row is one whole run (the pool's`,
+    "start and end, path generation, the fast engine, the outcomes; no reference cross-check), on 1",
+    "worker and on every core. The issue's target: 10,000 paths on 2 workers in <= 60 s.",
+    "",
+    markdownTable(STRESS_HEADER, stressRows(stress), SWEEP_RIGHT),
+    "",
+  ];
 }
 
 const SWEEP_HEADER = ["workers", "trials", "sweeps", "median s", "trials/s"];
