@@ -12,7 +12,6 @@ import { parseShard, renderShard, WHOLE } from "../harness/plan.ts";
 import { rateBar } from "../harness/progress.ts";
 import { renderSummary } from "../report/summary.ts";
 import { mergeOutcomeChunks } from "../stress/chunk.ts";
-import { estimateStress } from "../stress/estimate/index.ts";
 import { fitGbm } from "../stress/fit.ts";
 import { pathPanel } from "../stress/path.ts";
 import { writeShardFile, writeStressOutputs } from "../stress/run/outputs.ts";
@@ -141,13 +140,7 @@ export function registerStress(program: Command, io: CliIo, exit: { code: number
         );
         io.err(`wrote ${file} (${rate})`);
       } else {
-        const report = stressReport(
-          title,
-          setup,
-          run,
-          estimateStress(mergeOutcomeChunks(run.chunks)),
-          renderShard(shard),
-        );
+        const report = stressReport(title, setup, run, mergeOutcomeChunks(run.chunks), renderShard(shard));
         const files = await writeStressOutputs(base, report);
         io.out(stressMarkdown(report));
         io.err(`wrote ${files.join(", ")} (${rate})`);

@@ -3,10 +3,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { mergeOutcomeChunks, type OutcomeChunk } from "../chunk.ts";
-import { estimateStress } from "../estimate/index.ts";
 import { decodeChunk, type EncodedChunk, encodeChunk } from "./chunk-codec.ts";
 import { stressPage } from "./page.ts";
-import { type StressReport, stressMarkdown, writeAtomically } from "./report.ts";
+import { estimatesOf, type StressReport, stressMarkdown, writeAtomically } from "./report.ts";
 
 /**
  * A shard's file: not a report (its paths are every N-th chunk, no sample of the run), but its
@@ -77,14 +76,12 @@ export function mergeStressShards(paths: readonly string[]): StressReport {
       `merge: shards ${missing.map((k) => `${k}/${count}`).join(", ")} of the stress run are missing`,
     );
   const chunks = shards.flatMap((shard) => shard.outcomes.map(decodeChunk));
-  const estimates = estimateStress(mergeOutcomeChunks(chunks));
   return {
     meta: { ...first.meta, resumedChunks: 0, shard: `merged ${count} shards` },
     title: first.title,
     setup: first.setup,
     plannedPaths: first.shardOf.plannedPaths,
-    paths: estimates.paths,
     stoppedAtChunk: null,
-    estimates,
+    ...estimatesOf(mergeOutcomeChunks(chunks)),
   };
 }

@@ -6,16 +6,22 @@ import type { TopLevelSpec } from "vega-lite";
 import { escapeHtml, htmlTable } from "../../report/tearsheet/html.ts";
 import { PAGE_STYLE } from "../../report/tearsheet/page.ts";
 import { renderPageSvgs } from "../../report/tearsheet/render.ts";
+import type { StressEstimates } from "../estimate/index.ts";
 import { type StressReport, stressTables } from "./report.ts";
 
 const WIDE = { width: 1036, height: 320 } as const;
 
 export async function stressPage(report: StressReport): Promise<string> {
-  const charts = [
-    { name: "fan", spec: fanSpec(report) },
-    { name: "survival", spec: survivalSpec(report) },
-    { name: "final-equity", spec: histogramSpec(report) },
-  ];
+  // A tilted run's paths are the tilted model's: no chart of them, only its weighted probabilities.
+  const estimates = report.estimates;
+  const charts =
+    estimates === null
+      ? []
+      : [
+          { name: "fan", spec: fanSpec(estimates) },
+          { name: "survival", spec: survivalSpec(estimates) },
+          { name: "final-equity", spec: histogramSpec(estimates) },
+        ];
   const svgs = await renderPageSvgs(charts);
   const figures = charts.map(
     ({ name }, i) => `<figure class="chart wide" id="chart-${name}">${svgs[i]}</figure>`,
@@ -49,8 +55,7 @@ function frame(title: string) {
   return { title, ...WIDE, autosize: { type: "fit", contains: "padding" }, background: "white" } as const;
 }
 
-function fanSpec(report: StressReport): TopLevelSpec {
-  const { fan } = report.estimates;
+function fanSpec({ fan }: StressEstimates): TopLevelSpec {
   const rows = fan.fanBars.map((bar, j) => ({
     bar,
     p5: fan.bands[0][j],
@@ -80,8 +85,7 @@ function fanSpec(report: StressReport): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-function survivalSpec(report: StressReport): TopLevelSpec {
-  const { survival } = report.estimates;
+function survivalSpec({ survival }: StressEstimates): TopLevelSpec {
   const rows = (["marginCall", "ruin"] as const).flatMap((curve) =>
     survival[curve].survival.map((s, bar) => ({
       bar,
@@ -111,8 +115,8 @@ function survivalSpec(report: StressReport): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-function histogramSpec(report: StressReport): TopLevelSpec {
-  const { edges, counts } = report.estimates.finalEquity.histogram;
+function histogramSpec({ finalEquity }: StressEstimates): TopLevelSpec {
+  const { edges, counts } = finalEquity.histogram;
   const rows = counts.map((count, i) => ({ from: edges[i], to: edges[i + 1], count }));
   return {
     ...frame("Final equity: paths per bin"),

@@ -5,7 +5,8 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { money, percent } from "../../report/format.ts";
-import type { StressEstimates } from "../estimate/index.ts";
+import { firstWeightedPath, type OutcomeChunk, type OutcomeEvent } from "../chunk.ts";
+import { estimateStress, importanceEstimates, type StressEstimates } from "../estimate/index.ts";
 import type { Proportion } from "../estimate/proportion.ts";
 import type { StressRun } from "./run-stress.ts";
 import type { StressSetup } from "./setup.ts";
@@ -25,7 +26,19 @@ export interface StressReport {
   readonly paths: number;
   /** --until-width's stop: the chunks kept, or null when the run went to the end. */
   readonly stoppedAtChunk: number | null;
-  readonly estimates: StressEstimates;
+  /** Plain sampling: the whole report. Importance-sampled paths (a tilted model): null. */
+  readonly estimates: StressEstimates | null;
+  /** Importance-sampled paths: the event probabilities, each path weighted by its likelihood ratio. */
+  readonly importance: ImportanceEstimates | null;
+}
+
+export type ImportanceEstimates = ReturnType<typeof importanceEstimates>;
+
+/** The chunk's estimates: the whole report for plain paths, the weighted probabilities for tilted ones. */
+export function estimatesOf(chunk: OutcomeChunk): Pick<StressReport, "paths" | "estimates" | "importance"> {
+  return firstWeightedPath(chunk) < 0
+    ? { paths: chunk.paths, estimates: estimateStress(chunk), importance: null }
+    : { paths: chunk.paths, estimates: null, importance: importanceEstimates(chunk) };
 }
 
 /** The run's metadata: when, where, how long, on how many workers; the one part that varies. */
@@ -44,7 +57,7 @@ export function stressReport(
   title: string,
   setup: StressSetup,
   run: StressRun,
-  estimates: StressEstimates,
+  chunk: OutcomeChunk,
   shard: string,
 ): StressReport {
   return {
@@ -52,9 +65,8 @@ export function stressReport(
     title,
     setup,
     plannedPaths: run.plannedPaths,
-    paths: estimates.paths,
     stoppedAtChunk: run.stopped?.chunks ?? null,
-    estimates,
+    ...estimatesOf(chunk),
   };
 }
 
@@ -66,25 +78,52 @@ export interface StressTables {
 
 /** The report's headline tables, as the command prints them and the Markdown and HTML show them. */
 export function stressTables(report: StressReport): StressTables {
-  const e = report.estimates;
+  const stopped =
+    report.stoppedAtChunk === null ? "" : ` (stopped by --until-width after chunk ${report.stoppedAtChunk})`;
+  const heading = `${report.title}: ${report.paths} paths of ${report.setup.bars} bars${stopped}, seed ${report.setup.seed}`;
+  const events: [string, OutcomeEvent][] = [
+    ["at least one margin call", "marginCall"],
+    ["a liquidation (forced fill)", "liquidation"],
+    ["bankruptcy (equity <= 0)", "bankrupt"],
+  ];
+  if (report.importance !== null) {
+    const weighted = report.importance;
+    return {
+      heading: `${heading}, importance-sampled (a tilted model, each path weighted by its likelihood ratio)`,
+      tables: [
+        {
+          header: ["event", "probability", "95% (normal)", "standard error", "hits", "effective paths"],
+          rows: events.map(([label, event]) => {
+            const p = weighted[event];
+            return [
+              label,
+              p.estimate.toPrecision(4),
+              `${p.low.toPrecision(4)} .. ${p.high.toPrecision(4)}`,
+              p.standardError.toPrecision(3),
+              `${p.hits} of ${p.paths}`,
+              p.effectiveSampleSize.toFixed(1),
+            ];
+          }),
+        },
+      ],
+      notes: [
+        "the distributions of a tilted run are the tilted model's, not the market's: only the probabilities are reported",
+      ],
+    };
+  }
+  const e = report.estimates as StressEstimates;
   const probability = (label: string, p: Proportion) => [
     label,
     percent(p.estimate),
     `${percent(p.low)} .. ${percent(p.high)}`,
     `${p.hits} of ${p.paths}`,
   ];
-  const stopped =
-    report.stoppedAtChunk === null ? "" : ` (stopped by --until-width after chunk ${report.stoppedAtChunk})`;
   return {
-    heading: `${report.title}: ${e.paths} paths of ${report.setup.bars} bars${stopped}, seed ${report.setup.seed}`,
+    heading,
     tables: [
       {
         header: ["event", "probability", "Wilson 95%", "paths"],
-        rows: [
-          probability("at least one margin call", e.probabilities.marginCall),
-          probability("a liquidation (forced fill)", e.probabilities.liquidation),
-          probability("bankruptcy (equity <= 0)", e.probabilities.bankrupt),
-        ],
+        rows: events.map(([label, event]) => probability(label, e.probabilities[event])),
       },
       {
         header: ["quantile", "5%", "25%", "50%", "75%", "95%"],
