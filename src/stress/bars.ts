@@ -79,20 +79,21 @@ export function writeBars(
 ): void {
   const { bars, assets: n, overnight, intraday, intradayVariance } = returns;
   const { startPrice, meanVolume, volumeSdLog, volLink, zeroVolumeRate, missingRate, tickSize } = options;
+  const { open: opens, high: highs, low: lows, close: closes, volume: volumes } = out;
   const volumeShift = -(volumeSdLog * volumeSdLog) / 2; // exp(s zeta - s^2/2) has mean 1
-  for (let i = 0; i < n; i++) {
-    let logClose = Math.log(startPrice[i]);
-    for (let t = 0; t < bars; t++) {
+  const logClose = Float64Array.from(startPrice, Math.log);
+  for (let t = 0; t < bars; t++) {
+    for (let i = 0; i < n; i++) {
       const k = t * n + i;
       const u1 = 1 - stream.uniform();
       const u2 = 1 - stream.uniform();
       const volumeNoise = stream.normal();
       const gapDraw = stream.uniform();
-      const a = logClose + overnight[k];
+      const a = logClose[i] + overnight[k];
       const b = a + intraday[k];
-      logClose = b;
+      logClose[i] = b;
       if (gapDraw < missingRate) {
-        out.open[k] = out.high[k] = out.low[k] = out.close[k] = out.volume[k] = Number.NaN;
+        opens[k] = highs[k] = lows[k] = closes[k] = volumes[k] = Number.NaN;
         continue;
       }
       const v = intradayVariance[k];
@@ -107,13 +108,13 @@ export function writeBars(
         high = Math.ceil(high / tickSize) * tickSize;
         low = Math.max(tickSize, Math.floor(low / tickSize) * tickSize);
       }
-      out.open[k] = open;
-      out.close[k] = close;
-      out.high[k] = Math.max(high, open, close);
-      out.low[k] = Math.min(low, open, close);
+      opens[k] = open;
+      closes[k] = close;
+      highs[k] = Math.max(high, open, close);
+      lows[k] = Math.min(low, open, close);
       const ref = referenceVariance[i];
       const volScale = volLink === 0 || ref === 0 ? 1 : (v / ref) ** (volLink / 2);
-      out.volume[k] =
+      volumes[k] =
         (gapDraw - missingRate) / (1 - missingRate) < zeroVolumeRate
           ? 0
           : Math.round(meanVolume[i] * volScale * Math.exp(volumeSdLog * volumeNoise + volumeShift));

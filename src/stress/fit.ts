@@ -44,9 +44,13 @@ export function fitGbm(panel: Panel, source: string): GbmFit {
   return { mu: perAsset.map((a) => a.mu), sigma: perAsset.map((a) => a.sigma), correlation };
 }
 
-/** GARCH(1,1) of one asset's close-to-close returns, as garch's omega, alpha, beta. */
-export function fitGarchAsset(panel: Panel, asset: number, source: string): GarchFit {
-  return fitGarch(closeReturns(panel, asset, source));
+/** GARCH(1,1) of each asset's close-to-close returns, as garch's omega, alpha, beta per asset. */
+export function fitGarchPanel(
+  panel: Panel,
+  source: string,
+): { omega: number[]; alpha: number[]; beta: number[] } {
+  const fits = panel.symbols.map((_, i) => fitGarch(closeReturns(panel, i, source)));
+  return { omega: fits.map((f) => f.omega), alpha: fits.map((f) => f.alpha), beta: fits.map((f) => f.beta) };
 }
 
 /** GARCH(1,1) by Gaussian QML of a return series (>= MIN_FIT_RETURNS, checked by the callers). */

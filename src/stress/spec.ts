@@ -1,7 +1,8 @@
 // Stress paths (issue 13): the stress model of a run, a tagged union on `model`, checked once
-// with errors naming the field (src/config/errors.ts). Common keys: symbols (the asset names;
-// the bootstrap takes its source panel's), overnightShare (f, the share of a bar's variance
-// before the open, default 0.2) and ohlcv (bars.ts).
+// with errors naming the field (src/config/errors.ts). Common keys: symbols (the asset names),
+// overnightShare (f, the share of a bar's variance before the open, default 0.2) and ohlcv
+// (bars.ts); the bootstrap takes neither symbols nor overnightShare from its input (its source
+// panel has both).
 import { field, finite, noUnknownKeys, oneOf, plainObject, variants } from "../config/check.ts";
 import { type ConfigPlace, invalid } from "../config/errors.ts";
 import type { Panel } from "../model/panel.ts";
@@ -44,7 +45,9 @@ const MODEL_KEYS: Record<StressModelName, readonly string[]> = {
   bootstrap: BOOTSTRAP_KEYS,
 };
 
-const COMMON_KEYS = ["model", "symbols", "overnightShare", "ohlcv"];
+/** The keys every model takes; the bootstrap has its source's symbols and no overnight share. */
+const COMMON_KEYS = (model: StressModelName) =>
+  model === "bootstrap" ? ["model", "ohlcv"] : ["model", "symbols", "overnightShare", "ohlcv"];
 
 /**
  * `where` places the input in messages (e.g. { source: "config stress.json", key: "model" });
@@ -55,7 +58,7 @@ export function resolveStressModel(input: unknown, where: ConfigPlace, source?: 
   const [modelPlace, modelValue] = field(where, obj, "model");
   const model = oneOf(modelPlace, modelValue, STRESS_MODELS);
   const at: ConfigPlace = { ...where, model };
-  noUnknownKeys(at, obj, [...COMMON_KEYS, ...MODEL_KEYS[model]]);
+  noUnknownKeys(at, obj, [...COMMON_KEYS(model), ...MODEL_KEYS[model]]);
   if (model === "bootstrap" && source === undefined)
     throw invalid(at, "needs the loaded panel it resamples (resolveStressModel's source)", undefined);
   const symbols = model === "bootstrap" ? (source as Panel).symbols : resolveSymbols(at, obj);

@@ -15,7 +15,7 @@ const options = (over: Partial<OhlcvOptions> = {}): OhlcvOptions => ({
 });
 
 /** `bars` bars of one asset, each opening at 100 and closing at 100 e^0.01, bridge variance 0.0004. */
-function flatBars(bars: number, over: Partial<OhlcvOptions> = {}) {
+function flatBars(bars: number, over: Partial<OhlcvOptions> = {}, referenceVariance = 0.0004) {
   const returns = pathReturns(bars, 1);
   returns.intraday.fill(0.01);
   returns.overnight.fill(-0.01); // back to log 100 at each open
@@ -23,7 +23,7 @@ function flatBars(bars: number, over: Partial<OhlcvOptions> = {}) {
   returns.intradayVariance.fill(0.0004);
   const columns = ["open", "high", "low", "close", "volume"].map(() => new Float64Array(bars));
   const [open, high, low, close, volume] = columns;
-  writeBars(returns, Float64Array.of(0.0004), options(over), pathStream(3, 0), {
+  writeBars(returns, Float64Array.of(referenceVariance), options(over), pathStream(3, 0), {
     open,
     high,
     low,
@@ -80,5 +80,12 @@ describe("writeBars()", () => {
     const meanVolume = nonzero.reduce((sum, t) => sum + volume[t], 0) / nonzero.length;
     expect(Math.abs(meanVolume - 1e6)).toBeLessThan(4 * 1.99e3);
     expect(present.every((t) => Number.isInteger(volume[t]))).toBe(true);
+  });
+
+  it("writeBars() links volume to the bar's vol: (v / vRef)^(volLink / 2) = (4)^(1/2) doubles the mean", () => {
+    // v = 0.0004 against vRef = 0.0001, volLink 1: mean volume 2e6. 50,000 bars, sd of log 0.5:
+    // SE 2e6 sqrt((e^0.25 - 1) / 5e4) = 4.77e3; tolerance 4 SE.
+    const { volume } = flatBars(50_000, { volLink: 1 }, 0.0001);
+    expect(Math.abs(volume.reduce((x, y) => x + y, 0) / 50_000 - 2e6)).toBeLessThan(4 * 4.77e3);
   });
 });

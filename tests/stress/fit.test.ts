@@ -2,7 +2,7 @@ import { inverse, Matrix } from "ml-matrix";
 import { mean } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../../src/data/synthetic.ts";
-import { fitGarch, fitGbm, garchLogLikelihood } from "../../src/stress/fit.ts";
+import { fitGarch, fitGarchPanel, fitGbm, garchLogLikelihood } from "../../src/stress/fit.ts";
 import { pathPanel } from "../../src/stress/path.ts";
 import { closeToClose, simulate, spec } from "./helpers.ts";
 
@@ -41,6 +41,32 @@ describe("fitGarch()", () => {
       expect(se).toBeLessThan(truth[name] * 0.25); // the series is long enough to tell
       expect(Math.abs(fit[name] - truth[name])).toBeLessThan(4 * se);
     });
+  });
+});
+
+describe("fitGarchPanel()", () => {
+  it("fitGarchPanel() fits each asset's close-to-close returns, skipping pairs with a missing close", () => {
+    const model = spec({
+      model: "garch",
+      symbols: ["A", "B"],
+      mu: 0.05,
+      omega: [2e-6, 5e-6],
+      alpha: [0.08, 0.1],
+      beta: [0.9, 0.85],
+      ohlcv: { missingRate: 0.05 },
+    });
+    const { panel } = pathPanel(model, { path: 3, seed: 8, bars: 3000, start: "2010-01-04" });
+    const fit = fitGarchPanel(panel, "simulated");
+    for (const i of [0, 1]) {
+      const returns: number[] = [];
+      for (let t = 1; t < 3000; t++) {
+        const [before, now] = [panel.close[(t - 1) * 2 + i], panel.close[t * 2 + i]];
+        if (!Number.isNaN(before) && !Number.isNaN(now)) returns.push(Math.log(now / before));
+      }
+      expect(returns.length).toBeLessThan(2999); // some pairs were skipped
+      const one = fitGarch(returns);
+      expect([fit.omega[i], fit.alpha[i], fit.beta[i]]).toEqual([one.omega, one.alpha, one.beta]);
+    }
   });
 });
 

@@ -17,6 +17,6 @@ describe("nelderMead()", () => {
       (x) => x.reduce((sum, xi, k) => sum + (k + 1) * (xi - center[k]) ** 2, 0),
       [0, 0, 0],
     );
-    found.x.forEach((xi, k) => expect(xi).toBeCloseTo(center[k], 4));
+    for (const [k, xi] of found.x.entries()) expect(xi).toBeCloseTo(center[k], 4);
   });
 });

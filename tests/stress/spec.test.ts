@@ -38,7 +38,7 @@ describe("resolveStressModel()", () => {
     );
     if (spec.model !== "gbm") throw new Error("narrowing");
     const factor = Array.from(spec.params.factor);
-    [1, 0, 0.6, 0.8].forEach((x, k) => expect(factor[k]).toBeCloseTo(x, 15));
+    for (const [k, x] of [1, 0, 0.6, 0.8].entries()) expect(factor[k]).toBeCloseTo(x, 15);
   });
 
   it("resolveStressModel() names the correlation matrix when it is not positive definite, symmetric, unit-diagonal or N x N", () => {

@@ -45,7 +45,7 @@ describe("bootstrap model", () => {
     expect(Math.abs(sampleCorrelation(a, b) - rho)).toBeLessThan(4 * (1 - rho * rho) * inflation);
     // Every bootstrapped bar is a source row, intact: both assets from the same day.
     for (let t = 0; t < 100; t++) {
-      const k = srcA.findIndex((x) => x === a[t]);
+      const k = srcA.indexOf(a[t]);
       expect(srcB[k]).toBe(b[t]);
     }
   });

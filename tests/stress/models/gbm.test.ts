@@ -33,6 +33,35 @@ describe("gbm model", () => {
     expect(r.logRatio).toBe(0);
   });
 
+  it("gbm tilt shifts drifts along the Cholesky factors and returns log LR = -theta W_T^Q - theta^2 T / 2", () => {
+    // mu 0.1, sigma 0.2, rho 0.6, theta = [-1, 0]; L = [[1, 0], [0.6, 0.8]]. Under Q asset A's
+    // drift moves by 0.2 x 1 x -1 = -0.2 a year, B's by 0.2 x 0.6 x -1 = -0.12. Per bar means:
+    // A (0.1 - 0.02 - 0.2) / 252 = -4.762e-4, B (0.1 - 0.02 - 0.12) / 252 = -1.587e-4; SE as
+    // above 5.63e-5 over 50,000 bars, 4 SE.
+    const model = spec({
+      model: "gbm",
+      symbols: ["A", "B"],
+      mu: 0.1,
+      sigma: 0.2,
+      correlation: [
+        [1, 0.6],
+        [0.6, 1],
+      ],
+      tilt: [-1, 0],
+    });
+    const bars = 50_000;
+    const r = simulate(model, bars, 23);
+    const [a, b] = [closeToClose(r, 0), closeToClose(r, 1)];
+    expect(Math.abs(mean(a) + 4.762e-4)).toBeLessThan(4 * 5.63e-5);
+    expect(Math.abs(mean(b) + 1.587e-4)).toBeLessThan(4 * 5.63e-5);
+    // A is factor 1 alone, so its path gives the Q-Brownian motion exactly:
+    // sum r_A = (mu - sigma^2 / 2) T + sigma (W_T^Q + theta T), T = bars / 252 years.
+    const years = bars / 252;
+    const sumA = a.reduce((x, y) => x + y, 0);
+    const wQ = (sumA - 0.08 * years) / 0.2 + years; // theta = -1
+    expect(r.logRatio).toBeCloseTo(wQ - years / 2, 8); // -(-1) W - (1) T / 2
+  });
+
   it("gbm tilt: E_Q[LR] = 1 and E_Q[LR 1{log S_T/S_0 < -0.5}] estimates P(event) = Phi(-2.65)", () => {
     // One asset, mu 0.05, sigma 0.2, 252 bars (T = 1 year). Untilted, log S_T/S_0 ~ N(0.03, 0.04),
     // so P(log S_T/S_0 < -0.5) = Phi((-0.5 - 0.03) / 0.2) = Phi(-2.65) = 0.004025.
