@@ -85,6 +85,8 @@ describe("assay lookahead", () => {
       "futures-trend",
       ["--assets", "4", "--bars", "120", "--config", "examples/built-ins/futures-trend.json"],
     ],
+    ["buy-and-hold", ["--assets", "4", "--bars", "80", "--param", "leverage=1.5"]],
+    ["levered-long-short", ["--assets", "10", "--bars", "80", "--param", "lookback=5"]],
   ])("passes the built-in %s, comparing real decisions", async (name, args) => {
     const { code, out, err } = await run(["lookahead", name, ...args, "--samples", "10", "--json"]);
     expect(code, err).toBe(0);
@@ -119,7 +121,7 @@ describe("assay lookahead", () => {
   it.each([
     [
       ["nope.ts"],
-      "strategy file nope.ts: not found, and not a built-in (rank-long-short, ma-crossover, target-weights, futures-trend)",
+      "strategy file nope.ts: not found, and not a built-in (rank-long-short, ma-crossover, target-weights, futures-trend, buy-and-hold, levered-long-short)",
     ],
     [[PEEKS, "--samples", "0"], '--samples: expected a whole number >= 1, got "0"'],
     [[PEEKS, "--samples", "many"], '--samples: expected a whole number >= 1, got "many"'],

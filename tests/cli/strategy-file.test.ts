@@ -98,7 +98,7 @@ describe("assay run <strategy file>", () => {
   it("a missing file, or a module without a strategy, is an error naming the file", async () => {
     const missing = await run(["run", "nosuch.ts", ...small]);
     expect(missing.err).toBe(
-      "assay: strategy file nosuch.ts: not found, and not a built-in (rank-long-short, ma-crossover, target-weights, futures-trend)",
+      "assay: strategy file nosuch.ts: not found, and not a built-in (rank-long-short, ma-crossover, target-weights, futures-trend, buy-and-hold, levered-long-short)",
     );
     const notStrategy = await run(["run", "tests/helpers/panel.ts", ...small]);
     expect(notStrategy.err).toBe(
