@@ -16,7 +16,9 @@ import { BARS_PER_YEAR } from "./path-model.ts";
 /** Fewer daily returns than this make the fit an error. */
 export const MIN_FIT_RETURNS = 60;
 
+/** A complete gbm input but for `model`: `{ model: "gbm", ...fitGbm(panel, source) }` resolves. */
 export interface GbmFit {
+  readonly symbols: readonly string[];
   readonly mu: number[];
   readonly sigma: number[];
   readonly correlation: number[][];
@@ -28,7 +30,7 @@ export interface GarchFit {
   readonly beta: number;
 }
 
-/** Per-asset mu and sigma (per year) and the correlation matrix, as gbm's parameters. */
+/** The panel's symbols, per-asset mu and sigma (per year) and the correlation matrix, as gbm's input. */
 export function fitGbm(panel: Panel, source: string): GbmFit {
   const n = panel.symbols.length;
   const perAsset = panel.symbols.map((symbol, i) => {
@@ -41,7 +43,12 @@ export function fitGbm(panel: Panel, source: string): GbmFit {
     Array.from({ length: n }, (_, j) => (i === j ? 1 : sampleCorrelation(joint[i], joint[j]))),
   );
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) correlation[j][i] = correlation[i][j];
-  return { mu: perAsset.map((a) => a.mu), sigma: perAsset.map((a) => a.sigma), correlation };
+  return {
+    symbols: panel.symbols,
+    mu: perAsset.map((a) => a.mu),
+    sigma: perAsset.map((a) => a.sigma),
+    correlation,
+  };
 }
 
 /** GARCH(1,1) of each asset's close-to-close returns, as garch's omega, alpha, beta per asset. */

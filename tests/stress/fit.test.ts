@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { syntheticPanel } from "../../src/data/synthetic.ts";
 import { fitGarch, fitGarchPanel, fitGbm, garchLogLikelihood } from "../../src/stress/fit.ts";
 import { pathPanel } from "../../src/stress/path.ts";
+import { resolveStressModel } from "../../src/stress/spec.ts";
 import { closeToClose, simulate, spec } from "./helpers.ts";
 
 describe("fitGarch()", () => {
@@ -93,6 +94,9 @@ describe("fitGbm()", () => {
     expect(fit.correlation[0][0]).toBe(1);
     expect(fit.correlation[0][1]).toBe(fit.correlation[1][0]);
     expect(Math.abs(fit.correlation[0][1] - 0.5)).toBeLessThan(4 * 0.0106);
+    // The fit is a gbm input as it stands: symbols included.
+    const refit = resolveStressModel({ model: "gbm", ...fit }, { source: "fitted" });
+    expect(refit.symbols).toEqual(["A", "B"]);
   });
 
   it("fitGbm() refuses a panel with fewer than 60 returns, naming the asset", () => {
