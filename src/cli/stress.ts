@@ -198,6 +198,8 @@ async function modelInput(flags: StressFlags, io: CliIo): Promise<unknown> {
     if (!existsSync(flags.modelFile)) throw new Error(`--model-file ${flags.modelFile}: not found`);
     return JSON.parse(readFileSync(flags.modelFile, "utf8"));
   }
+  // Blocks of 20 bars on average (a month of trading days) unless a model file says otherwise.
+  if (flags.model === "bootstrap") return { model: "bootstrap", meanBlockBars: 20 };
   if (flags.fit !== undefined) {
     if (flags.model !== "gbm")
       throw new Error(`--fit fits the gbm model; --model ${flags.model} takes --model-file`);
@@ -205,7 +207,6 @@ async function modelInput(flags: StressFlags, io: CliIo): Promise<unknown> {
     io.err(`fitted to ${flags.fit}: ${JSON.stringify(fitted)}`);
     return { model: "gbm", ...fitted };
   }
-  if (flags.model === "bootstrap") return { model: "bootstrap" };
   if (flags.model !== "gbm")
     throw new Error(
       `--model ${flags.model}: give its parameters with --model-file model.json (docs/stress.md); --model alone is gbm`,

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 
+const SEED_STUDY = "../shared/golden/bench250/bars.csv";
 const RUN = [
   "stress",
   "--paths",
@@ -127,6 +128,39 @@ describe("assay stress", () => {
     expect(code).toBe(0);
     expect(out).toContain("assay stress --replay-path 3 (seed 7)");
     expect(out).toContain("fast and reference engines agree on this path, record by record");
+  }, 120_000);
+
+  it("fits gbm to a data file (printing the fit), and resamples one with --model bootstrap", async () => {
+    const d = dir();
+    // The seed study's 250 assets x 252 bars: the fit has 251 returns per asset, more than 60.
+    const fitted = await runCli([
+      "stress",
+      "--fit",
+      SEED_STUDY,
+      "--paths",
+      "20",
+      "--bars",
+      "40",
+      "--out",
+      join(d, "fit.json"),
+    ]);
+    expect(fitted.code, fitted.err).toBe(0);
+    expect(fitted.err).toMatch(/fitted to .*bars\.csv: \{"symbols":\[/);
+    const resampled = await runCli([
+      "stress",
+      "--model",
+      "bootstrap",
+      "--fit",
+      SEED_STUDY,
+      "--paths",
+      "20",
+      "--bars",
+      "40",
+      "--out",
+      join(d, "boot.json"),
+    ]);
+    expect(resampled.code, resampled.err).toBe(0);
+    expect(resampled.out).toContain("20 paths of 40 bars");
   }, 120_000);
 
   it("refuses bad input before any path runs", async () => {
