@@ -300,6 +300,13 @@ export function renderText(report: BenchReport): string {
           `sweep: ${report.sweep.description}`,
           alignTable(SWEEP_HEADER, sweepRows(report.sweep), SWEEP_RIGHT),
         ]),
+    ...(report.stress === undefined
+      ? []
+      : [
+          "",
+          `stress: ${report.stress.description}`,
+          alignTable(STRESS_HEADER, stressRows(report.stress), SWEEP_RIGHT),
+        ]),
   ].join("\n");
 }
 
