@@ -3,7 +3,7 @@
 // fast-check nor the worker pool.
 
 import { availableParallelism } from "node:os";
-import { extname, join } from "node:path";
+import { extname } from "node:path";
 import type { Command } from "commander";
 import type { CheckReport } from "../harness/report.ts";
 import type { CliIo } from "./main.ts";
@@ -134,8 +134,8 @@ async function mergeStress(paths: string[], flags: MergeFlags, io: CliIo): Promi
   const { mergeStressShards, writeStressOutputs } = await import("../stress/run/outputs.ts");
   const { stressMarkdown } = await import("../stress/run/report.ts");
   const report = mergeStressShards(paths);
-  const out =
-    flags.out ?? join(flags.reports, `stress-${new Date().toISOString().replace(/[:.]/g, "-")}-merged.json`);
+  const { reportBase } = await import("../harness/report.ts");
+  const out = flags.out ?? `${reportBase(flags.reports, "stress", new Date().toISOString(), "-merged")}.json`;
   if (extname(out) !== ".json")
     throw new Error(`--out ${out}: expected a .json file (its .md and .html go beside it)`);
   const files = await writeStressOutputs(out.slice(0, -".json".length), report);
@@ -185,7 +185,7 @@ async function writeReports(
   const { renderMarkdown, reportBase, writeJson, writeWhole } = await import("../harness/report.ts");
   const files: string[] = [];
   if (!outOnly) {
-    const base = reportBase(dir, report.meta.createdAt, suffix);
+    const base = reportBase(dir, "check", report.meta.createdAt, suffix);
     writeJson(`${base}.json`, report);
     writeWhole(`${base}.md`, renderMarkdown(report));
     files.push(`${base}.json`, `${base}.md`);

@@ -2,7 +2,7 @@
 // liquidation or go bankrupt, over simulated paths on the worker pool (src/stress/, docs/stress.md).
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { runBacktest, runConfigFor } from "../api/backtest.ts";
 import { diffRecords, renderRecordDivergence } from "../compare/index.ts";
@@ -10,6 +10,7 @@ import { configSource, mergeConfigInputs, readConfigFile } from "../config/index
 import { loadPanel } from "../data/index.ts";
 import { parseShard, renderShard, WHOLE } from "../harness/plan.ts";
 import { rateBar } from "../harness/progress.ts";
+import { reportBase } from "../harness/report.ts";
 import { renderSummary } from "../report/summary.ts";
 import { mergeOutcomeChunks } from "../stress/chunk.ts";
 import { fitGbm } from "../stress/fit.ts";
@@ -238,10 +239,10 @@ function strategyPath(name: string): string {
 }
 
 function outBase(out: string | undefined): string {
-  if (out === undefined) return join(REPORTS_DIR, `stress-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  if (out === undefined) return reportBase(REPORTS_DIR, "stress", new Date().toISOString());
   if (extname(out) !== ".json")
     throw new Error(`--out ${out}: expected a .json file (its .md and .html go beside it)`);
-  return join(resolve(out, ".."), basename(out, ".json"));
+  return resolve(out).slice(0, -".json".length);
 }
 
 function modelName(setup: StressSetup): string {

@@ -212,9 +212,9 @@ export function withoutMeta(report: CheckReport): Omit<CheckReport, "meta"> {
 // ---------------------------------------------------------------------------------------------
 // files
 
-/** `reports/check-2026-11-01T12-30-05-123Z` (no extension): a name from the creation time. */
-export function reportBase(folder: string, createdAt: string, suffix = ""): string {
-  return join(folder, `check-${createdAt.replace(/[:.]/g, "-")}${suffix}`);
+/** `reports/check-2026-11-01T12-30-05-123Z` (no extension): a name from the kind and the creation time. */
+export function reportBase(folder: string, kind: string, createdAt: string, suffix = ""): string {
+  return join(folder, `${kind}-${createdAt.replace(/[:.]/g, "-")}${suffix}`);
 }
 
 /** Writes the JSON report to `path`, whole or not at all. */

@@ -1,11 +1,11 @@
 // The files of a stress run: <base>.json (the report; a shard's also carries its outcomes, which
 // `assay merge` joins), <base>.md and <base>.html, each written whole (temp file, rename).
-import { mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
+import { writeWhole } from "../../harness/report.ts";
 import { mergeOutcomeChunks, type OutcomeChunk } from "../chunk.ts";
 import { decodeChunk, type EncodedChunk, encodeChunk } from "./chunk-codec.ts";
 import { stressPage } from "./page.ts";
-import { estimatesOf, type StressReport, stressMarkdown, writeAtomically } from "./report.ts";
+import { estimatesOf, type StressReport, stressMarkdown } from "./report.ts";
 
 /**
  * A shard's file: not a report (its paths are every N-th chunk, no sample of the run), but its
@@ -21,11 +21,10 @@ export interface ShardFile {
 
 /** <base>.json, <base>.md and <base>.html of a whole run (or of merged shards). */
 export async function writeStressOutputs(base: string, report: StressReport): Promise<string[]> {
-  mkdirSync(dirname(base), { recursive: true });
   const files = [`${base}.json`, `${base}.md`, `${base}.html`];
-  writeAtomically(files[0], `${JSON.stringify(report, null, 2)}\n`);
-  writeAtomically(files[1], `${stressMarkdown(report)}\n`);
-  writeAtomically(files[2], await stressPage(report));
+  writeWhole(files[0], `${JSON.stringify(report, null, 2)}\n`);
+  writeWhole(files[1], `${stressMarkdown(report)}\n`);
+  writeWhole(files[2], await stressPage(report));
   return files;
 }
 
@@ -35,9 +34,8 @@ export function writeShardFile(
   shard: Omit<ShardFile, "outcomes">,
   chunks: readonly OutcomeChunk[],
 ): string {
-  mkdirSync(dirname(base), { recursive: true });
   const file: ShardFile = { ...shard, outcomes: chunks.map(encodeChunk) };
-  writeAtomically(`${base}.json`, `${JSON.stringify(file)}\n`);
+  writeWhole(`${base}.json`, `${JSON.stringify(file)}\n`);
   return `${base}.json`;
 }
 

@@ -1,8 +1,6 @@
 // What `assay stress` writes: the report as JSON (run metadata under `meta`, everything else a
 // deterministic function of the inputs and the seed), Markdown (the tables it prints) and one
-// self-contained HTML page (the fan chart, the survival curves, the final-equity histogram). Each
-// file is written to a temporary name and renamed: a killed run leaves no half-written report.
-import { renameSync, writeFileSync } from "node:fs";
+// self-contained HTML page (page.ts); outputs.ts writes them.
 import { hostname } from "node:os";
 import { money, percent } from "../../report/format.ts";
 import { firstWeightedPath, type OutcomeChunk, type OutcomeEvent } from "../chunk.ts";
@@ -159,11 +157,4 @@ export function stressMarkdown(report: StressReport): string {
     "",
     ...notes,
   ].join("\n");
-}
-
-/** Writes `text` to `path` through a temporary file in the same folder. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
 }
