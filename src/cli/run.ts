@@ -44,8 +44,8 @@ interface RunOptions extends RunInputOptions {
   reportName?: string;
 }
 
-/** rank-long-short's own flags (commander's option keys). */
-const RANK_FLAGS = ["signal", "longs", "shorts", "targetValue"];
+/** rank-long-short's own flags (commander's option keys): `assay sweep` refuses them. */
+export const RANK_FLAGS = ["signal", "longs", "shorts", "targetValue"];
 
 export function registerRun(program: Command, io: CliIo, exit: { code: number }): void {
   runInputOptions(

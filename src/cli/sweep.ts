@@ -20,6 +20,7 @@ import {
   collect,
   count,
   keyValues,
+  RANK_FLAGS,
   type RunInputOptions,
   runInputOptions,
   runInputsOf,
@@ -36,9 +37,6 @@ interface SweepOptions extends RunInputOptions {
   report?: boolean;
   reportName?: string;
 }
-
-/** rank-long-short's flags: a sweep gives every setting as --param or --fixed. */
-const RANK_FLAGS = ["signal", "longs", "shorts", "targetValue"];
 
 export function registerSweep(program: Command, io: CliIo, exit: { code: number }): void {
   runInputOptions(
