@@ -1,9 +1,11 @@
 // The picture of a sweep: the ranking metric over the grid. Two or more swept params: a heatmap
 // of the first two (with more, each cell the best over the others); one: the metric against it.
 import type { TopLevelSpec } from "vega-lite";
+import { frame } from "../report/tearsheet/charts/frame.ts";
 import type { GridAxis } from "./grid.ts";
 import type { SweepVerdict } from "./rank.ts";
 
+/** Taller than the tearsheet's wide charts: a grid's rows need the room. */
 const SIZE = { width: 1036, height: 420 } as const;
 
 export function sweepChartSpec(axes: readonly GridAxis[], verdict: SweepVerdict): TopLevelSpec {
@@ -23,13 +25,7 @@ export function sweepChartSpec(axes: readonly GridAxis[], verdict: SweepVerdict)
     axes.length === 1
       ? `${rankBy} by ${axes[0].key}`
       : `${rankBy} by ${axes[0].key} and ${axes[1].key}${others.length > 0 ? ` (each cell the best over ${others.join(", ")})` : ""}`;
-  const frame = {
-    title,
-    ...SIZE,
-    autosize: { type: "fit", contains: "padding" },
-    background: "white",
-    data: { values },
-  };
+  const framed = { ...frame(title, SIZE), data: { values } };
   const x = {
     field: "x",
     type: "ordinal",
@@ -39,13 +35,13 @@ export function sweepChartSpec(axes: readonly GridAxis[], verdict: SweepVerdict)
   };
   if (axes.length === 1)
     return {
-      ...frame,
+      ...framed,
       mark: { type: "line", point: true },
       encoding: { x, y: { field: "value", type: "quantitative", title: rankBy } },
     } as TopLevelSpec;
   const y = { field: "y", type: "ordinal", title: axes[1].key, sort: [...axes[1].values].reverse() };
   return {
-    ...frame,
+    ...framed,
     layer: [
       {
         mark: { type: "rect" },

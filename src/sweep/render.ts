@@ -108,7 +108,8 @@ function paramsText(grid: ParamSet): string {
     .join(", ");
 }
 
-function formatMetric(value: number | null): string {
+/** A metric as the table prints it: n/a when undefined, 4 decimals unless whole. */
+export function formatMetric(value: number | null): string {
   if (value === null) return "n/a";
   return Number.isInteger(value) ? String(value) : value.toFixed(4);
 }

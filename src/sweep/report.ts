@@ -4,13 +4,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { ReportPaths } from "../cli/report.ts";
 import { type Metrics, metricByName } from "../report/metrics/index.ts";
-import { escapeHtml, htmlTable } from "../report/tearsheet/html.ts";
-import { PAGE_STYLE } from "../report/tearsheet/page.ts";
+import { htmlTable } from "../report/tearsheet/html.ts";
+import { htmlPage } from "../report/tearsheet/page.ts";
 import { renderPageSvgs } from "../report/tearsheet/render.ts";
 import { sweepChartSpec } from "./chart.ts";
 import type { GridAxis } from "./grid.ts";
 import type { SweepVerdict } from "./rank.ts";
-import { renderSweep, TABLE_METRICS } from "./render.ts";
+import { formatMetric, renderSweep, TABLE_METRICS } from "./render.ts";
 import type { SweepRun } from "./run-sweep.ts";
 
 export async function writeSweepReport(
@@ -46,7 +46,7 @@ export function sweepPage(
       String(rank),
       String(trial.index),
       ...axes.map((axis) => String(trial.grid[axis.key])),
-      ...columns.map((name) => shown(metricByName(trial.metrics as Metrics, name))),
+      ...columns.map((name) => formatMetric(metricByName(trial.metrics as Metrics, name))),
     ]),
     new Set(Array.from({ length: 2 + axes.length + columns.length }, (_, i) => i)),
   );
@@ -61,31 +61,11 @@ export function sweepPage(
             trial.error ?? "",
           ]),
         )}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${escapeHtml(title)}</h1>
-${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n")}
-</header>
-<figure class="chart wide" id="chart-sweep">${svg}</figure>
-<h2>Trials, ranked</h2>
-<div class="scroll">${ranked}</div>
-${failed}
-</main>
-</body>
-</html>
-`;
-}
-
-function shown(value: number | null): string {
-  if (value === null) return "n/a";
-  return Number.isInteger(value) ? String(value) : value.toFixed(4);
+  const body = [
+    `<figure class="chart wide" id="chart-sweep">${svg}</figure>`,
+    "<h2>Trials, ranked</h2>",
+    `<div class="scroll">${ranked}</div>`,
+    failed,
+  ].join("\n");
+  return htmlPage(title, notes, body);
 }

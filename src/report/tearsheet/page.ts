@@ -14,24 +14,33 @@ export interface RenderedChart {
 export const EVENTS_LISTED = 500;
 
 export function tearsheetPage(input: TearsheetInput, charts: readonly RenderedChart[]): string {
+  return htmlPage(
+    input.title,
+    input.notes,
+    [headlineSection(input), chartsSection(charts), eventsSection(input), tradesSection(input)].join("\n"),
+  );
+}
+
+/**
+ * One page in assay's look (the tearsheet, the sweep and stress reports): the title, the notes
+ * under it, then `body`, already HTML. Inline CSS only: it opens offline as it is.
+ */
+export function htmlPage(title: string, notes: readonly string[], body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>${escapeHtml(input.title)}</h1>
-${input.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n")}
+<h1>${escapeHtml(title)}</h1>
+${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n")}
 </header>
-${headlineSection(input)}
-${chartsSection(charts)}
-${eventsSection(input)}
-${tradesSection(input)}
+${body}
 </main>
 </body>
 </html>
@@ -110,8 +119,8 @@ function tradesSection(input: TearsheetInput): string {
   return `<section id="trades"><h2>Trades (${total})</h2>${shown}<div class="scroll">${table}</div></section>`;
 }
 
-/** The look of assay's pages (the tearsheet, the sweep report). */
-export const PAGE_STYLE = `
+/** The look of assay's pages (htmlPage). */
+const PAGE_STYLE = `
 body { margin: 0; background: #f4f5f7; color: #222; font: 14px/1.4 Helvetica, Arial, sans-serif; }
 main { max-width: 1080px; margin: 0 auto; padding: 20px; }
 h1 { font-size: 22px; margin: 0 0 4px; }

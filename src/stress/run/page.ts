@@ -3,13 +3,12 @@
 // each fan bar), the survival curves of the first margin call and of ruin with their 95% bands,
 // and the histogram of final equity; then the tables.
 import type { TopLevelSpec } from "vega-lite";
+import { frame, WIDE } from "../../report/tearsheet/charts/frame.ts";
 import { escapeHtml, htmlTable } from "../../report/tearsheet/html.ts";
-import { PAGE_STYLE } from "../../report/tearsheet/page.ts";
+import { htmlPage } from "../../report/tearsheet/page.ts";
 import { renderPageSvgs } from "../../report/tearsheet/render.ts";
 import type { StressEstimates } from "../estimate/index.ts";
 import { type StressReport, stressTables } from "./report.ts";
-
-const WIDE = { width: 1036, height: 320 } as const;
 
 export async function stressPage(report: StressReport): Promise<string> {
   // A tilted run's paths are the tilted model's: no chart of them, only its weighted probabilities.
@@ -27,32 +26,13 @@ export async function stressPage(report: StressReport): Promise<string> {
     ({ name }, i) => `<figure class="chart wide" id="chart-${name}">${svgs[i]}</figure>`,
   );
   const { heading, tables, notes } = stressTables(report);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(report.title)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${escapeHtml(report.title)}</h1>
-<p class="note">${escapeHtml(heading)}</p>
-</header>
-${figures.join("\n")}
-<h2>Estimates</h2>
-${tables.map(({ header, rows }) => htmlTable(header, rows, new Set(header.map((_, i) => i).slice(1)))).join("\n")}
-${notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("\n")}
-</main>
-</body>
-</html>
-`;
-}
-
-function frame(title: string) {
-  return { title, ...WIDE, autosize: { type: "fit", contains: "padding" }, background: "white" } as const;
+  const body = [
+    ...figures,
+    "<h2>Estimates</h2>",
+    ...tables.map(({ header, rows }) => htmlTable(header, rows, new Set(header.map((_, i) => i).slice(1)))),
+    ...notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
+  ].join("\n");
+  return htmlPage(report.title, [heading], body);
 }
 
 function fanSpec({ fan }: StressEstimates): TopLevelSpec {
@@ -66,7 +46,7 @@ function fanSpec({ fan }: StressEstimates): TopLevelSpec {
   }));
   const x = { field: "bar", type: "quantitative", title: "bar" };
   return {
-    ...frame("Equity fan: 5-95% and 25-75% of the paths, and the median"),
+    ...frame("Equity fan: 5-95% and 25-75% of the paths, and the median", WIDE),
     data: { values: rows },
     layer: [
       {
@@ -98,7 +78,7 @@ function survivalSpec({ survival }: StressEstimates): TopLevelSpec {
   const x = { field: "bar", type: "quantitative", title: "bar" };
   const color = { field: "curve", type: "nominal", title: null };
   return {
-    ...frame("Survival (Kaplan-Meier, censored at the horizon), with 95% bands"),
+    ...frame("Survival (Kaplan-Meier, censored at the horizon), with 95% bands", WIDE),
     data: { values: rows },
     layer: [
       {
@@ -119,7 +99,7 @@ function histogramSpec({ finalEquity }: StressEstimates): TopLevelSpec {
   const { edges, counts } = finalEquity.histogram;
   const rows = counts.map((count, i) => ({ from: edges[i], to: edges[i + 1], count }));
   return {
-    ...frame("Final equity: paths per bin"),
+    ...frame("Final equity: paths per bin", WIDE),
     data: { values: rows },
     mark: { type: "bar", color: "#4c78a8" },
     encoding: {

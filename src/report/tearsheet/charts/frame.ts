@@ -6,7 +6,10 @@ import type { TopLevelSpec } from "vega-lite";
 export const WIDE = { width: 1036, height: 320 } as const;
 export const HALF = { width: 510, height: 240 } as const;
 
-export type ChartSize = typeof WIDE | typeof HALF;
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
 
 export function frame(title: string, size: ChartSize): Partial<TopLevelSpec> {
   return {
