@@ -110,7 +110,7 @@ export function registerStress(program: Command, io: CliIo, exit: { code: number
       mkdirSync(dirname(base), { recursive: true });
       const paths = count(flags.paths, "--paths", 1);
       const untilWidth = flags.untilWidth === undefined ? undefined : Number(flags.untilWidth);
-      const progress = rateBar(process.stderr, "stress", paths, "paths", "done");
+      const progress = rateBar(process.stderr, "stress", paths, "paths");
       let run: Awaited<ReturnType<typeof runStress>>;
       try {
         run = await runStress({
@@ -122,7 +122,7 @@ export function registerStress(program: Command, io: CliIo, exit: { code: number
           checkpoint: `${base}.checkpoint.jsonl`,
           resume: flags.resume === true,
           untilWidth,
-          onProgress: (done) => progress.update(done, done),
+          onProgress: (done) => progress.update(done),
         });
       } finally {
         progress.stop();

@@ -62,25 +62,27 @@ export function terminalBar(stream: NodeJS.WriteStream, format: string): cliProg
 }
 
 /**
- * A bar of `total` units of work with the rate and the time left, and one running count (found,
- * failed), on a terminal; nothing elsewhere (the command's report follows).
+ * A bar of `total` units of work with the rate and the time left, and, when `counted` names it,
+ * one running count (found, failed), on a terminal; nothing elsewhere (the command's report
+ * follows).
  */
 export function rateBar(
   stream: NodeJS.WriteStream,
   command: string,
   total: number,
   unit: string,
-  counted: string,
-): { update: (done: number, count: number) => void; stop: () => void } {
+  counted?: string,
+): { update: (done: number, count?: number) => void; stop: () => void } {
   if (stream.isTTY !== true) return { update() {}, stop() {} };
+  const count = counted === undefined ? "" : ` | {count} ${counted}`;
   const bar = terminalBar(
     stream,
-    `${command} |{bar}| {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted} | {count} ${counted}`,
+    `${command} |{bar}| {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}${count}`,
   );
   const started = performance.now();
   bar.start(total, 0, { rate: "0.0", count: 0 });
   return {
-    update(done, count) {
+    update(done, count = 0) {
       bar.update(done, { rate: ((done * 1000) / (performance.now() - started)).toFixed(1), count });
     },
     stop: () => bar.stop(),
