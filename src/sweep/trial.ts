@@ -73,6 +73,6 @@ async function inputsFor(setup: SweepSetup): Promise<{ panel: Panel; config: Run
   return inputs;
 }
 
-export async function panelOf(data: SweepData): Promise<Panel> {
+async function panelOf(data: SweepData): Promise<Panel> {
   return data.kind === "file" ? loadPanel(data.path) : syntheticPanel(data);
 }

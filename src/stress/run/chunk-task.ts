@@ -18,6 +18,7 @@ import {
 } from "../chunk.ts";
 import { pathOutcome } from "../outcome.ts";
 import { type PathScratch, pathPanel, pathScratch } from "../path.ts";
+import { BARS_PER_YEAR } from "../path-model.ts";
 import { resolveStressModel, type StressModelSpec } from "../spec.ts";
 import { isCrossChecked, type StressSetup } from "./setup.ts";
 
@@ -68,6 +69,8 @@ export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<
             records,
             times: panel.times,
             initialCash: inputs.config.initialCash,
+            // Paths are daily weekday bars by construction: no need to infer it from each one's times.
+            periodsPerYear: BARS_PER_YEAR,
             weight: Math.exp(logLikelihoodRatio),
           },
           layout,
