@@ -15,17 +15,18 @@ import { codeOf } from "./logs.ts";
 import { offGrid, truncLots } from "./numeric.ts";
 import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
 
-// Plain-object lookups (cheaper than Set.has on the per-order path).
-const MODES: Readonly<Record<string, number>> = {
+// Plain-object lookups (cheaper than Set.has on the per-order path), with no prototype: a type
+// "constructor" must not find Object.
+const MODES: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
   market: MARKET,
   limit: LIMIT,
   stop: STOP,
   "stop-limit": STOP_LIMIT,
-};
+});
 const SIZE_TYPES = lookup(MODEL_SIZE_TYPES);
 const TARGETS = lookup(TARGET_SIZE_TYPES);
-const POLICIES: Readonly<Record<string, boolean>> = { reject: true, partial: true, scale: true };
-const LIVES: Readonly<Record<string, boolean>> = { gtc: true, day: true };
+const POLICIES = lookup(["reject", "partial", "scale"]);
+const LIVES = lookup(["gtc", "day"]);
 const FIELD_LIST = ORDER_REQUEST_FIELDS.join(", ");
 const FIELDS: ReadonlySet<string> = new Set(ORDER_REQUEST_FIELDS);
 // Whole numbers of units are exact in float64 only up to 2^53: a larger order is refused.
@@ -235,9 +236,9 @@ function quoted(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** A plain-object lookup of `names` (cheaper than Set.has on the per-order path). */
+/** A plain-object lookup of `names` with no prototype (cheaper than Set.has on the per-order path). */
 function lookup(names: Iterable<string>): Readonly<Record<string, boolean>> {
-  return Object.fromEntries([...names].map((name) => [name, true]));
+  return Object.assign(Object.create(null), Object.fromEntries([...names].map((name) => [name, true])));
 }
 
 function invalid(field: string, detail: string): Reason {

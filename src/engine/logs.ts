@@ -40,11 +40,28 @@ const SIZE_TYPES: readonly SizeType[] = [
 const POLICIES: readonly OnInsufficient[] = ["reject", "partial", "scale"];
 const LIVES: readonly TimeInForce[] = ["gtc", "day"];
 
+/**
+ * Each name's index in `names`, as a plain-object lookup (the per-order path reads it), with no
+ * prototype: "toString" is not a name.
+ */
+function codes(names: readonly string[]): Readonly<Record<string, number>> {
+  return Object.assign(
+    Object.create(null),
+    Object.fromEntries(names.map((name, code) => [name, code])),
+  );
+}
+const TYPE_CODES = codes(TYPES);
+const SIZE_TYPE_CODES = codes(SIZE_TYPES);
+const POLICY_CODES = codes(POLICIES);
+const LIFE_CODES = codes(LIVES);
+const STATUS_CODES = codes(STATUSES);
+
+/** A name's code, or -1 for a name the list does not have (an invalid order's field). */
 export const codeOf = {
-  type: (type: string) => TYPES.indexOf(type as OrderType),
-  sizeType: (sizeType: string) => SIZE_TYPES.indexOf(sizeType as SizeType),
-  policy: (policy: string) => POLICIES.indexOf(policy as OnInsufficient),
-  life: (life: string) => LIVES.indexOf(life as TimeInForce),
+  type: (type: string) => TYPE_CODES[type] ?? -1,
+  sizeType: (sizeType: string) => SIZE_TYPE_CODES[sizeType] ?? -1,
+  policy: (policy: string) => POLICY_CODES[policy] ?? -1,
+  life: (life: string) => LIFE_CODES[life] ?? -1,
 };
 
 /**
@@ -56,18 +73,31 @@ class Table {
   private readonly ints: Int32Array[] = [];
   private readonly floats: Float64Array[] = [];
   count = 0;
+  /** The chunks holding the row add() made last, and where its cells start in them. */
+  intChunk = new Int32Array(0);
+  floatChunk = new Float64Array(0);
+  intAt = 0;
+  floatAt = 0;
 
   constructor(
     private readonly intColumns: number,
     private readonly floatColumns: number,
   ) {}
 
-  /** Appends a row; returns its index. */
+  /**
+   * Appends a row; returns its index. Its cells are written through intChunk[intAt + column] and
+   * floatChunk[floatAt + column]: one chunk lookup per row, not one per cell.
+   */
   add(): number {
-    if (this.count % Table.ROWS === 0) {
-      this.ints.push(new Int32Array(Table.ROWS * this.intColumns));
-      this.floats.push(new Float64Array(Table.ROWS * this.floatColumns));
+    const slot = this.count % Table.ROWS;
+    if (slot === 0) {
+      this.intChunk = new Int32Array(Table.ROWS * this.intColumns);
+      this.floatChunk = new Float64Array(Table.ROWS * this.floatColumns);
+      this.ints.push(this.intChunk);
+      this.floats.push(this.floatChunk);
     }
+    this.intAt = slot * this.intColumns;
+    this.floatAt = slot * this.floatColumns;
     return this.count++;
   }
 
@@ -139,17 +169,21 @@ export class OrderLog {
   ): number {
     const table = this.table;
     const i = table.add();
-    table.setInt(i, O_T, t);
-    table.setInt(i, O_ASSET, asset);
-    table.setInt(i, O_TYPE, type);
-    table.setInt(i, O_SIZE_TYPE, sizeType);
-    table.setInt(i, O_LIFE, life);
-    table.setInt(i, O_POLICY, policy);
-    table.setInt(i, O_DONE_T, -1);
-    table.setFloat(i, O_SIZE, size);
-    table.setFloat(i, O_QTY, qty);
-    table.setFloat(i, O_LIMIT, limit);
-    table.setFloat(i, O_STOP, stop);
+    const ints = table.intChunk;
+    const n = table.intAt;
+    ints[n + O_T] = t;
+    ints[n + O_ASSET] = asset;
+    ints[n + O_TYPE] = type;
+    ints[n + O_SIZE_TYPE] = sizeType;
+    ints[n + O_LIFE] = life;
+    ints[n + O_POLICY] = policy;
+    ints[n + O_DONE_T] = -1;
+    const floats = table.floatChunk;
+    const f = table.floatAt;
+    floats[f + O_SIZE] = size;
+    floats[f + O_QTY] = qty;
+    floats[f + O_LIMIT] = limit;
+    floats[f + O_STOP] = stop;
     if (raw !== undefined) this.raw[i] = raw;
     return i + 1;
   }
@@ -165,7 +199,7 @@ export class OrderLog {
   }
 
   finish(id: number, status: OrderStatus, reason: Reason | null, t: number): void {
-    this.table.setInt(id - 1, O_STATUS, STATUSES.indexOf(status));
+    this.table.setInt(id - 1, O_STATUS, STATUS_CODES[status]);
     this.table.setInt(id - 1, O_DONE_T, t);
     if (reason !== null) this.reason[id - 1] = reason;
   }
@@ -259,22 +293,26 @@ export class FillLog {
     unclampedPrice: number,
   ): void {
     const table = this.table;
-    const i = table.add();
-    table.setInt(i, 0, orderId);
-    table.setInt(i, 1, t);
-    table.setInt(i, 2, asset);
-    table.setInt(i, 3, flags);
-    table.setFloat(i, 0, qty);
-    table.setFloat(i, 1, reducing);
-    table.setFloat(i, 2, increasing);
-    table.setFloat(i, 3, base);
-    table.setFloat(i, 4, price);
-    table.setFloat(i, 5, commission);
-    table.setFloat(i, 6, slippageCost);
-    table.setFloat(i, 7, impactCost);
-    table.setFloat(i, 8, volumeCapFilled);
-    table.setFloat(i, 9, volumeCap);
-    table.setFloat(i, 10, unclampedPrice);
+    table.add();
+    const ints = table.intChunk;
+    const n = table.intAt;
+    ints[n] = orderId;
+    ints[n + 1] = t;
+    ints[n + 2] = asset;
+    ints[n + 3] = flags;
+    const floats = table.floatChunk;
+    const f = table.floatAt;
+    floats[f] = qty;
+    floats[f + 1] = reducing;
+    floats[f + 2] = increasing;
+    floats[f + 3] = base;
+    floats[f + 4] = price;
+    floats[f + 5] = commission;
+    floats[f + 6] = slippageCost;
+    floats[f + 7] = impactCost;
+    floats[f + 8] = volumeCapFilled;
+    floats[f + 9] = volumeCap;
+    floats[f + 10] = unclampedPrice;
   }
 
   records(): FillRecord[] {

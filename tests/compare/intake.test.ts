@@ -47,6 +47,24 @@ describe("intake() in both engines", () => {
     });
   });
 
+  it("refuses names an object inherits (toString, constructor) as order types and terms", () => {
+    // The fast engine once looked types up in a plain object: "constructor" found Object and the
+    // order was taken as a market order of no known type.
+    for (const type of ["constructor", "toString", "__proto__"])
+      expect(refusal({ asset: "A", size: 10, type })).toEqual({
+        kind: "invalidOrder",
+        field: "type",
+        detail: `unknown order type "${type}"`,
+      });
+    expect(refusal({ asset: "A", size: 10, sizeType: "valueOf" })).toMatchObject({ field: "sizeType" });
+    expect(refusal({ asset: "A", size: 10, onInsufficient: "hasOwnProperty" })).toMatchObject({
+      field: "onInsufficient",
+    });
+    expect(refusal({ asset: "A", size: 10, timeInForce: "constructor" })).toMatchObject({
+      field: "timeInForce",
+    });
+  });
+
   it("refuses a price the order type has no use for", () => {
     expect(refusal({ asset: "A", size: 10, limitPrice: 49 })).toEqual({
       kind: "invalidOrder",
