@@ -65,7 +65,7 @@ export class CashFlowBook {
       const settled = s.settlement.active ? s.settlement.settled(s.cash) : s.cash;
       return { available: settled, scale: this.cashOut.scale };
     }
-    const v = s.valueAtClose(s.scratch);
+    const v = s.valueAtClose();
     const equity = s.cash + v.positions;
     return { available: equity - Math.max(v.im, v.mm), scale: v.scale + s.moneyScale(s.cash) };
   }

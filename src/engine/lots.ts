@@ -2,6 +2,9 @@
 // (SPEC 8), the futures' variation-margin references (SPEC 3.3) and the cash account's settlement
 // dates of the funds a lot used (SPEC 3.1) all keep their lots this way.
 
+/** The shared empty buffer of an asset that has had no lot yet. */
+const NO_LOTS = new Float64Array(0);
+
 export class LotQueues {
   /** Signed lot counts and a value per lot (a price or a date), per asset, consumed from `head`. */
   private lots: Float64Array[];
@@ -10,8 +13,9 @@ export class LotQueues {
   private readonly tail: Int32Array;
 
   constructor(assets: number) {
-    this.lots = Array.from({ length: assets }, () => new Float64Array(4));
-    this.values = Array.from({ length: assets }, () => new Float64Array(4));
+    // Buffers are made at an asset's first lot: most runs trade few of their assets.
+    this.lots = new Array(assets).fill(NO_LOTS);
+    this.values = new Array(assets).fill(NO_LOTS);
     this.head = new Int32Array(assets);
     this.tail = new Int32Array(assets);
   }
@@ -47,8 +51,12 @@ export class LotQueues {
     const take = Math.min(absLots, Math.abs(lot));
     const signed = lot > 0 ? take : -take;
     const left = lot - signed;
-    if (left === 0) this.head[asset]++;
-    else this.lots[asset][at] = left;
+    if (left !== 0) this.lots[asset][at] = left;
+    else if (at + 1 === this.tail[asset]) {
+      // Emptied: start again at the front, so a position closed and reopened every bar never slides.
+      this.head[asset] = 0;
+      this.tail[asset] = 0;
+    } else this.head[asset]++;
     return signed;
   }
 
@@ -60,8 +68,9 @@ export class LotQueues {
       this.lots[asset].copyWithin(0, head, this.tail[asset]);
       this.values[asset].copyWithin(0, head, this.tail[asset]);
     } else {
-      const lots = new Float64Array(this.lots[asset].length * 2);
-      const values = new Float64Array(this.lots[asset].length * 2);
+      const capacity = Math.max(4, this.lots[asset].length * 2);
+      const lots = new Float64Array(capacity);
+      const values = new Float64Array(capacity);
       lots.set(this.lots[asset].subarray(head, this.tail[asset]));
       values.set(this.values[asset].subarray(head, this.tail[asset]));
       this.lots[asset] = lots;

@@ -63,6 +63,9 @@ export class FastRun {
   /** The snapshot financing reads at the next close: cash, and each short's value (0 if none). */
   private prevCash = Number.NaN;
   private readonly prevShortValue: Float64Array;
+  /** The assets short at the snapshot (their values are in prevShortValue). */
+  private readonly prevShorts: Int32Array;
+  private prevShortCount = 0;
   private readonly candidates: Order[] = [];
   private bases = new Float64Array(64);
   private readonly path = new Float64Array(4);
@@ -86,6 +89,8 @@ export class FastRun {
   /** Column indices in symbol order (SPEC 6.4's order of a row of orders, and of close-outs). */
   private readonly symbolOrder: Int32Array;
   private t = 0;
+  /** Bars where the tiered commission's monthly count starts again. */
+  private readonly monthStarts: Uint8Array;
   /** The decision step's desk, one object per run (its account is updated in place). */
   private readonly desk: DecisionDesk = {
     account: this.account,
@@ -128,8 +133,10 @@ export class FastRun {
     this.symbolOrder = Int32Array.from(symbolOrder(panel.symbols));
     this.marketIntake = new MarketIntake(this.s, this.symbolOrder);
     this.prevShortValue = new Float64Array(panel.symbols.length);
+    this.prevShorts = new Int32Array(panel.symbols.length);
     this.positions = new PositionRows(panel.times.length, panel.symbols.length);
     this.cashFlows = new CashFlowBook(this.s);
+    this.monthStarts = monthStarts(panel.times);
   }
 
   /** Puts intake's order (if any) to work; the id of the record it made past `recorded`, or null. */
@@ -145,7 +152,7 @@ export class FastRun {
     for (let t = 0; t < bars; t++) {
       this.t = t;
       s.volumeUsed.fill(0);
-      if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1])) s.monthUnits = 0;
+      if (this.monthStarts[t] === 1) s.monthUnits = 0;
       this.settle(t);
       this.cashFlows.step1(t);
       this.openAuction(t);
@@ -322,7 +329,7 @@ export class FastRun {
     for (let asset = 0; asset < s.n; asset++) {
       const c = close[t * s.n + asset];
       if (Number.isNaN(c)) continue;
-      s.mark[asset] = c;
+      s.setMark(asset, c);
     }
     this.settleFuturesAtClose(t);
     if (this.config.account === "margin" && t > 0 && !(s.bankrupt && s.heldCount === 0)) this.finance(t);
@@ -335,6 +342,7 @@ export class FastRun {
    */
   private settleFuturesAtClose(t: number): void {
     const s = this.s;
+    if (!s.rules.anyFuture) return;
     const { close } = this.panel;
     for (let asset = 0; asset < s.n; asset++) {
       const c = close[t * s.n + asset];
@@ -366,9 +374,9 @@ export class FastRun {
     let scale = Math.abs(balance);
     let borrow = 0;
     let rebate = 0;
-    for (let asset = 0; asset < s.n; asset++) {
+    for (let i = 0; i < this.prevShortCount; i++) {
+      const asset = this.prevShorts[i];
       const value = this.prevShortValue[asset];
-      if (value === 0) continue;
       balance -= value;
       scale += value;
       borrow += (s.borrowRate[asset] * days * value) / 360;
@@ -383,23 +391,24 @@ export class FastRun {
 
   private marginCheck(t: number): void {
     const s = this.s;
-    const v = s.valueAtClose(s.scratch);
+    const v = s.valueAtClose();
     let equity = s.cash + v.positions;
     let mm = v.mm;
     const scale = v.scale + s.moneyScale(s.cash);
     if (this.config.marginCheckAt === "adverse-extreme") {
       // Longs at the bar's low, shorts at its high; missing assets at their close (SPEC 12).
       const { low, high } = this.panel;
-      v.clear();
+      const atExtremes = s.scratch;
+      atExtremes.clear();
       for (let i = 0; i < s.heldCount; i++) {
         const asset = s.held[i];
         const at = t * s.n + asset;
         const units = s.units[asset];
         const extreme = Number.isNaN(low[at]) ? s.mark[asset] : units > 0 ? low[at] : high[at];
         equity += units * (extreme - s.mark[asset]) * s.multiplier[asset];
-        v.add(asset, units, extreme, 1);
+        atExtremes.add(asset, units, extreme, 1);
       }
-      mm = v.mm;
+      mm = atExtremes.mm;
     }
     if (!beyond(equity, 0, scale)) {
       this.bankruptcy(t, equity, mm);
@@ -456,7 +465,7 @@ export class FastRun {
   /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
   private decide(t: number): void {
     const s = this.s;
-    const v = s.valueAtClose(s.scratch);
+    const v = s.valueAtClose();
     this.equityAtDecision = s.cash + v.positions;
     const account = this.account;
     account.cash = s.cash;
@@ -472,7 +481,7 @@ export class FastRun {
 
   private snapshot(): void {
     const s = this.s;
-    const v = s.valueAtClose(s.scratch);
+    const v = s.valueAtClose();
     const series = this.series;
     series.cash.push(s.cash);
     series.equity.push(s.cash + v.positions);
@@ -482,11 +491,14 @@ export class FastRun {
     series.maintenanceMargin.push(v.mm);
     this.positions.snapshot(this.t, s.units, s.positionsVersion);
     this.prevCash = s.cash;
-    this.prevShortValue.fill(0);
+    // The shorts as a list, so financing at the next close visits them and not every asset.
+    this.prevShortCount = 0;
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
-      if (s.units[asset] < 0 && s.rules.future[asset] === 0)
+      if (s.units[asset] < 0 && s.rules.future[asset] === 0) {
         this.prevShortValue[asset] = -s.units[asset] * s.mark[asset] * s.multiplier[asset];
+        this.prevShorts[this.prevShortCount++] = asset;
+      }
     }
   }
 
@@ -604,9 +616,17 @@ function pathOrder(orders: Order[], bases: number[], times: number[]): { orders:
   return { orders: picked.map((i) => orders[i]), bases: picked.map((i) => bases[i]) };
 }
 
-function monthOf(tsMs: number): number {
-  const date = new Date(tsMs);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+/** 1 at each bar after the first whose calendar month (UTC) differs from the bar before it. */
+function monthStarts(times: Float64Array): Uint8Array {
+  const starts = new Uint8Array(times.length);
+  let previous = Number.NaN;
+  for (let t = 0; t < times.length; t++) {
+    const date = new Date(times[t]);
+    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    if (t > 0 && month !== previous) starts[t] = 1;
+    previous = month;
+  }
+  return starts;
 }
 
 function isResting(order: Order): boolean {

@@ -105,6 +105,10 @@ export class RunState {
   readonly violated = new Set<number>();
   /** A reusable valuation for checks at the close. */
   readonly scratch: Valuation;
+  /** valueAtClose()'s valuation, and the version of positions and marks it was made at. */
+  private readonly atClose: Valuation;
+  private closeVersion = 0;
+  private closeValued = -1;
 
   constructor(panel: Panel, config: RunConfig) {
     const n = panel.symbols.length;
@@ -131,6 +135,7 @@ export class RunState {
     this.mark = new Float64Array(n).fill(Number.NaN);
     this.volumeUsed = new Float64Array(n);
     this.scratch = new Valuation(this.rules);
+    this.atClose = new Valuation(this.rules);
     this.orders = new OrderLog(panel.symbols);
     this.fills = new FillLog(panel.symbols);
   }
@@ -185,6 +190,7 @@ export class RunState {
   /** Moves an asset's position by signed lots, keeping units and the held list in step. */
   move(asset: number, lots: number): void {
     this.positionsVersion++;
+    this.closeVersion++;
     const next = this.lots[asset] + lots;
     this.lots[asset] = next;
     this.units[asset] = this.toUnits(asset, next);
@@ -198,6 +204,12 @@ export class RunState {
       this.heldSlot[last] = slot;
       this.heldSlot[asset] = -1;
     }
+  }
+
+  /** Sets an asset's mark (its last valid close). */
+  setMark(asset: number, close: number): void {
+    this.mark[asset] = close;
+    this.closeVersion++;
   }
 
   present(t: number, asset: number): boolean {
@@ -236,8 +248,15 @@ export class RunState {
     return total;
   }
 
-  /** Values the account at the last closes into `out`. */
-  valueAtClose(out: Valuation): Valuation {
+  /**
+   * The account valued at the last closes, read-only to callers. Kept while no position and no
+   * mark moves (a bar reads it at its close, its decision and its snapshot); futures, whose
+   * references also move, are valued afresh every time.
+   */
+  valueAtClose(): Valuation {
+    if (this.closeValued === this.closeVersion && !this.rules.anyFuture) return this.atClose;
+    this.closeValued = this.closeVersion;
+    const out = this.atClose;
     out.clear();
     for (let i = 0; i < this.heldCount; i++) {
       const asset = this.held[i];

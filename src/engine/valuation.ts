@@ -11,6 +11,8 @@ export class MarginRules {
   readonly floors: boolean;
   readonly multiplier: Float64Array;
   readonly future: Uint8Array;
+  /** Whether any instrument is a future (most runs have none: their per-bar futures steps are skipped). */
+  readonly anyFuture: boolean;
   /** Futures margins: kind 0 = money per contract, 1 = rate of notional. */
   readonly imKind: Uint8Array;
   readonly imValue: Float64Array;
@@ -25,6 +27,7 @@ export class MarginRules {
     this.floors = config.finraShortFloors;
     this.multiplier = Float64Array.from(config.instruments, (i) => i.multiplier);
     this.future = Uint8Array.from(config.instruments, (i) => (i.kind === "future" ? 1 : 0));
+    this.anyFuture = this.future.includes(1);
     this.imKind = new Uint8Array(n);
     this.imValue = new Float64Array(n);
     this.mmKind = new Uint8Array(n);

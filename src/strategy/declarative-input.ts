@@ -24,6 +24,9 @@ export interface InputName {
   readonly arg: string;
 }
 
+/** No check beyond finite-or-NaN. */
+const NO_RULE = (_value: number): string | null => null;
+
 /**
  * A number, broadcast to every bar and asset, or a matrix. Cells must be finite or NaN; `rule`
  * adds a check on finite cells (a message when it fails, else null).
@@ -32,7 +35,7 @@ export function numberMatrix(
   name: InputName,
   input: number | NumberMatrix,
   shape: PanelShape,
-  rule: (value: number) => string | null = () => null,
+  rule: (value: number) => string | null = NO_RULE,
 ): Float64Array {
   const cell = (value: unknown, t: number, asset: number): number => {
     if (typeof value !== "number")
@@ -56,9 +59,14 @@ export function numberMatrix(
         `${name.api} ${name.arg}: a Float64Array of ${input.length} values, the panel needs ${shape.bars} bars x ${shape.symbols.length} symbols = ${expected} (row-major: [t * N + asset])`,
       );
     }
-    return input.map((value, k) =>
-      cell(value, Math.floor(k / shape.symbols.length), k % shape.symbols.length),
-    );
+    // A plain loop over a copy: no call per cell for the NaNs and plain numbers of a big matrix.
+    const out = input.slice();
+    for (let k = 0; k < out.length; k++) {
+      const value = out[k];
+      if (Number.isNaN(value) || (Number.isFinite(value) && rule === NO_RULE)) continue;
+      cell(value, Math.floor(k / shape.symbols.length), k % shape.symbols.length);
+    }
+    return out;
   }
   return readMatrix(name, input, shape, Number.NaN, cell);
 }
