@@ -2,22 +2,14 @@
 // each asset is split against the position at the start of the batch: reducing legs fill first,
 // then increasing legs ("reject"/"partial" in order, then one "scale" group), then every further
 // order of an asset against the position at that moment. Scratch arrays are reused across batches.
-import type { OnInsufficient, Reason } from "../model/index.ts";
+import type { Reason } from "../model/index.ts";
+import { grown } from "./buffers.ts";
 import { FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
 import { atLeast, beyond, floorLots } from "./numeric.ts";
 import { Quote, recordCommission } from "./pricing.ts";
-import {
-  COMMISSION,
-  FILL_NOTIONAL,
-  FORCED_BANKRUPT,
-  FORCED_NONE,
-  LIMIT,
-  type Order,
-  type RunState,
-  STOP_LIMIT,
-  VARIATION_MARGIN,
-} from "./state.ts";
+import { COMMISSION, FILL_NOTIONAL, type RunState, VARIATION_MARGIN } from "./state.ts";
 import { Valuation } from "./valuation.ts";
+import { FORCED_BANKRUPT, FORCED_NONE, LIMIT, POLICY_PARTIAL, POLICY_SCALE, STOP_LIMIT } from "./working.ts";
 
 const SCALE_STEPS = 10_000;
 /** How the batch marks positions for checks: the bar's opens (open auction, intrabar) or closes. */
@@ -29,7 +21,8 @@ export class Batch {
   private step: 2 | 3 | 5 = 2;
   private markAt = AT_OPEN;
   private count = 0;
-  private orders: Order[] = [];
+  /** Each entry's working slot. */
+  private order = new Int32Array(16);
   private base = new Float64Array(16);
   private side = new Int8Array(16);
   private hadFill = new Uint8Array(16);
@@ -41,13 +34,13 @@ export class Batch {
   /** Increasing lots left after a first order's reducing leg (0 = none). */
   private pendingIncreasing = new Float64Array(16);
   /** The entry's position in the fill order, -1 before its first fill. */
-  private slot = new Int32Array(16);
+  private fillIndex = new Int32Array(16);
   private reducingLots = new Float64Array(16);
   private increasingLots = new Float64Array(16);
   private commission = new Float64Array(16);
   private monthBefore = new Float64Array(16);
-  private slotOrder = new Int32Array(16);
-  private slots = 0;
+  private fillOrder = new Int32Array(16);
+  private fillCount = 0;
   /** Per-asset stamp of the last batch that saw the asset (first orders vs further ones). */
   private readonly seen: Int32Array;
   private batchId = 0;
@@ -65,28 +58,36 @@ export class Batch {
     this.trial = new Valuation(s.rules);
   }
 
-  /** Runs one batch over orders (in processing order) with their base prices. */
-  run(t: number, step: 2 | 3 | 5, markAt: number, orders: readonly Order[], bases: ArrayLike<number>): void {
+  /** Runs one batch over working slots (in processing order, `count` of them) with their base prices. */
+  run(
+    t: number,
+    step: 2 | 3 | 5,
+    markAt: number,
+    slots: Int32Array,
+    count: number,
+    bases: ArrayLike<number>,
+  ): void {
     this.t = t;
     this.step = step;
     this.markAt = markAt;
     this.batchId++;
     this.count = 0;
-    this.slots = 0;
-    this.ensure(orders.length);
-    for (let i = 0; i < orders.length; i++) this.admit(orders[i], bases[i]);
+    this.fillCount = 0;
+    this.ensure(count);
+    for (let i = 0; i < count; i++) this.admit(slots[i], bases[i]);
     if (this.count === 0) return;
     const s = this.s;
+    const w = s.working;
     const n = this.count;
     // Phase 1: reducing legs of each asset's first order; their increasing legs wait.
     let scaleCount = 0;
     for (let e = 0; e < n; e++) {
       this.pendingIncreasing[e] = 0;
-      const asset = this.orders[e].asset;
+      const asset = w.asset[this.order[e]];
       this.first[e] = this.seen[asset] === this.batchId ? 0 : 1;
       if (this.first[e] === 0) continue;
       this.seen[asset] = this.batchId;
-      const rest = this.orders[e].restLots();
+      const rest = w.rest(this.order[e]);
       const reducing = reducingPart(rest, s.lots[asset]);
       if (this.reduce(e, reducing)) this.pendingIncreasing[e] = rest - reducing;
     }
@@ -95,8 +96,8 @@ export class Batch {
       if (this.first[e] === 0 || this.pendingIncreasing[e] === 0) continue;
       const leg = this.prepareIncreasing(e, this.pendingIncreasing[e]);
       if (leg === 0) continue;
-      const policy = this.orders[e].policy;
-      if (policy === "scale") {
+      const policy = w.policy[this.order[e]];
+      if (policy === POLICY_SCALE) {
         this.scaleIndex[scaleCount] = e;
         this.scaleLots[scaleCount++] = leg;
       } else this.increaseChecked(e, leg, policy);
@@ -105,20 +106,19 @@ export class Batch {
     // Phase 3: every further order of an asset, against the position at that moment.
     for (let e = 0; e < n; e++) {
       if (this.first[e] === 1) continue;
-      const order = this.orders[e];
-      if (order.status !== "working") continue;
-      const rest = order.restLots();
-      const reducing = reducingPart(rest, s.lots[order.asset]);
+      const slot = this.order[e];
+      if (!w.isWorking(slot)) continue;
+      const rest = w.rest(slot);
+      const reducing = reducingPart(rest, s.lots[w.asset[slot]]);
       if (!this.reduce(e, reducing) || rest === reducing) continue;
       const leg = this.prepareIncreasing(e, rest - reducing);
       if (leg === 0) continue;
-      const policy = order.policy;
-      this.increaseChecked(e, leg, policy === "scale" ? "partial" : policy);
+      const policy = w.policy[slot];
+      this.increaseChecked(e, leg, policy === POLICY_SCALE ? POLICY_PARTIAL : policy);
     }
     this.writeFills();
     for (let e = 0; e < n; e++)
-      if (this.orders[e].status === "working" && this.room(e) === 0)
-        s.orders.defer(this.orders[e].id, "volumeCap");
+      if (w.isWorking(this.order[e]) && this.room(e) === 0) s.orders.defer(w.id[this.order[e]], "volumeCap");
   }
 
   /**
@@ -157,34 +157,35 @@ export class Batch {
     );
   }
 
-  private admit(order: Order, base: number): void {
+  private admit(slot: number, base: number): void {
     const s = this.s;
-    const at = this.t * s.n + order.asset;
+    const w = s.working;
+    const at = this.t * s.n + w.asset[slot];
     if (Number.isNaN(s.panel.close[at])) {
-      s.orders.defer(order.id, "missingBar");
+      s.orders.defer(w.id[slot], "missingBar");
       return;
     }
     const zero = s.panel.volume[at] === 0;
     if (zero) {
       const policy = s.config.onZeroVolume;
-      if (policy === "defer" || (policy === "reject" && order.forced !== FORCED_NONE)) {
-        s.orders.defer(order.id, "zeroVolume");
+      if (policy === "defer" || (policy === "reject" && w.forced[slot] !== FORCED_NONE)) {
+        s.orders.defer(w.id[slot], "zeroVolume");
         return;
       }
       if (policy === "reject") {
-        this.kill(order, { kind: "zeroVolume" });
+        this.kill(slot, { kind: "zeroVolume" });
         return;
       }
     }
     const e = this.count++;
-    this.orders[e] = order;
+    this.order[e] = slot;
     this.base[e] = base;
-    this.side[e] = order.restLots() > 0 ? 1 : -1;
-    this.hadFill[e] = order.filledLots !== 0 ? 1 : 0;
+    this.side[e] = w.rest(slot) > 0 ? 1 : -1;
+    this.hadFill[e] = w.filled[slot] !== 0 ? 1 : 0;
     this.zeroVolume[e] = zero ? 1 : 0;
     this.volume[e] = zero ? s.config.syntheticVolume : s.panel.volume[at];
     this.quotes[e] = null;
-    this.slot[e] = -1;
+    this.fillIndex[e] = -1;
   }
 
   /**
@@ -195,26 +196,29 @@ export class Batch {
     const cached = this.quotes[e];
     if (cached !== null) return cached;
     const s = this.s;
-    const order = this.orders[e];
+    const w = s.working;
+    const slot = this.order[e];
+    const asset = w.asset[slot];
     const room = this.room(e);
-    const rest = Math.abs(order.restLots());
+    const rest = Math.abs(w.rest(slot));
     const quantity = room < 0 ? rest : Math.min(rest, room);
-    const limit = order.mode === LIMIT || order.mode === STOP_LIMIT ? order.limitPrice : Number.NaN;
+    const mode = w.mode[slot];
+    const limit = mode === LIMIT || mode === STOP_LIMIT ? w.limitPrice[slot] : Number.NaN;
     const volumeBased = !(this.zeroVolume[e] === 1 && s.config.onZeroVolume === "fill");
     const quote = this.quotePool[e] ?? new Quote();
     this.quotePool[e] = quote;
     s.pricing.quote(
       quote,
       this.t,
-      order.asset,
+      asset,
       this.base[e],
       this.side[e],
-      s.toUnits(order.asset, quantity),
-      s.toUnits(order.asset, s.volumeUsed[order.asset]),
+      s.toUnits(asset, quantity),
+      s.toUnits(asset, s.volumeUsed[asset]),
       this.volume[e],
       volumeBased,
       limit,
-      s.tick[order.asset],
+      s.tick[asset],
     );
     this.quotes[e] = quote;
     return quote;
@@ -232,9 +236,10 @@ export class Batch {
   /** Cuts an increasing leg to the cap; 0 when it cannot be processed on this bar. */
   private prepareIncreasing(e: number, lots: number): number {
     const s = this.s;
-    const order = this.orders[e];
-    if (s.config.account === "cash" && s.lots[order.asset] + lots < 0) {
-      this.kill(order, { kind: "shortInCashAccount", qty: s.toUnits(order.asset, lots) });
+    const slot = this.order[e];
+    const asset = s.working.asset[slot];
+    if (s.config.account === "cash" && s.lots[asset] + lots < 0) {
+      this.kill(slot, { kind: "shortInCashAccount", qty: s.toUnits(asset, lots) });
       return 0;
     }
     const room = this.room(e);
@@ -242,18 +247,18 @@ export class Batch {
     return Math.sign(lots) * Math.min(Math.abs(lots), room);
   }
 
-  private increaseChecked(e: number, leg: number, policy: OnInsufficient): void {
-    const order = this.orders[e];
+  private increaseChecked(e: number, leg: number, policy: number): void {
+    const slot = this.order[e];
     this.legIndex[0] = e;
     this.legLots[0] = leg;
     const reason = this.check(this.legIndex, this.legLots, 1);
     if (reason === null) {
-      if (this.callBlocksEntries()) this.kill(order, { kind: "marginCall" });
+      if (this.callBlocksEntries()) this.kill(slot, { kind: "marginCall" });
       else this.fill(e, leg, false);
       return;
     }
     // In call under "liquidate", a leg that does not fit keeps its reason, unfilled (SPEC 12).
-    if (policy === "partial" && !this.callBlocksEntries()) {
+    if (policy === POLICY_PARTIAL && !this.callBlocksEntries()) {
       // The largest lot count below the leg that fits.
       let lo = 0;
       let hi = Math.abs(leg) - 1;
@@ -266,7 +271,7 @@ export class Batch {
       }
       if (lo > 0) this.fill(e, sign * lo, false);
     }
-    this.kill(order, reason);
+    this.kill(slot, reason);
   }
 
   /** SPEC 6.1 "scale": k = j / 10^4 for the largest j whose floored legs all fit together. */
@@ -277,7 +282,7 @@ export class Batch {
       if (this.callBlocksEntries()) {
         this.legIndex[0] = e;
         this.legLots[0] = this.scaleLots[i];
-        this.kill(this.orders[e], this.check(this.legIndex, this.legLots, 1) ?? { kind: "marginCall" });
+        this.kill(this.order[e], this.check(this.legIndex, this.legLots, 1) ?? { kind: "marginCall" });
         continue;
       }
       this.scaleIndex[members] = e;
@@ -311,7 +316,7 @@ export class Batch {
     }
     if (j < SCALE_STEPS)
       for (let i = 0; i < members; i++)
-        this.kill(this.orders[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
+        this.kill(this.order[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
   }
 
   /** In call under "liquidate"; under "ignore" a call rejects nothing (SPEC 3.2). */
@@ -342,7 +347,7 @@ export class Batch {
       const lots = legs[i];
       if (lots === 0) continue;
       const e = entries[i];
-      const asset = this.orders[e].asset;
+      const asset = s.working.asset[this.order[e]];
       const price = this.priced(e).price;
       const units = s.toUnits(asset, lots);
       const commission = this.legCommission(e, lots, month);
@@ -389,8 +394,8 @@ export class Batch {
   /** What a leg adds to its fill record's commission (SPEC 12). */
   private legCommission(e: number, lots: number, monthUnits = this.s.monthUnits): number {
     const s = this.s;
-    const asset = this.orders[e].asset;
-    const hasSlot = this.slot[e] >= 0;
+    const asset = s.working.asset[this.order[e]];
+    const hasSlot = this.fillIndex[e] >= 0;
     const beforeLots = hasSlot ? Math.abs(this.reducingLots[e]) + Math.abs(this.increasingLots[e]) : 0;
     const price = this.priced(e).price;
     const month = hasSlot ? this.monthBefore[e] : monthUnits;
@@ -406,14 +411,15 @@ export class Batch {
   private fill(e: number, lots: number, reducing: boolean): void {
     const s = this.s;
     const t = this.t;
-    const order = this.orders[e];
-    const asset = order.asset;
+    const w = s.working;
+    const slot = this.order[e];
+    const asset = w.asset[slot];
     const quote = this.priced(e);
     const price = quote.price;
     const commission = this.legCommission(e, lots);
-    if (this.slot[e] < 0) {
-      this.slot[e] = this.slots;
-      this.slotOrder[this.slots++] = e;
+    if (this.fillIndex[e] < 0) {
+      this.fillIndex[e] = this.fillCount;
+      this.fillOrder[this.fillCount++] = e;
       this.reducingLots[e] = 0;
       this.increasingLots[e] = 0;
       this.commission[e] = 0;
@@ -427,16 +433,16 @@ export class Batch {
       s.post(VARIATION_MARGIN, this.variationMargin(asset, lots, price, reducing));
     else s.post(FILL_NOTIONAL, -notional);
     s.post(COMMISSION, -commission);
-    if (s.settlement.active) this.settle(order, lots, notional + commission, cashBefore);
+    if (s.settlement.active) this.settle(slot, lots, notional + commission, cashBefore);
     s.move(asset, lots);
     s.volumeUsed[asset] += Math.abs(lots);
     s.monthUnits += Math.abs(units);
-    order.filledLots += lots;
+    w.filled[slot] += lots;
     if (reducing) this.reducingLots[e] += lots;
     else this.increasingLots[e] += lots;
     this.commission[e] += commission;
-    s.orders.setFilled(order.id, s.toUnits(asset, order.filledLots));
-    if (order.filledLots === order.lots) s.finish(order, "filled", null, t);
+    s.orders.setFilled(w.id[slot], s.toUnits(asset, w.filled[slot]));
+    if (w.filled[slot] === w.lots[slot]) s.finish(slot, "filled", null, t);
   }
 
   /** Futures: a reducing fill settles the closed contracts against their references; an increasing one opens at the price. */
@@ -457,35 +463,37 @@ export class Batch {
     return settled;
   }
 
-  private settle(order: Order, lots: number, outflow: number, cashBefore: number): void {
+  private settle(slot: number, lots: number, outflow: number, cashBefore: number): void {
     const s = this.s;
+    const asset = s.working.asset[slot];
+    const id = s.working.id[slot];
     if (lots > 0) {
-      s.settlement.buy(order.asset, lots, outflow, cashBefore);
+      s.settlement.buy(asset, lots, outflow, cashBefore);
       return;
     }
-    const violating = s.settlement.sell(order.asset, order.id, Math.abs(lots), -outflow, this.t);
-    if (!violating || s.violated.has(order.id)) return;
-    s.violated.add(order.id);
+    const violating = s.settlement.sell(asset, id, Math.abs(lots), -outflow, this.t);
+    if (!violating || s.violated.has(id)) return;
+    s.violated.add(id);
     const violations = s.settlement.violate(this.t);
     s.events.push({
       kind: "goodFaithViolation",
       t: this.t,
       step: this.step,
-      asset: s.panel.symbols[order.asset],
-      orderId: order.id,
+      asset: s.panel.symbols[asset],
+      orderId: id,
       violations,
     });
   }
 
-  private kill(order: Order, reason: Reason): void {
+  private kill(slot: number, reason: Reason): void {
     const status =
-      order.filledLots !== 0 ? "partial" : reason.kind === "zeroVolume" ? "cancelled" : "rejected";
-    this.s.finish(order, status, reason, this.t);
+      this.s.working.filled[slot] !== 0 ? "partial" : reason.kind === "zeroVolume" ? "cancelled" : "rejected";
+    this.s.finish(slot, status, reason, this.t);
   }
 
   /** Lots still allowed on this bar for the entry's asset (SPEC 6.2); -1 = no cap. */
   private room(e: number): number {
-    const asset = this.orders[e].asset;
+    const asset = this.s.working.asset[this.order[e]];
     const cap = this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]);
     return cap < 0 ? -1 : Math.max(0, cap - this.s.volumeUsed[asset]);
   }
@@ -514,10 +522,12 @@ export class Batch {
 
   private writeFills(): void {
     const s = this.s;
-    for (let i = 0; i < this.slots; i++) {
-      const e = this.slotOrder[i];
-      const order = this.orders[e];
-      const asset = order.asset;
+    const w = s.working;
+    for (let i = 0; i < this.fillCount; i++) {
+      const e = this.fillOrder[i];
+      const slot = this.order[e];
+      const asset = w.asset[slot];
+      const forced = w.forced[slot];
       const quote = this.priced(e);
       const lots = this.reducingLots[e] + this.increasingLots[e];
       // Booked as one record, once its commission is whole: its parts share it (SPEC 5, 8).
@@ -535,17 +545,17 @@ export class Batch {
       // Each part from its own share of the moves: total - impactCost would cancel when impact dominates.
       const impactCost = moves === 0 ? 0 : (total * quote.impactMove) / moves;
       const slippageCost = moves === 0 ? total : (total * quote.slippageMove) / moves;
-      const capped = order.status === "working" && this.room(e) === 0;
+      const capped = w.isWorking(slot) && this.room(e) === 0;
       let flags = 0;
-      if (order.forced !== FORCED_NONE) flags |= FORCED;
-      if (order.status !== "filled") flags |= PARTIAL;
+      if (forced !== FORCED_NONE) flags |= FORCED;
+      if (!w.isFilled(slot)) flags |= PARTIAL;
       if (this.zeroVolume[e] === 1) flags |= ZERO_VOLUME;
       if (quote.noImpactHistory) flags |= NO_IMPACT_HISTORY;
       const cap = capped
         ? s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]))
         : Number.NaN;
       s.fills.add(
-        order.id,
+        w.id[slot],
         this.t,
         asset,
         qty,
@@ -561,16 +571,16 @@ export class Batch {
         cap,
         quote.clamped ? quote.unclamped : Number.NaN,
       );
-      if (order.forced !== FORCED_NONE) {
+      if (forced !== FORCED_NONE) {
         s.events.push({
           kind: "liquidation",
           t: this.t,
           step: this.step,
           asset: s.panel.symbols[asset],
-          orderId: order.id,
+          orderId: w.id[slot],
           qty,
           price: quote.price,
-          cause: order.forced === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
+          cause: forced === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
         });
       }
     }
@@ -579,22 +589,23 @@ export class Batch {
   private ensure(size: number): void {
     if (size <= this.base.length) return;
     const capacity = Math.max(size, this.base.length * 2);
-    this.base = grow(this.base, capacity);
-    this.side = grow(this.side, capacity);
-    this.hadFill = grow(this.hadFill, capacity);
-    this.zeroVolume = grow(this.zeroVolume, capacity);
-    this.volume = grow(this.volume, capacity);
-    this.slot = grow(this.slot, capacity);
-    this.first = grow(this.first, capacity);
-    this.pendingIncreasing = grow(this.pendingIncreasing, capacity);
-    this.reducingLots = grow(this.reducingLots, capacity);
-    this.increasingLots = grow(this.increasingLots, capacity);
-    this.commission = grow(this.commission, capacity);
-    this.monthBefore = grow(this.monthBefore, capacity);
-    this.slotOrder = grow(this.slotOrder, capacity);
-    this.scaleIndex = grow(this.scaleIndex, capacity);
-    this.scaleLots = grow(this.scaleLots, capacity);
-    this.scaleTry = grow(this.scaleTry, capacity);
+    this.base = grown(this.base, capacity);
+    this.side = grown(this.side, capacity);
+    this.hadFill = grown(this.hadFill, capacity);
+    this.zeroVolume = grown(this.zeroVolume, capacity);
+    this.volume = grown(this.volume, capacity);
+    this.fillIndex = grown(this.fillIndex, capacity);
+    this.order = grown(this.order, capacity);
+    this.first = grown(this.first, capacity);
+    this.pendingIncreasing = grown(this.pendingIncreasing, capacity);
+    this.reducingLots = grown(this.reducingLots, capacity);
+    this.increasingLots = grown(this.increasingLots, capacity);
+    this.commission = grown(this.commission, capacity);
+    this.monthBefore = grown(this.monthBefore, capacity);
+    this.fillOrder = grown(this.fillOrder, capacity);
+    this.scaleIndex = grown(this.scaleIndex, capacity);
+    this.scaleLots = grown(this.scaleLots, capacity);
+    this.scaleTry = grown(this.scaleTry, capacity);
   }
 }
 
@@ -607,11 +618,4 @@ function reducingPart(rest: number, position: number): number {
 /** A leg of signed lots scaled by j / 10^4, truncated toward 0. */
 function scaled(lots: number, j: number): number {
   return Math.sign(lots) * floorLots((Math.abs(lots) * j) / SCALE_STEPS);
-}
-
-/** A copy of a typed array in a larger one of the same kind. */
-function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, size: number): T {
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
-  return next;
 }

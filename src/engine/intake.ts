@@ -1,7 +1,6 @@
 // SPEC 6.4 and 9: a request at the close of bar t becomes an order with its quantity in lots, or
 // an "invalidOrder" rejection; a zero quantity sends no order.
 import {
-  type MarketTerms,
   SIZE_TYPES as MODEL_SIZE_TYPES,
   marketRequest,
   type OnInsufficient,
@@ -13,7 +12,8 @@ import {
 } from "../model/index.ts";
 import { codeOf } from "./logs.ts";
 import { offGrid, truncLots } from "./numeric.ts";
-import { FORCED_NONE, LIMIT, MARKET, Order, type RunState, STOP, STOP_LIMIT } from "./state.ts";
+import type { RunState } from "./state.ts";
+import { FORCED_NONE, LIMIT, MARKET, STOP, STOP_LIMIT } from "./working.ts";
 
 // Plain-object lookups (cheaper than Set.has on the per-order path), with no prototype: a type
 // "constructor" must not find Object.
@@ -41,23 +41,67 @@ export function intake(
   request: OrderRequest,
   equity: number,
   symbolIndex: ReadonlyMap<string, number>,
-): Order | null {
+  terms: Terms,
+): number {
   const asset = symbolIndex.get(String(request.asset));
   const flaw =
     asset === undefined
       ? invalid("asset", `unknown asset "${String(request.asset)}"`)
       : unknownField(request);
-  return admit(s, t, asset ?? -1, request, flaw, equity, request);
+  return admit(s, t, asset ?? -1, request, terms.resolve(s, request), flaw, equity, request);
+}
+
+/**
+ * What an order's terms (type, sizeType, onInsufficient, timeInForce) come to, with the run's
+ * defaults filled in: their codes, and the first of them no order can take. Resolved once per
+ * request, or once for a whole row of orders sharing terms; rewritten in place, no object per order.
+ */
+export class Terms {
+  type = "market";
+  sizeType = "units";
+  policy = "reject";
+  timeInForce = "gtc";
+  /** MARKET ... STOP_LIMIT, or undefined for an unknown type. */
+  mode: number | undefined = MARKET;
+  target = false;
+  /** Sized by a price (value, percent and their targets), so it needs a close. */
+  priced = false;
+  typeCode = 0;
+  sizeTypeCode = 0;
+  policyCode = 0;
+  lifeCode = 0;
+  /** SPEC 6.5 invalidOrder on the first term no order has (in that order), or null. */
+  fault: Reason | null = null;
+
+  resolve(s: RunState, fields: OrderFields): this {
+    this.type = fields.type ?? "market";
+    this.sizeType = fields.sizeType ?? "units";
+    this.policy = policyOf(s, fields.onInsufficient, this.sizeType);
+    this.timeInForce = fields.timeInForce ?? s.config.timeInForce;
+    this.mode = MODES[this.type];
+    this.target = TARGETS[this.sizeType] === true;
+    this.priced = this.sizeType !== "units" && this.sizeType !== "targetUnits";
+    this.typeCode = codeOf.type(this.type);
+    this.sizeTypeCode = codeOf.sizeType(this.sizeType);
+    this.policyCode = codeOf.policy(this.policy);
+    this.lifeCode = codeOf.life(this.timeInForce);
+    this.fault =
+      this.mode === undefined
+        ? invalid("type", `unknown order type "${this.type}"`)
+        : SIZE_TYPES[this.sizeType] !== true
+          ? invalid("sizeType", `unknown size type "${this.sizeType}"`)
+          : POLICIES[this.policy] !== true
+            ? invalid("onInsufficient", `unknown policy "${this.policy}"`)
+            : LIVES[this.timeInForce] !== true
+              ? invalid("timeInForce", `unknown time in force "${this.timeInForce}"`)
+              : null;
+    return this;
+  }
 }
 
 /** Whether intake takes terms of a target size type with their policy and life (none refused for them). */
-export function validTargetTerms(s: RunState, terms: MarketTerms): boolean {
-  const sizeType = terms.sizeType ?? "units";
-  return (
-    TARGETS[sizeType] === true &&
-    POLICIES[policyOf(s, terms.onInsufficient, sizeType)] === true &&
-    LIVES[terms.timeInForce ?? s.config.timeInForce] === true
-  );
+export function validTargetTerms(terms: Terms): boolean {
+  return terms.target && terms.fault === null;
 }
 
 /** An order's onInsufficient: its own, else the run's, else "scale" for targets and "reject" (SPEC 6.5). */
@@ -66,31 +110,26 @@ function policyOf(s: RunState, own: OnInsufficient | undefined, sizeType: string
 }
 
 /**
- * The order of `fields` for `asset` (-1: unknown, with `flaw` saying so), or its invalidOrder
- * record, or null for no order. A refused order's record keeps what was asked: `request`, or
- * the market request the fields stand for.
+ * The working slot of the order of `fields` under `terms` (fields' own, resolved) for `asset`
+ * (-1: unknown, with `flaw` saying so), or -1 for its invalidOrder record or for no order. A
+ * refused order's record keeps what was asked: `request`, or the market request the fields stand for.
  */
 export function admit(
   s: RunState,
   t: number,
   asset: number,
   fields: OrderFields,
+  terms: Terms,
   flaw: Reason | null,
   equity: number,
   request: OrderRequest | null,
-): Order | null {
-  const type = fields.type ?? "market";
-  const sizeType = fields.sizeType ?? "units";
-  const policy = policyOf(s, fields.onInsufficient, sizeType);
-  const timeInForce = fields.timeInForce ?? s.config.timeInForce;
-  const mode = MODES[type];
-  const fault = flaw ?? invalidField(s, fields, asset, mode, sizeType, policy, timeInForce);
-  const target = TARGETS[sizeType] === true;
-  if (fault === null && fields.size === 0 && !target) return null;
+): number {
+  const fault = flaw ?? terms.fault ?? invalidField(s, fields, asset, terms);
+  if (fault === null && fields.size === 0 && !terms.target) return -1;
   const lots =
-    fault === null ? lotsFor(s, asset, sizeType as SizeType, fields.size, s.mark[asset], equity) : 0;
-  const problem = fault ?? tooLarge(s, asset, lots, sizeType);
-  if (problem === null && lots === 0) return null;
+    fault === null ? lotsFor(s, asset, terms.sizeType as SizeType, fields.size, s.mark[asset], equity) : 0;
+  const problem = fault ?? tooLarge(s, asset, lots, terms.sizeType);
+  if (problem === null && lots === 0) return -1;
   const log = s.orders;
   const raw =
     problem === null
@@ -99,36 +138,35 @@ export function admit(
   const id = log.add(
     t,
     asset,
-    codeOf.type(type),
-    codeOf.sizeType(sizeType),
+    terms.typeCode,
+    terms.sizeTypeCode,
     problem === null ? fields.size : Number.NaN,
     problem === null ? s.toUnits(asset, lots) : 0,
     fields.limitPrice ?? Number.NaN,
     fields.stopPrice ?? Number.NaN,
-    codeOf.life(timeInForce),
-    codeOf.policy(policy),
+    terms.lifeCode,
+    terms.policyCode,
     raw,
   );
   if (problem !== null) {
     log.finish(id, "rejected", problem, t);
-    return null;
+    return -1;
   }
+  const mode = terms.mode as number;
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
-  const limitPrice = needsLimit ? (fields.limitPrice as number) : Number.NaN;
-  const stopPrice = needsStop ? (fields.stopPrice as number) : Number.NaN;
-  return new Order(
+  return s.working.open(
     id,
     t,
     asset,
     lots,
-    mode as number,
-    limitPrice,
-    stopPrice,
+    mode,
+    needsLimit ? (fields.limitPrice as number) : Number.NaN,
+    needsStop ? (fields.stopPrice as number) : Number.NaN,
     FORCED_NONE,
-    policy,
-    timeInForce === "day",
-    type === "market",
+    terms.policyCode,
+    terms.timeInForce === "day",
+    terms.type === "market",
   );
 }
 
@@ -139,21 +177,9 @@ function unknownField(request: OrderRequest): Reason | null {
   return null;
 }
 
-/** The first invalid field of a request for a known asset (SPEC 6.5 invalidOrder), or null. */
-function invalidField(
-  s: RunState,
-  request: OrderFields,
-  asset: number,
-  mode: number | undefined,
-  sizeType: string,
-  policy: string,
-  timeInForce: string,
-): Reason | null {
-  const type = request.type ?? "market";
-  if (mode === undefined) return invalid("type", `unknown order type "${type}"`);
-  if (SIZE_TYPES[sizeType] !== true) return invalid("sizeType", `unknown size type "${sizeType}"`);
-  if (POLICIES[policy] !== true) return invalid("onInsufficient", `unknown policy "${policy}"`);
-  if (LIVES[timeInForce] !== true) return invalid("timeInForce", `unknown time in force "${timeInForce}"`);
+/** The first invalid field of a request for a known asset under valid terms (SPEC 6.5 invalidOrder), or null. */
+function invalidField(s: RunState, request: OrderFields, asset: number, terms: Terms): Reason | null {
+  const { type, mode, sizeType } = terms;
   const size = request.size;
   if (typeof size !== "number" || !Number.isFinite(size))
     return invalid("size", `size must be a finite number, got ${quoted(size)}`);
@@ -178,8 +204,7 @@ function invalidField(
     return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
   if (needsStop && !Number.isNaN(tick) && offGrid(request.stopPrice as number, tick))
     return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
-  const priced = sizeType !== "units" && sizeType !== "targetUnits";
-  if (priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !TARGETS[sizeType] === true)) {
+  if (terms.priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !terms.target)) {
     return invalid("asset", `no close of "${s.panel.symbols[asset]}" yet to size a ${sizeType} order`);
   }
   return null;

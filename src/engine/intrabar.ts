@@ -2,7 +2,7 @@
 // -> other extreme -> close); a position on the path is a time in [0, 3] (segment + fraction).
 import type { IntrabarPath } from "../model/index.ts";
 import { atLeast, beyond } from "./numeric.ts";
-import { LIMIT, STOP, STOP_LIMIT } from "./state.ts";
+import { LIMIT, STOP, STOP_LIMIT } from "./working.ts";
 
 /** What a resting order does on a bar: NONE, FILL (at basePrice, at time) or BECAME_LIMIT. */
 export const NONE = 0;

@@ -13,6 +13,7 @@ import type {
   SizeType,
   TimeInForce,
 } from "../model/index.ts";
+import { grown } from "./buffers.ts";
 
 export const STATUSES: readonly OrderStatus[] = [
   "working",
@@ -45,16 +46,18 @@ const LIVES: readonly TimeInForce[] = ["gtc", "day"];
  * prototype: "toString" is not a name.
  */
 function codes(names: readonly string[]): Readonly<Record<string, number>> {
-  return Object.assign(
-    Object.create(null),
-    Object.fromEntries(names.map((name, code) => [name, code])),
-  );
+  return Object.assign(Object.create(null), Object.fromEntries(names.map((name, code) => [name, code])));
 }
 const TYPE_CODES = codes(TYPES);
 const SIZE_TYPE_CODES = codes(SIZE_TYPES);
 const POLICY_CODES = codes(POLICIES);
 const LIFE_CODES = codes(LIVES);
 const STATUS_CODES = codes(STATUSES);
+
+/** A status's code, as the log and the working orders keep it. */
+export function statusCode(status: OrderStatus): number {
+  return STATUS_CODES[status];
+}
 
 /** A name's code, or -1 for a name the list does not have (an invalid order's field). */
 export const codeOf = {
@@ -376,7 +379,7 @@ export class PositionRows {
   snapshot(t: number, units: Float64Array, version: number): void {
     if (version !== this.version || this.count === 0) {
       if ((this.count + 1) * this.assets > this.rows.length)
-        this.rows = resizeF64(this.rows, this.rows.length * 2);
+        this.rows = grown(this.rows, this.rows.length * 2);
       this.rows.set(units, this.count * this.assets);
       this.count++;
       this.version = version;
@@ -392,10 +395,4 @@ export class PositionRows {
     }
     return rows;
   }
-}
-
-function resizeF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(n);
-  next.set(a.subarray(0, Math.min(a.length, n)));
-  return next;
 }

@@ -14,8 +14,9 @@ import {
 import { CausalContext, type DecisionDesk } from "../strategy/context.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
 import { AT_CLOSE, AT_OPEN, Batch } from "./batch.ts";
+import { grown } from "./buffers.ts";
 import { CashFlowBook } from "./cash-flows.ts";
-import { intake } from "./intake.ts";
+import { intake, Terms } from "./intake.ts";
 import { BECAME_LIMIT, evaluate, FILL, fillDependsOnPath, setPath, Trigger } from "./intrabar.ts";
 import { LiquidationSizer } from "./liquidation.ts";
 import { codeOf, PositionRows } from "./logs.ts";
@@ -28,19 +29,22 @@ import {
   CREDIT_INTEREST,
   DEBIT_INTEREST,
   DEPOSIT,
+  RunState,
+  SHORT_REBATE,
+  VARIATION_MARGIN,
+  WITHDRAWAL,
+} from "./state.ts";
+import {
   FORCED_BANKRUPT,
   FORCED_CALL,
   FORCED_NONE,
   LIMIT,
   MARKET,
-  Order,
-  RunState,
-  SHORT_REBATE,
+  POLICY_REJECT,
   STOP,
   STOP_LIMIT,
-  VARIATION_MARGIN,
-  WITHDRAWAL,
-} from "./state.ts";
+  type WorkingOrders,
+} from "./working.ts";
 
 export class FastRun {
   private readonly s: RunState;
@@ -66,7 +70,9 @@ export class FastRun {
   /** The assets short at the snapshot (their values are in prevShortValue). */
   private readonly prevShorts: Int32Array;
   private prevShortCount = 0;
-  private readonly candidates: Order[] = [];
+  /** The working slots a batch runs over, `candidateCount` of them, and their base prices. */
+  private candidates = new Int32Array(64);
+  private candidateCount = 0;
   private bases = new Float64Array(64);
   private readonly path = new Float64Array(4);
   private readonly trigger = new Trigger();
@@ -86,6 +92,8 @@ export class FastRun {
   };
   private equityAtDecision = 0;
   private readonly marketIntake: MarketIntake;
+  /** submit()'s terms, resolved afresh for each request. */
+  private readonly requestTerms = new Terms();
   /** Column indices in symbol order (SPEC 6.4's order of a row of orders, and of close-outs). */
   private readonly symbolOrder: Int32Array;
   private t = 0;
@@ -96,7 +104,10 @@ export class FastRun {
     account: this.account,
     submit: (request: OrderRequest) => {
       const recorded = this.s.orders.count;
-      return this.queue(recorded, intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex));
+      return this.queue(
+        recorded,
+        intake(this.s, this.t, request, this.equityAtDecision, this.symbolIndex, this.requestTerms),
+      );
     },
     submitMarket: (asset: number, size: number, terms: MarketTerms) => {
       const recorded = this.s.orders.count;
@@ -106,17 +117,20 @@ export class FastRun {
       this.marketIntake.row(this.t, sizes, offset, terms, this.equityAtDecision),
     cancel: (orderId: number) => {
       const s = this.s;
-      const order = s.working.find((working) => working.id === orderId);
-      if (order === undefined)
+      const slot = s.working.slotOf(orderId);
+      if (slot < 0)
         return Number.isInteger(orderId) && orderId >= 1 && orderId <= s.orders.count
           ? "notWorking"
           : "noSuchOrder";
-      if (order.forced !== FORCED_NONE) return "forced";
-      s.cancelRest(order, { kind: "cancelRequested" }, this.t);
-      this.dropDone();
+      if (s.working.forced[slot] !== FORCED_NONE) return "forced";
+      s.cancelRest(slot, { kind: "cancelRequested" }, this.t);
+      s.working.dropDone();
       return "cancelled";
     },
-    workingOrders: () => this.s.working.map((order) => this.s.orders.record(order.id)),
+    workingOrders: () => {
+      const w = this.s.working;
+      return Array.from(w.list.subarray(0, w.count), (slot) => this.s.orders.record(w.id[slot]));
+    },
     fillsOfBar: () => this.s.fills.recordsOfBar(this.t),
   };
 
@@ -139,9 +153,9 @@ export class FastRun {
     this.monthStarts = monthStarts(panel.times);
   }
 
-  /** Puts intake's order (if any) to work; the id of the record it made past `recorded`, or null. */
-  private queue(recorded: number, order: Order | null): number | null {
-    if (order !== null) this.s.working.push(order);
+  /** Puts intake's order (a slot, or -1) to work; the id of the record it made past `recorded`, or null. */
+  private queue(recorded: number, slot: number): number | null {
+    if (slot >= 0) this.s.working.push(slot);
     // Ids are 1-based in creation order: a new record's id is the count.
     return this.s.orders.count > recorded ? this.s.orders.count : null;
   }
@@ -165,8 +179,9 @@ export class FastRun {
       }
       this.snapshot();
     }
-    for (const order of s.working) s.finish(order, "expired", { kind: "endOfData" }, bars - 1);
-    s.working = [];
+    const w = s.working;
+    for (let i = 0; i < w.count; i++) s.finish(w.list[i], "expired", { kind: "endOfData" }, bars - 1);
+    w.clear();
     return this.records();
   }
 
@@ -208,13 +223,13 @@ export class FastRun {
       for (const { asset, lots } of this.sizer.size(t, this.batch))
         this.createForced(t, asset, lots, FORCED_CALL);
     }
-    const forced = this.candidates;
-    forced.length = 0;
-    for (const cause of [FORCED_BANKRUPT, FORCED_CALL])
-      for (const order of s.working) if (order.forced === cause) forced.push(order);
-    if (forced.length > 0) {
-      this.runBatch(t, 2, AT_OPEN, forced, this.panel.open);
-      this.dropDone();
+    // Close-outs first, then liquidations, each in id order.
+    this.candidateCount = 0;
+    this.collect(FORCED_BANKRUPT, false);
+    this.collect(FORCED_CALL, false);
+    if (this.candidateCount > 0) {
+      this.runBatch(t, 2, AT_OPEN, this.panel.open);
+      s.working.dropDone();
     }
     if (this.config.fillAt === "next-open") this.marketBatch(t, 2, AT_OPEN);
   }
@@ -222,82 +237,93 @@ export class FastRun {
   /** SPEC 12: out of call at the last close, a liquidation's capped rest is cancelled (callCured). */
   private cancelCuredLiquidations(t: number): void {
     const s = this.s;
+    const w = s.working;
     let any = false;
-    for (const order of s.working) {
-      if (order.forced !== FORCED_CALL) continue;
-      s.cancelRest(order, { kind: "callCured" }, t);
+    for (let i = 0; i < w.count; i++) {
+      const slot = w.list[i];
+      if (w.forced[slot] !== FORCED_CALL) continue;
+      s.cancelRest(slot, { kind: "callCured" }, t);
       any = true;
     }
-    if (any) this.dropDone();
+    if (any) w.dropDone();
   }
 
   /** Every working strategy market order, in id order, at the open (next-open) or the close (same-bar). */
   private marketBatch(t: number, step: 2 | 5, markAt: number): void {
-    const s = this.s;
-    const orders = this.candidates;
-    orders.length = 0;
-    for (const order of s.working)
-      if (order.mode === MARKET && order.forced === FORCED_NONE) orders.push(order);
-    if (orders.length > 0)
-      this.runBatch(t, step, markAt, orders, markAt === AT_OPEN ? this.panel.open : this.panel.close);
+    this.candidateCount = 0;
+    this.collect(FORCED_NONE, true);
+    if (this.candidateCount > 0)
+      this.runBatch(t, step, markAt, markAt === AT_OPEN ? this.panel.open : this.panel.close);
     this.expireDay(t, true);
   }
 
-  private runBatch(t: number, step: 2 | 3 | 5, markAt: number, orders: Order[], prices: Float64Array): void {
-    if (this.bases.length < orders.length) this.bases = new Float64Array(orders.length * 2);
-    const n = this.s.n;
-    for (let i = 0; i < orders.length; i++) this.bases[i] = prices[t * n + orders[i].asset];
-    this.batch.run(t, step, markAt, orders, this.bases);
+  /** Appends the working orders of `forced` (only market ones when `marketOnly`) to the candidates, in id order. */
+  private collect(forced: number, marketOnly: boolean): void {
+    const w = this.s.working;
+    if (this.candidates.length < this.candidateCount + w.count)
+      this.candidates = grown(this.candidates, 2 * (this.candidateCount + w.count));
+    for (let i = 0; i < w.count; i++) {
+      const slot = w.list[i];
+      if (w.forced[slot] === forced && (!marketOnly || w.mode[slot] === MARKET))
+        this.candidates[this.candidateCount++] = slot;
+    }
+  }
+
+  /** The candidates as one batch, based at `prices` (the bar's opens or closes). */
+  private runBatch(t: number, step: 2 | 5, markAt: number, prices: Float64Array): void {
+    const count = this.candidateCount;
+    if (this.bases.length < count) this.bases = new Float64Array(count * 2);
+    const w = this.s.working;
+    const at = t * this.s.n;
+    for (let i = 0; i < count; i++) this.bases[i] = prices[at + w.asset[this.candidates[i]]];
+    this.batch.run(t, step, markAt, this.candidates, count, this.bases);
   }
 
   /** Step 3: resting orders by id across assets and by trigger time within one (SPEC 12). */
   private intrabar(t: number): void {
     const s = this.s;
-    if (!s.working.some(isResting)) return;
+    const w = s.working;
+    if (!hasResting(w)) return;
     const { open, high, low, close, volume } = this.panel;
-    const triggered = this.candidates;
-    triggered.length = 0;
+    const triggered: number[] = [];
     const times = this.triggerTime;
     times.length = 0;
     const bases: number[] = [];
     const counts = new Map<number, number>();
     /** Assets with a stop-limit whose fill (or not) hung on the order of the extremes. */
     const pathDependent = new Set<number>();
-    for (const order of s.working) {
-      if (order.mode === MARKET) continue;
-      const at = t * s.n + order.asset;
+    for (let i = 0; i < w.count; i++) {
+      const slot = w.list[i];
+      const mode = w.mode[slot];
+      if (mode === MARKET) continue;
+      const asset = w.asset[slot];
+      const at = t * s.n + asset;
       if (Number.isNaN(close[at])) {
-        s.orders.defer(order.id, "missingBar");
+        s.orders.defer(w.id[slot], "missingBar");
         continue;
       }
       if (volume[at] === 0 && this.config.onZeroVolume === "defer") {
-        s.orders.defer(order.id, "zeroVolume");
+        s.orders.defer(w.id[slot], "zeroVolume");
         continue;
       }
-      setPath(
-        this.path,
-        open[at],
-        high[at],
-        low[at],
-        close[at],
-        this.config.intrabarPath,
-        s.lots[order.asset],
-      );
-      const side = order.restLots() > 0 ? 1 : -1;
-      const outcome = evaluate(this.trigger, order.mode, side, order.limitPrice, order.stopPrice, this.path);
+      setPath(this.path, open[at], high[at], low[at], close[at], this.config.intrabarPath, s.lots[asset]);
+      const side = w.rest(slot) > 0 ? 1 : -1;
+      const limitPrice = w.limitPrice[slot];
+      const stopPrice = w.stopPrice[slot];
+      const outcome = evaluate(this.trigger, mode, side, limitPrice, stopPrice, this.path);
       if (outcome.outcome !== FILL && outcome.outcome !== BECAME_LIMIT) continue;
-      counts.set(order.asset, (counts.get(order.asset) ?? 0) + 1);
+      counts.set(asset, (counts.get(asset) ?? 0) + 1);
       const filled = outcome.outcome === FILL;
       if (
-        order.mode === STOP_LIMIT &&
-        fillDependsOnPath(this.swapped, filled, side, order.limitPrice, order.stopPrice, this.path)
+        mode === STOP_LIMIT &&
+        fillDependsOnPath(this.swapped, filled, side, limitPrice, stopPrice, this.path)
       )
-        pathDependent.add(order.asset);
+        pathDependent.add(asset);
       if (outcome.outcome === BECAME_LIMIT) {
-        order.mode = LIMIT;
+        w.mode[slot] = LIMIT;
         continue;
       }
-      triggered.push(order);
+      triggered.push(slot);
       bases.push(outcome.basePrice);
       times.push(outcome.time);
     }
@@ -312,11 +338,11 @@ export class FastRun {
           triggered: count,
         });
     if (triggered.length > 0) {
-      const ordered = pathOrder(triggered, bases, times);
-      this.batch.run(t, 3, AT_OPEN, ordered.orders, ordered.bases);
-      for (const order of ordered.orders) {
-        if (order.mode === STOP) order.mode = MARKET;
-        else if (order.mode === STOP_LIMIT) order.mode = LIMIT;
+      const ordered = pathOrder(w, triggered, bases, times);
+      this.batch.run(t, 3, AT_OPEN, ordered.slots, ordered.slots.length, ordered.bases);
+      for (const slot of ordered.slots) {
+        if (w.mode[slot] === STOP) w.mode[slot] = MARKET;
+        else if (w.mode[slot] === STOP_LIMIT) w.mode[slot] = LIMIT;
       }
     }
     this.expireDay(t, false);
@@ -421,7 +447,7 @@ export class FastRun {
     }
     s.events.push({ kind: "marginCall", t, step: 4, equity, requirement: mm, deficit: mm - equity });
     this.callStreak++;
-    const liquidating = s.working.some((order) => order.forced === FORCED_CALL);
+    const liquidating = s.working.hasForced(FORCED_CALL);
     if (
       this.config.onMarginCall === "liquidate" &&
       this.callStreak >= this.config.cureDays + 1 &&
@@ -436,8 +462,9 @@ export class FastRun {
     s.bankrupt = true;
     s.inCall = false;
     s.events.push({ kind: "bankrupt", t, step: 4, equity, requirement });
-    for (const order of s.working) s.cancelRest(order, { kind: "bankrupt" }, t);
-    s.working = [];
+    const w = s.working;
+    for (let i = 0; i < w.count; i++) s.cancelRest(w.list[i], { kind: "bankrupt" }, t);
+    w.clear();
     for (const asset of this.symbolOrder)
       if (s.lots[asset] !== 0) this.createForced(t, asset, -s.lots[asset], FORCED_BANKRUPT);
   }
@@ -458,7 +485,7 @@ export class FastRun {
       codeOf.policy("reject"),
     );
     s.working.push(
-      new Order(id, t, asset, lots, MARKET, Number.NaN, Number.NaN, cause, "reject", false, false),
+      s.working.open(id, t, asset, lots, MARKET, Number.NaN, Number.NaN, cause, POLICY_REJECT, false, false),
     );
   }
 
@@ -505,23 +532,18 @@ export class FastRun {
   /** SPEC 12: a "day" order works in one step only; its rest ends "dayExpired". */
   private expireDay(t: number, market: boolean): void {
     const s = this.s;
+    const w = s.working;
+    const marketType = market ? 1 : 0;
     let any = false;
-    for (const order of s.working) {
-      if (order.status !== "working") any = true;
-      else if (order.day && order.marketType === market) {
-        s.finish(order, order.filledLots === 0 ? "expired" : "partial", { kind: "dayExpired" }, t);
+    for (let i = 0; i < w.count; i++) {
+      const slot = w.list[i];
+      if (!w.isWorking(slot)) any = true;
+      else if (w.day[slot] === 1 && w.marketType[slot] === marketType) {
+        s.finish(slot, w.filled[slot] === 0 ? "expired" : "partial", { kind: "dayExpired" }, t);
         any = true;
       }
     }
-    if (any) this.dropDone();
-  }
-
-  /** Removes finished orders from the working list in place, keeping id order. */
-  private dropDone(): void {
-    const working = this.s.working;
-    let kept = 0;
-    for (const order of working) if (order.status === "working") working[kept++] = order;
-    working.length = kept;
+    if (any) w.dropDone();
   }
 
   /**
@@ -595,25 +617,34 @@ export class FastRun {
   }
 }
 
-/** SPEC 12: across assets in id order; an asset's slots refilled in trigger order (ties by id). */
-function pathOrder(orders: Order[], bases: number[], times: number[]): { orders: Order[]; bases: number[] } {
-  const index = orders.map((_, i) => i);
+/**
+ * SPEC 12: across assets in id order; an asset's places in that order refilled in trigger order
+ * (ties by id). `slots` are working slots in id order.
+ */
+function pathOrder(
+  w: WorkingOrders,
+  slots: number[],
+  bases: number[],
+  times: number[],
+): { slots: Int32Array; bases: number[] } {
+  const index = slots.map((_, i) => i);
   const byAsset = new Map<number, number[]>();
   for (const i of index) {
-    const list = byAsset.get(orders[i].asset) ?? [];
+    const asset = w.asset[slots[i]];
+    const list = byAsset.get(asset) ?? [];
     list.push(i);
-    byAsset.set(orders[i].asset, list);
+    byAsset.set(asset, list);
   }
   for (const list of byAsset.values())
-    list.sort((a, b) => times[a] - times[b] || orders[a].id - orders[b].id);
+    list.sort((a, b) => times[a] - times[b] || w.id[slots[a]] - w.id[slots[b]]);
   const next = new Map<number, number>();
   const picked = index.map((i) => {
-    const asset = orders[i].asset;
+    const asset = w.asset[slots[i]];
     const k = next.get(asset) ?? 0;
     next.set(asset, k + 1);
     return (byAsset.get(asset) as number[])[k];
   });
-  return { orders: picked.map((i) => orders[i]), bases: picked.map((i) => bases[i]) };
+  return { slots: Int32Array.from(picked, (i) => slots[i]), bases: picked.map((i) => bases[i]) };
 }
 
 /** 1 at each bar after the first whose calendar month (UTC) differs from the bar before it. */
@@ -629,6 +660,8 @@ function monthStarts(times: Float64Array): Uint8Array {
   return starts;
 }
 
-function isResting(order: Order): boolean {
-  return order.mode !== MARKET;
+/** Whether some working order rests (limit, stop, stop-limit) rather than being a market order. */
+function hasResting(w: WorkingOrders): boolean {
+  for (let i = 0; i < w.count; i++) if (w.mode[w.list[i]] !== MARKET) return true;
+  return false;
 }

@@ -1,7 +1,7 @@
 // The fast engine's state for one run, struct-of-arrays: per-asset typed arrays for positions
 // (in lots), marks and contract terms; the cash balance and ledger totals as numbers; working
-// orders as plain objects in id order; records appended as they happen.
-import type { EventRecord, OnInsufficient, OrderStatus, Panel, Reason, RunConfig } from "../model/index.ts";
+// orders in the slots of WorkingOrders; records appended as they happen.
+import type { EventRecord, OrderStatus, Panel, Reason, RunConfig } from "../model/index.ts";
 import { FillLog, OrderLog } from "./logs.ts";
 import { LotQueues } from "./lots.ts";
 import { gridDivisor, onGrid } from "./numeric.ts";
@@ -9,6 +9,7 @@ import { Pricing } from "./pricing.ts";
 import { Settlement } from "./settlement.ts";
 import { TradeBook } from "./trades.ts";
 import { MarginRules, Valuation } from "./valuation.ts";
+import { WorkingOrders } from "./working.ts";
 
 /** SPEC 2: ledger kinds, indexes into `ledger`. */
 export const FILL_NOTIONAL = 0;
@@ -20,44 +21,6 @@ export const BORROW_FEE = 5;
 export const SHORT_REBATE = 6;
 export const DEPOSIT = 7;
 export const WITHDRAWAL = 8;
-
-/** How an order works now: a triggered stop works as a market order, a triggered stop-limit as a limit. */
-export const MARKET = 0;
-export const LIMIT = 1;
-export const STOP = 2;
-export const STOP_LIMIT = 3;
-
-/** A working order: what the engine needs while it works; its record lives in the OrderLog. */
-export class Order {
-  filledLots = 0;
-  status: OrderStatus = "working";
-  constructor(
-    readonly id: number,
-    /** Decision bar. */
-    readonly t: number,
-    readonly asset: number,
-    /** Signed lots requested. */
-    readonly lots: number,
-    public mode: number,
-    readonly limitPrice: number,
-    readonly stopPrice: number,
-    /** 0: strategy order; 1: margin-call liquidation; 2: bankruptcy close-out. */
-    readonly forced: number,
-    readonly policy: OnInsufficient,
-    /** timeInForce "day". */
-    readonly day: boolean,
-    /** The record's type is "market" (a triggered stop is not). */
-    readonly marketType: boolean,
-  ) {}
-
-  restLots(): number {
-    return this.lots - this.filledLots;
-  }
-}
-
-export const FORCED_NONE = 0;
-export const FORCED_CALL = 1;
-export const FORCED_BANKRUPT = 2;
 
 export class RunState {
   readonly n: number;
@@ -97,7 +60,7 @@ export class RunState {
   bankrupt = false;
 
   readonly orders: OrderLog;
-  working: Order[] = [];
+  readonly working = new WorkingOrders();
   readonly fills: FillLog;
   /** Bumped by every change of a position, so a bar without fills reuses the last positions row. */
   positionsVersion = 0;
@@ -140,15 +103,15 @@ export class RunState {
     this.fills = new FillLog(panel.symbols);
   }
 
-  /** Ends an order: its status, reason and bar, in the order and in its record. */
-  finish(order: Order, status: OrderStatus, reason: Reason | null, t: number): void {
-    order.status = status;
-    this.orders.finish(order.id, status, reason, t);
+  /** Ends a working order: its status, reason and bar, in its slot and in its record. */
+  finish(slot: number, status: OrderStatus, reason: Reason | null, t: number): void {
+    this.working.setStatus(slot, status);
+    this.orders.finish(this.working.id[slot], status, reason, t);
   }
 
   /** Ends a working order's rest: "cancelled" if nothing filled, else "partial". */
-  cancelRest(order: Order, reason: Reason, t: number): void {
-    this.finish(order, order.filledLots === 0 ? "cancelled" : "partial", reason, t);
+  cancelRest(slot: number, reason: Reason, t: number): void {
+    this.finish(slot, this.working.filled[slot] === 0 ? "cancelled" : "partial", reason, t);
   }
 
   /** Units of a lot count of an asset. */

@@ -11,11 +11,11 @@ import type { MarketTerms } from "../../src/model/index.ts";
 // biome-ignore lint/suspicious/noExplicitAny: patching a private method of the engine's class
 type Patchable = Record<string, any>;
 const prototype = MarketIntake.prototype as unknown as Patchable;
-const originals = { isNoOrder: prototype.isNoOrder, order: prototype.order };
+const originals = { isNoOrder: prototype.isNoOrder, take: prototype.take };
 
 afterEach(() => {
   prototype.isNoOrder = originals.isNoOrder;
-  prototype.order = originals.order;
+  prototype.take = originals.take;
 });
 
 /** Runs the declarative property; returns the failure it found, or null. */
@@ -46,16 +46,10 @@ describe("planted bugs in the fast engine's declarative intake are caught", () =
   });
 
   it("the terms' onInsufficient dropped (the run's policy used instead)", () => {
-    prototype.order = function (
-      this: Patchable,
-      t: number,
-      asset: number,
-      size: number,
-      terms: MarketTerms,
-      equity: number,
-    ) {
+    // take() resolves the terms for a row (submitRow) or one order (submitMarket).
+    prototype.take = function (this: Patchable, terms: MarketTerms) {
       const { onInsufficient: _dropped, ...rest } = terms;
-      return originals.order.call(this, t, asset, size, rest, equity);
+      return originals.take.call(this, rest);
     };
     expect(findDivergence()).toMatch(/fast engine: /);
   });

@@ -154,9 +154,9 @@ describe("the invariants made independent catch the bugs planted for them", () =
       Batch,
       "kill",
       (kill) =>
-        function (this: Patchable, order: Patchable, ...rest: unknown[]) {
-          if (order.filledLots === 0) this.s.post(COMMISSION, -1);
-          return kill.call(this, order, ...rest);
+        function (this: Patchable, slot: number, ...rest: unknown[]) {
+          if (this.s.working.filled[slot] === 0) this.s.post(COMMISSION, -1);
+          return kill.call(this, slot, ...rest);
         },
     );
     expect(failureOf(recordCheck(fastEngine, cashIsTheLedger))).toMatch(/cashIsTheLedger/);
