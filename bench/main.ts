@@ -2,12 +2,12 @@
 //   [--skip-sweep] [--skip-stress]
 // Measures every (case, engine) pair in a fresh child process (run-one.ts), prints the table and
 // writes reports/BENCHMARKS.md and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts) and `assay stress`'s paths/s (stress.ts).
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { engines } from "../src/cli/engines.ts";
 import { benchCase, CASE_NAMES, type CaseName, ENGINE_RUN_LIMITS, isCaseName, skipReason } from "./cases.ts";
+import { runJsonChild } from "./child.ts";
 import type { Measurement } from "./measure.ts";
 import {
   type BenchReport,
@@ -94,19 +94,9 @@ function measure(name: CaseName, engine: string, runs: number, warmup: number): 
     String(warmup),
   ];
   if (quick) args.push("--quick");
-  const child = spawnSync(process.execPath, args, {
-    cwd: fileURLToPath(ROOT),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const last = child.stdout?.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !last.startsWith("{")) {
-    const why =
-      child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`);
-    return { kind: "failed", name, engine, note: why };
-  }
-  return { kind: "measured", measurement: JSON.parse(last) as Measurement };
+  const child = runJsonChild(args);
+  if ("failure" in child) return { kind: "failed", name, engine, note: child.failure };
+  return { kind: "measured", measurement: child.json as Measurement };
 }
 
 const outcomes: Outcome[] = [];
