@@ -1,16 +1,27 @@
 // npm run bench [-- --quick] [--engines fast,reference] [--cases seed-study,floor] [--runs N] [--warmup N]
-//   [--skip-sweep] [--skip-stress]
-// Measures every (case, engine) pair in a fresh child process (run-one.ts), prints the table and
-// writes reports/BENCHMARKS.md and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts) and `assay stress`'s paths/s (stress.ts).
-import { spawnSync } from "node:child_process";
+//   [--skip-bare-loop] [--skip-sweep] [--skip-stress]
+// Measures the bare-loop probe (bare-loop.ts, when a seed-study case runs) and every (case, engine)
+// pair, each in a fresh child process (run-one.ts), prints the table and writes reports/BENCHMARKS.md
+// and reports/benchmarks.json; then `assay sweep`'s trials/s (sweep.ts) and `assay stress`'s paths/s (stress.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { engines } from "../src/cli/engines.ts";
-import { benchCase, CASE_NAMES, type CaseName, ENGINE_RUN_LIMITS, isCaseName, skipReason } from "./cases.ts";
+import { BARE_LOOP, measureBareLoop } from "./bare-loop.ts";
+import {
+  benchCase,
+  CASE_NAMES,
+  type CaseName,
+  ENGINE_RUN_LIMITS,
+  isCaseName,
+  SEED_STUDY_CASES,
+  skipReason,
+} from "./cases.ts";
+import { runJsonChild } from "./child.ts";
 import type { Measurement } from "./measure.ts";
 import {
   type BenchReport,
+  formatShare,
   machineInfo,
   measurementsOf,
   type Outcome,
@@ -40,6 +51,7 @@ const { values } = (() => {
         cases: { type: "string" },
         runs: { type: "string" },
         warmup: { type: "string" },
+        "skip-bare-loop": { type: "boolean", default: false },
         "skip-sweep": { type: "boolean", default: false },
         "skip-stress": { type: "boolean", default: false },
       },
@@ -94,22 +106,31 @@ function measure(name: CaseName, engine: string, runs: number, warmup: number): 
     String(warmup),
   ];
   if (quick) args.push("--quick");
-  const child = spawnSync(process.execPath, args, {
-    cwd: fileURLToPath(ROOT),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const last = child.stdout?.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !last.startsWith("{")) {
-    const why =
-      child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`);
-    return { kind: "failed", name, engine, note: why };
+  const child = runJsonChild(args);
+  if ("failure" in child) return { kind: "failed", name, engine, note: child.failure };
+  return { kind: "measured", measurement: child.json as Measurement };
+}
+
+function printOutcome(outcome: Outcome): void {
+  if (outcome.kind !== "measured") {
+    console.error(`  ${outcome.kind}: ${outcome.note}`);
+    return;
   }
-  return { kind: "measured", measurement: JSON.parse(last) as Measurement };
+  const m = outcome.measurement;
+  const rss = m.peakRssMB === null ? "" : `, ${m.peakRssMB.toFixed(0)} MB`;
+  const gc = m.gcShare === null ? "" : `, GC ${formatShare(m.gcShare)}%`;
+  console.error(
+    `  median ${m.medianMs.toFixed(2)} ms, min ${m.minMs.toFixed(2)} ms, ${m.orders} orders${rss}${gc}`,
+  );
 }
 
 const outcomes: Outcome[] = [];
+if (!values["skip-bare-loop"] && caseNames.some((name) => SEED_STUDY_CASES.includes(name))) {
+  console.error(`seed-study / ${BARE_LOOP}: the bare-loop probe, its own warm-up and runs...`);
+  const outcome = measureBareLoop();
+  printOutcome(outcome);
+  outcomes.push(outcome);
+}
 for (const c of cases) {
   for (const engine of engineNames) {
     const reason = skipReason(engine, c.name);
@@ -126,12 +147,7 @@ for (const c of cases) {
       Math.min(c.runs, limit?.runs ?? c.runs),
       Math.min(c.warmup, limit?.warmup ?? c.warmup),
     );
-    if (outcome.kind === "measured") {
-      const m = outcome.measurement;
-      console.error(
-        `  median ${m.medianMs.toFixed(2)} ms, min ${m.minMs.toFixed(2)} ms, ${m.orders} orders, ${m.peakRssMB.toFixed(0)} MB`,
-      );
-    } else console.error(`  failed: ${outcome.note}`);
+    printOutcome(outcome);
     outcomes.push(outcome);
   }
 }

@@ -1,9 +1,11 @@
-// Timing one (case, engine): warm-up runs, then timed runs of engine.run() alone (inputs built
-// before, a fresh strategy made before each run), their median and min, the orders count and
-// the process's peak RSS. main.ts runs each measurement in a fresh child process (run-one.ts),
-// so the peak RSS is that case's.
-import type { Engine } from "../src/model/index.ts";
-import type { BenchCase, CaseInputs, CaseName } from "./cases.ts";
+// Timing one (case, engine): warm-up runs, then timed runs of engine.run() (and, for a case that
+// says so, the reading of every record; inputs built before, a fresh strategy made before each
+// run), their median and min, the GC pauses' share of them, the orders count and the process's
+// peak RSS. main.ts runs each measurement in a fresh child process (run-one.ts), so the peak RSS
+// is that case's.
+import type { Engine, Records } from "../src/model/index.ts";
+import type { BenchCase, CaseInputs, CaseName, TimedRegion } from "./cases.ts";
+import { observeGcPauses, type Window } from "./gc-pauses.ts";
 
 export interface Measurement {
   readonly name: CaseName;
@@ -14,7 +16,10 @@ export interface Measurement {
   readonly medianMs: number;
   readonly minMs: number;
   readonly runs: number;
-  readonly peakRssMB: number;
+  /** null when not measured (the bare-loop probe reports none). */
+  readonly peakRssMB: number | null;
+  /** GC pause time over run time, summed over the timed runs (0.05 is 5%); null when not measured. */
+  readonly gcShare: number | null;
 }
 
 export interface RunPlan {
@@ -40,32 +45,48 @@ export function peakRssMB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-/** Timed run durations (ms) and the orders count, which must be the same on every run. */
-export function timeRuns(
+/** Reads the records a run makes on first read; returns how many there are. */
+export function readEveryRecord(records: Records): number {
+  return (
+    records.orders.length + records.fills.length + records.trades.length + records.series.positions.length
+  );
+}
+
+/**
+ * Timed run durations (ms), the GC pauses' share of their sum, and the orders count, which must
+ * be the same on every run.
+ */
+export async function timeRuns(
   engine: Engine,
   inputs: CaseInputs,
   plan: RunPlan,
-): { timesMs: number[]; orders: number } {
+  timed: TimedRegion = "run",
+): Promise<{ timesMs: number[]; gcShare: number; orders: number }> {
   if (!(Number.isInteger(plan.runs) && plan.runs >= 1))
     throw new Error(`runs must be >= 1, got ${plan.runs}`);
   const { panel, config } = inputs;
-  const timesMs: number[] = [];
+  const readsRecords = timed === "runAndReadRecords";
+  const windows: Window[] = [];
   let orders = -1;
   // One collection before the warm-up, none between runs: a forced full GC before each run
   // leaves the heap cold and made every run of the fast engine 5x slower (258 vs 51 ms).
   (globalThis as { gc?: () => void }).gc?.();
+  const gc = observeGcPauses();
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
     const strategy = inputs.strategy();
     const start = performance.now();
     const records = engine.run(panel, config, strategy);
-    const elapsed = performance.now() - start;
+    if (readsRecords) readEveryRecord(records);
+    const end = performance.now();
     const count = records.orders.length;
     if (orders !== -1 && count !== orders)
       throw new Error(`${engine.name}: run ${i + 1} made ${count} orders, run 1 made ${orders}`);
     orders = count;
-    if (i >= plan.warmup) timesMs.push(elapsed);
+    if (i >= plan.warmup) windows.push({ start, end });
   }
-  return { timesMs, orders };
+  const timesMs = windows.map((w) => w.end - w.start);
+  const gcShare = (await gc.pausedMs(windows)) / timesMs.reduce((a, b) => a + b);
+  return { timesMs, gcShare, orders };
 }
 
 export interface MeasureOptions extends Partial<RunPlan> {
@@ -74,12 +95,18 @@ export interface MeasureOptions extends Partial<RunPlan> {
 }
 
 /** Builds the case's inputs once, then times the engine on them. */
-export function measureCase(benchCase: BenchCase, engine: Engine, options: MeasureOptions = {}): Measurement {
+export async function measureCase(
+  benchCase: BenchCase,
+  engine: Engine,
+  options: MeasureOptions = {},
+): Promise<Measurement> {
   const inputs = benchCase.build();
-  const { timesMs, orders } = timeRuns(engine, inputs, {
-    warmup: options.warmup ?? benchCase.warmup,
-    runs: options.runs ?? benchCase.runs,
-  });
+  const { timesMs, gcShare, orders } = await timeRuns(
+    engine,
+    inputs,
+    { warmup: options.warmup ?? benchCase.warmup, runs: options.runs ?? benchCase.runs },
+    benchCase.timed,
+  );
   return {
     name: benchCase.name,
     engine: options.engineName ?? engine.name,
@@ -90,5 +117,6 @@ export function measureCase(benchCase: BenchCase, engine: Engine, options: Measu
     minMs: min(timesMs),
     runs: timesMs.length,
     peakRssMB: peakRssMB(),
+    gcShare,
   };
 }

@@ -21,7 +21,7 @@ const wholeNumber = (text: string, what: string, least: number): number => {
   return n;
 };
 const engine = await loadEngine(engineName);
-const measurement = measureCase(benchCase(name, { quick: values.quick }), engine, {
+const measurement = await measureCase(benchCase(name, { quick: values.quick }), engine, {
   engineName,
   runs: wholeNumber(runsText, "runs", 1),
   warmup: values.warmup === undefined ? undefined : wholeNumber(values.warmup, "--warmup", 0),

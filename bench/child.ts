@@ -1,0 +1,23 @@
+// A measurement's child process: node with the given arguments, from the repository root, whose
+// last stdout line is one JSON value; its stderr goes to ours (progress and errors stay visible).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** The child's last stdout line parsed, or why there is none (exit code, signal, no JSON). */
+export function runJsonChild(args: readonly string[]): { json: unknown } | { failure: string } {
+  const child = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = child.stdout?.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !last.startsWith("{"))
+    return {
+      failure:
+        child.error?.message ?? (child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`),
+    };
+  return { json: JSON.parse(last) };
+}
