@@ -45,6 +45,10 @@ export class Batch {
   private readonly seen: Int32Array;
   private batchId = 0;
   private readonly trial: Valuation;
+  /** valuedAtMarks()'s valuation, with the batch and the positions version it was made at. */
+  private readonly atMarks: Valuation;
+  private marksBatch = -1;
+  private marksVersion = -1;
   private readonly available = { all: 0, forBuys: 0, scale: 0 };
   private readonly legIndex = new Int32Array(1);
   private readonly legLots = new Float64Array(1);
@@ -56,6 +60,7 @@ export class Batch {
   constructor(private readonly s: RunState) {
     this.seen = new Int32Array(s.n).fill(-1);
     this.trial = new Valuation(s.rules);
+    this.atMarks = new Valuation(s.rules);
   }
 
   /** Runs one batch over working slots (in processing order, `count` of them) with their base prices. */
@@ -289,23 +294,13 @@ export class Batch {
       this.scaleLots[members++] = this.scaleLots[i];
     }
     if (members === 0) return;
-    // Legs floored to 0 units add nothing: they fit even when the account is already over a
-    // limit, so k is never below the largest j at which every leg floors to 0 (SPEC 6.1).
-    const fits = (j: number) => {
-      let lots = 0;
-      for (let i = 0; i < members; i++) {
-        this.scaleTry[i] = scaled(this.scaleLots[i], j);
-        lots += Math.abs(this.scaleTry[i]);
-      }
-      return lots === 0 || this.check(this.scaleIndex, this.scaleTry, members) === null;
-    };
     let j = SCALE_STEPS;
-    if (!fits(SCALE_STEPS)) {
+    if (!this.scaledFit(members, SCALE_STEPS)) {
       let lo = 0;
       let hi = SCALE_STEPS - 1;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (fits(mid)) lo = mid;
+        if (this.scaledFit(members, mid)) lo = mid;
         else hi = mid - 1;
       }
       j = lo;
@@ -317,6 +312,20 @@ export class Batch {
     if (j < SCALE_STEPS)
       for (let i = 0; i < members; i++)
         this.kill(this.order[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
+  }
+
+  /**
+   * Whether the scale group's legs scaled by j / 10^4 fit together. Legs floored to 0 units add
+   * nothing: they fit even when the account is already over a limit, so k is never below the
+   * largest j at which every leg floors to 0 (SPEC 6.1).
+   */
+  private scaledFit(members: number, j: number): boolean {
+    let lots = 0;
+    for (let i = 0; i < members; i++) {
+      this.scaleTry[i] = scaled(this.scaleLots[i], j);
+      lots += Math.abs(this.scaleTry[i]);
+    }
+    return lots === 0 || this.check(this.scaleIndex, this.scaleTry, members) === null;
   }
 
   /** In call under "liquidate"; under "ignore" a call rejects nothing (SPEC 3.2). */
@@ -334,7 +343,7 @@ export class Batch {
     // A fresh valuation at the batch's marks: running sums updated fill by fill drift when
     // positions of 1e9 net to an equity of 1e3 (SPEC 9 compares money to 1e-6).
     const v = this.trial;
-    this.valueAtMarks(v);
+    v.copyFrom(this.valuedAtMarks());
     const positionsBefore = v.positions;
     let outflow = 0;
     // Equity after the legs without the legs' notional, which leaves cash and joins the positions
@@ -508,8 +517,16 @@ export class Batch {
     return this.markAt === AT_OPEN ? this.s.openMark(this.t, asset) : this.s.mark[asset];
   }
 
-  private valueAtMarks(v: Valuation): void {
+  /**
+   * The account at the batch's marks, kept while no fill moves a position: a scale group's search
+   * checks a dozen fractions of the same legs against the same positions.
+   */
+  private valuedAtMarks(): Valuation {
     const s = this.s;
+    if (this.marksBatch === this.batchId && this.marksVersion === s.positionsVersion) return this.atMarks;
+    this.marksBatch = this.batchId;
+    this.marksVersion = s.positionsVersion;
+    const v = this.atMarks;
     v.clear();
     for (let i = 0; i < s.heldCount; i++) {
       const asset = s.held[i];
@@ -518,6 +535,7 @@ export class Batch {
       // SPEC 2, 3: a future's unsettled variation at the batch's marks (an overnight gap at the open).
       v.addUnsettled(s.unsettled(asset, mark));
     }
+    return v;
   }
 
   private writeFills(): void {

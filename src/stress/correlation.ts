@@ -37,10 +37,29 @@ export function identityFactor(n: number): Float64Array {
 
 /** out = L z for a lower-triangular row-major L; z and out have length n and must not alias. */
 export function correlate(factor: Float64Array, z: Float64Array, out: Float64Array, n: number): void {
+  if (isDiagonal(factor, n)) {
+    // Independent assets (the default): n products instead of n (n + 1) / 2.
+    for (let i = 0; i < n; i++) out[i] = factor[i * n + i] * z[i];
+    return;
+  }
   for (let i = 0; i < n; i++) {
     let sum = 0;
     const row = i * n;
     for (let j = 0; j <= i; j++) sum += factor[row + j] * z[j];
     out[i] = sum;
   }
+}
+
+/** Whether a lower factor has nothing below its diagonal, found once per factor. */
+const diagonal = new WeakMap<Float64Array, boolean>();
+
+function isDiagonal(factor: Float64Array, n: number): boolean {
+  let known = diagonal.get(factor);
+  if (known === undefined) {
+    known = true;
+    for (let i = 0; i < n && known; i++)
+      for (let j = 0; j < i; j++) if (factor[i * n + j] !== 0) known = false;
+    diagonal.set(factor, known);
+  }
+  return known;
 }
