@@ -12,6 +12,8 @@ import { Valuation } from "./valuation.ts";
 import { FORCED_BANKRUPT, FORCED_NONE, LIMIT, POLICY_PARTIAL, POLICY_SCALE, STOP_LIMIT } from "./working.ts";
 
 const SCALE_STEPS = 10_000;
+/** False-position probes before the scale search falls back to halving. */
+const FALSE_POSITION_STEPS = 6;
 /** How the batch marks positions for checks: the bar's opens (open auction, intrabar) or closes. */
 export const AT_OPEN = 0;
 export const AT_CLOSE = 1;
@@ -50,6 +52,8 @@ export class Batch {
   private marksBatch = -1;
   private marksVersion = -1;
   private readonly available = { all: 0, forBuys: 0, scale: 0 };
+  /** check()'s room under the rules it checked: money left (negative past the failing rule). */
+  private slack = 0;
   private readonly legIndex = new Int32Array(1);
   private readonly legLots = new Float64Array(1);
   private scaleIndex = new Int32Array(16);
@@ -294,17 +298,7 @@ export class Batch {
       this.scaleLots[members++] = this.scaleLots[i];
     }
     if (members === 0) return;
-    let j = SCALE_STEPS;
-    if (!this.scaledFit(members, SCALE_STEPS)) {
-      let lo = 0;
-      let hi = SCALE_STEPS - 1;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (this.scaledFit(members, mid)) lo = mid;
-        else hi = mid - 1;
-      }
-      j = lo;
-    }
+    const j = this.scaledFit(members, SCALE_STEPS) ? SCALE_STEPS : this.largestScaledFit(members);
     for (let i = 0; i < members; i++) {
       const lots = scaled(this.scaleLots[i], j);
       if (lots !== 0) this.fill(this.scaleIndex[i], lots, false);
@@ -312,6 +306,56 @@ export class Batch {
     if (j < SCALE_STEPS)
       for (let i = 0; i < members; i++)
         this.kill(this.order[this.scaleIndex[i]], { kind: "scaled", k: j / SCALE_STEPS });
+  }
+
+  /**
+   * SPEC 6.1's j when the whole group does not fit: the largest j < 10^4 whose scaled legs fit
+   * (j = 0 floors every leg to 0, which fits). Whether a j fits is monotone in j when every rule's
+   * room only shrinks as the legs grow; then any search that keeps a fitting j below and a failing
+   * one above finds the one boundary a binary search would. This one probes where the room, on a
+   * straight line through the last fitting and failing probes, runs out (false position): a few
+   * checks instead of fourteen. Tiered commission (a bigger leg can move the next into a cheaper
+   * band) and the net leverage cap (legs of both signs) are not monotone: those groups get the
+   * plain binary search, as the reference engine runs it.
+   */
+  private largestScaledFit(members: number): number {
+    // lo fits; fail (> lo) does not; with the room each left.
+    let lo = 0;
+    let fail = SCALE_STEPS;
+    const config = this.s.config;
+    if (config.commission.model !== "tiered" && config.maxNetLeverage === null) {
+      let failRoom = this.slack;
+      // The binary search's first probe, for a first fitting point with legs (at j = 0 the legs
+      // floored to nothing leave out their re-marks: off the line).
+      const half = SCALE_STEPS / 2;
+      let loRoom = Number.NaN;
+      if (this.scaledFit(members, half)) {
+        lo = half;
+        loRoom = this.slack;
+      } else fail = half;
+      for (
+        let step = 0;
+        step < FALSE_POSITION_STEPS && fail - lo > 1 && loRoom >= 0 && failRoom < 0;
+        step++
+      ) {
+        const line = lo + Math.floor(((fail - lo) * loRoom) / (loRoom - failRoom));
+        const probe = Math.min(fail - 1, Math.max(lo + 1, line));
+        if (this.scaledFit(members, probe)) {
+          lo = probe;
+          loRoom = this.slack;
+        } else {
+          fail = probe;
+          failRoom = this.slack;
+        }
+      }
+    }
+    let hi = fail - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.scaledFit(members, mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /**
@@ -375,11 +419,17 @@ export class Batch {
     const cashAccount = config.account === "cash";
     if (cashAccount) s.settlement.available(s.cash, this.t, this.available);
     const cashScale = cashAccount ? scale + this.available.scale : scale;
-    if (cashAccount && beyond(outflow, this.available.all, cashScale))
-      return { kind: "insufficientCash", required: outflow, available: this.available.all };
+    // slack: the room left under the rules checked so far (the failing rule's, negative, on a refusal).
+    this.slack = Number.POSITIVE_INFINITY;
+    if (cashAccount) {
+      this.slack = this.available.all - outflow;
+      if (beyond(outflow, this.available.all, cashScale))
+        return { kind: "insufficientCash", required: outflow, available: this.available.all };
+    }
     const equity = s.cash + positionsBefore + equityChange;
     if (config.account !== "cash") {
       const required = config.account === "futures" ? v.im : Math.max(v.im, v.mm);
+      this.slack = Math.min(this.slack, equity - required);
       if (!atLeast(equity, required, scale))
         return { kind: "insufficientBuyingPower", required, available: equity };
     }
@@ -387,16 +437,21 @@ export class Batch {
     const leverageScale = scale + Math.abs(v.gross);
     if (config.maxGrossLeverage !== null) {
       const limit = equity * config.maxGrossLeverage;
+      this.slack = Math.min(this.slack, limit - v.gross);
       if (beyond(v.gross, limit, leverageScale)) return { kind: "maxGrossLeverage", gross: v.gross, limit };
     }
     if (config.maxNetLeverage !== null) {
       const limit = equity * config.maxNetLeverage;
+      this.slack = Math.min(this.slack, limit - Math.abs(v.net));
       if (beyond(Math.abs(v.net), limit, leverageScale))
         return { kind: "maxNetLeverage", net: Math.abs(v.net), limit };
     }
     // Last in SPEC 6.5's order: a restricted buy that also breaks a leverage cap is named by the cap.
-    if (cashAccount && beyond(outflow, this.available.forBuys, cashScale))
-      return { kind: "restricted", required: outflow, available: this.available.forBuys };
+    if (cashAccount) {
+      this.slack = Math.min(this.slack, this.available.forBuys - outflow);
+      if (beyond(outflow, this.available.forBuys, cashScale))
+        return { kind: "restricted", required: outflow, available: this.available.forBuys };
+    }
     return null;
   }
 
