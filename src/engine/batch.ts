@@ -30,6 +30,8 @@ export class Batch {
   private hadFill = new Uint8Array(16);
   private zeroVolume = new Uint8Array(16);
   private volume = new Float64Array(16);
+  /** The entry's volume cap on this bar, in lots (-1: none), fixed at admission (SPEC 6.2). */
+  private capLots = new Float64Array(16);
   private quotes: (Quote | null)[] = [];
   /** 1 for the first order of its asset in the batch. */
   private first = new Uint8Array(16);
@@ -193,6 +195,7 @@ export class Batch {
     this.hadFill[e] = w.filled[slot] !== 0 ? 1 : 0;
     this.zeroVolume[e] = zero ? 1 : 0;
     this.volume[e] = zero ? s.config.syntheticVolume : s.panel.volume[at];
+    this.capLots[e] = this.capLotsOf(w.asset[slot], zero, this.volume[e]);
     this.quotes[e] = null;
     this.fillIndex[e] = -1;
   }
@@ -557,9 +560,8 @@ export class Batch {
 
   /** Lots still allowed on this bar for the entry's asset (SPEC 6.2); -1 = no cap. */
   private room(e: number): number {
-    const asset = this.s.working.asset[this.order[e]];
-    const cap = this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]);
-    return cap < 0 ? -1 : Math.max(0, cap - this.s.volumeUsed[asset]);
+    const cap = this.capLots[e];
+    return cap < 0 ? -1 : Math.max(0, cap - this.s.volumeUsed[this.s.working.asset[this.order[e]]]);
   }
 
   private capLotsOf(asset: number, zeroVolume: boolean, volume: number): number {
@@ -624,9 +626,7 @@ export class Batch {
       if (!w.isFilled(slot)) flags |= PARTIAL;
       if (this.zeroVolume[e] === 1) flags |= ZERO_VOLUME;
       if (quote.noImpactHistory) flags |= NO_IMPACT_HISTORY;
-      const cap = capped
-        ? s.toUnits(asset, this.capLotsOf(asset, this.zeroVolume[e] === 1, this.volume[e]))
-        : Number.NaN;
+      const cap = capped ? s.toUnits(asset, this.capLots[e]) : Number.NaN;
       s.fills.add(
         w.id[slot],
         this.t,
@@ -667,6 +667,7 @@ export class Batch {
     this.hadFill = grown(this.hadFill, capacity);
     this.zeroVolume = grown(this.zeroVolume, capacity);
     this.volume = grown(this.volume, capacity);
+    this.capLots = grown(this.capLots, capacity);
     this.fillIndex = grown(this.fillIndex, capacity);
     this.order = grown(this.order, capacity);
     this.first = grown(this.first, capacity);

@@ -56,8 +56,9 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       pick(shortCount, -1, -targetValue);
       // Nothing to send for an asset neither held nor picked (NaN: not even a target of 0,
       // which an asset with no close yet would have refused).
+      const account = ctx.account;
       for (let asset = 0; asset < n; asset++)
-        if (targets[asset] === 0 && ctx.account.position(asset) === 0) targets[asset] = Number.NaN;
+        if (targets[asset] === 0 && account.position(asset) === 0) targets[asset] = Number.NaN;
       ctx.submitRow(targets, 0, TARGET_VALUE);
 
       /**
