@@ -1,7 +1,7 @@
-// Columnar record logs: orders and fills kept in typed arrays grown by doubling while the run
-// goes, turned into the plain OrderRecord / FillRecord objects of SPEC 9 only when read. Objects
-// that live for the whole run are what the garbage collector copies over and over; numbers in a
-// few large arrays are not.
+// Columnar record logs: orders, fills and the positions series kept in chunks of typed arrays
+// while the run goes, turned into the plain OrderRecord / FillRecord objects of SPEC 9 only when
+// read. Objects that live for the whole run are what the garbage collector copies over and over;
+// numbers in a few large arrays are not.
 import type {
   DeferralCause,
   FillRecord,
@@ -13,7 +13,6 @@ import type {
   SizeType,
   TimeInForce,
 } from "../model/index.ts";
-import { grown } from "./buffers.ts";
 
 export const STATUSES: readonly OrderStatus[] = [
   "working",
@@ -362,7 +361,9 @@ export class FillLog {
 
 /** The positions series: one row per bar that changed a position, shared by the bars after it. */
 export class PositionRows {
-  private rows: Float64Array;
+  /** Rows in chunks of ROWS rows: a new row never copies the ones before it. */
+  private static readonly ROWS = 64;
+  private readonly chunks: Float64Array[] = [];
   private count = 0;
   private readonly rowOf: Int32Array;
   private version = -1;
@@ -371,16 +372,15 @@ export class PositionRows {
     bars: number,
     private readonly assets: number,
   ) {
-    this.rows = new Float64Array(assets * 16);
     this.rowOf = new Int32Array(bars);
   }
 
   /** Bar t's positions (units); copied only when `version` moved since the last bar. */
   snapshot(t: number, units: Float64Array, version: number): void {
     if (version !== this.version || this.count === 0) {
-      if ((this.count + 1) * this.assets > this.rows.length)
-        this.rows = grown(this.rows, this.rows.length * 2);
-      this.rows.set(units, this.count * this.assets);
+      const slot = this.count % PositionRows.ROWS;
+      if (slot === 0) this.chunks.push(new Float64Array(PositionRows.ROWS * this.assets));
+      this.chunks[this.chunks.length - 1].set(units, slot * this.assets);
       this.count++;
       this.version = version;
     }
@@ -390,8 +390,9 @@ export class PositionRows {
   records(): number[][] {
     const rows: number[][] = new Array(this.rowOf.length);
     for (let t = 0; t < this.rowOf.length; t++) {
-      const at = this.rowOf[t] * this.assets;
-      rows[t] = Array.from(this.rows.subarray(at, at + this.assets));
+      const row = this.rowOf[t];
+      const at = (row % PositionRows.ROWS) * this.assets;
+      rows[t] = Array.from(this.chunks[(row / PositionRows.ROWS) | 0].subarray(at, at + this.assets));
     }
     return rows;
   }
