@@ -73,7 +73,7 @@ export class CausalContext implements BarContext {
   constructor(panel: Panel) {
     this.#panel = panel;
     this.#assets = panel.symbols.length;
-    this.#symbols = Object.freeze([...panel.symbols]);
+    this.#symbols = frozenSymbols(panel.symbols);
     // Read-only: what the strategy writes cannot change what it (or the engine) reads next.
     const context = this;
     this.#account = Object.freeze({
@@ -255,4 +255,16 @@ const BAR_FIELDS: ReadonlySet<string> = new Set<BarField>(["open", "high", "low"
 
 function isBarField(field: string): field is BarField {
   return BAR_FIELDS.has(field);
+}
+
+/** A frozen copy of each panel's symbols, one per panel's array: every run's context shares it. */
+const frozenCopies = new WeakMap<readonly string[], readonly string[]>();
+
+function frozenSymbols(symbols: readonly string[]): readonly string[] {
+  let copy = frozenCopies.get(symbols);
+  if (copy === undefined) {
+    copy = Object.freeze([...symbols]);
+    frozenCopies.set(symbols, copy);
+  }
+  return copy;
 }

@@ -43,9 +43,22 @@ export function targetWeights(
   };
 }
 
-/** Asset column indices sorted by symbol (SPEC: "symbol order"). */
-export function symbolOrder(symbols: readonly string[]): number[] {
-  return symbols
-    .map((_, i) => i)
-    .sort((a, b) => (symbols[a] < symbols[b] ? -1 : symbols[a] > symbols[b] ? 1 : 0));
+/** symbolOrder()'s sorts, by the symbols array they sorted (a panel's, or a context's). */
+const sortedOrders = new WeakMap<readonly string[], readonly number[]>();
+
+/**
+ * Asset column indices sorted by symbol (SPEC: "symbol order"), frozen. Sorted once per symbols
+ * array: strategies ask every bar, and engines every run, for the same panel's order.
+ */
+export function symbolOrder(symbols: readonly string[]): readonly number[] {
+  let order = sortedOrders.get(symbols);
+  if (order === undefined) {
+    order = Object.freeze(
+      symbols
+        .map((_, i) => i)
+        .sort((a, b) => (symbols[a] < symbols[b] ? -1 : symbols[a] > symbols[b] ? 1 : 0)),
+    );
+    sortedOrders.set(symbols, order);
+  }
+  return order;
 }

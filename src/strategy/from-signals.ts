@@ -59,7 +59,7 @@ export function fromSignals(options: FromSignalsOptions): DeclarativeStrategy {
   let run: BarContext | null = null;
   let inputs: Inputs | null = null;
   let stops = new StopBook(0);
-  let order: number[] = [];
+  let order: readonly number[] = [];
   const signals: BarSignals = { longEntry: false, longExit: false, shortEntry: false, shortExit: false };
   return {
     name: options.name ?? "from-signals",

@@ -20,8 +20,9 @@ export interface RankLongShortOptions {
 }
 
 export function rankLongShort(options: RankLongShortOptions): Strategy {
-  let bySymbol: number[] = [];
+  let bySymbol: readonly number[] = [];
   let scores = new Float64Array(0);
+  let negated = new Float64Array(0);
   let scratch = new Float64Array(0);
   let ranked = new Int32Array(0);
   let targets = new Float64Array(0);
@@ -36,6 +37,7 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       if (bySymbol.length !== n) {
         bySymbol = symbolOrder(ctx.symbols);
         scores = new Float64Array(n);
+        negated = new Float64Array(n);
         scratch = new Float64Array(n);
         ranked = new Int32Array(n);
         targets = new Float64Array(n);
@@ -47,13 +49,14 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
         const score = column !== null ? column[asset] : (signal as Signal)(ctx, asset);
         if (Number.isNaN(score)) continue;
         ranked[count] = asset;
+        negated[count] = -score;
         scores[count++] = score;
       }
       targets.fill(0);
       const longCount = Math.min(longs, count);
       const shortCount = Math.min(shorts, count - longCount);
-      pick(longCount, 1, targetValue);
-      pick(shortCount, -1, -targetValue);
+      pick(longCount, scores, false, targetValue);
+      pick(shortCount, negated, true, -targetValue);
       // Nothing to send for an asset neither held nor picked (NaN: not even a target of 0,
       // which an asset with no close yet would have refused).
       const account = ctx.account;
@@ -62,28 +65,26 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       ctx.submitRow(targets, 0, TARGET_VALUE);
 
       /**
-       * The k highest scores (direction +1) or lowest (-1) in the order (score descending, symbol
-       * ascending): the top k of that order, or its bottom k. Ties at the threshold go by symbol.
+       * The k highest of `values` (the scores: the top k of the order score descending, symbol
+       * ascending; or their negatives: its bottom k). Ties at the threshold go by symbol, from the
+       * end for the bottom.
        */
-      function pick(k: number, direction: 1 | -1, value: number): void {
+      function pick(k: number, values: Float64Array, fromEnd: boolean, value: number): void {
         if (k === 0) return;
-        for (let i = 0; i < count; i++) scores[i] *= direction;
-        const threshold = kthLargest(scores, count, k, scratch);
+        const threshold = kthLargest(values, count, k, scratch);
         let taken = 0;
         for (let i = 0; i < count; i++)
-          if (scores[i] > threshold) {
+          if (values[i] > threshold) {
             targets[ranked[i]] = value;
             taken++;
           }
-        // Ties: the top of the order takes them in symbol order, its bottom from the end.
         for (let step = 0; step < count && taken < k; step++) {
-          const i = direction > 0 ? step : count - 1 - step;
-          if (scores[i] === threshold) {
+          const i = fromEnd ? count - 1 - step : step;
+          if (values[i] === threshold) {
             targets[ranked[i]] = value;
             taken++;
           }
         }
-        for (let i = 0; i < count; i++) scores[i] *= direction;
       }
     },
   };
