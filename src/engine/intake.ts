@@ -172,8 +172,10 @@ export function admit(
 
 /** SPEC 6.5 invalidOrder on a key no order has, or null. */
 function unknownField(request: OrderRequest): Reason | null {
-  for (const key of Object.keys(request))
-    if (!FIELDS.has(key)) return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
+  // for-in over own keys: Object.keys would make an array per order.
+  for (const key in request)
+    if (Object.hasOwn(request, key) && !FIELDS.has(key))
+      return invalid(key, `unknown field "${key}"; an order has ${FIELD_LIST}`);
   return null;
 }
 

@@ -71,7 +71,10 @@ export const codeOf = {
  * what is already written (a doubling array would copy it again at every growth).
  */
 class Table {
-  private static readonly ROWS = 4096;
+  /** Rows per chunk, 2^SHIFT: a row's chunk and place in it are a shift and a mask. */
+  private static readonly SHIFT = 12;
+  private static readonly ROWS = 1 << Table.SHIFT;
+  private static readonly MASK = Table.ROWS - 1;
   private readonly ints: Int32Array[] = [];
   private readonly floats: Float64Array[] = [];
   count = 0;
@@ -91,7 +94,7 @@ class Table {
    * floatChunk[floatAt + column]: one chunk lookup per row, not one per cell.
    */
   add(): number {
-    const slot = this.count % Table.ROWS;
+    const slot = this.count & Table.MASK;
     if (slot === 0) {
       this.intChunk = new Int32Array(Table.ROWS * this.intColumns);
       this.floatChunk = new Float64Array(Table.ROWS * this.floatColumns);
@@ -104,19 +107,19 @@ class Table {
   }
 
   int(row: number, column: number): number {
-    return this.ints[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.intColumns + column];
+    return this.ints[row >> Table.SHIFT][(row & Table.MASK) * this.intColumns + column];
   }
 
   setInt(row: number, column: number, value: number): void {
-    this.ints[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.intColumns + column] = value;
+    this.ints[row >> Table.SHIFT][(row & Table.MASK) * this.intColumns + column] = value;
   }
 
   float(row: number, column: number): number {
-    return this.floats[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.floatColumns + column];
+    return this.floats[row >> Table.SHIFT][(row & Table.MASK) * this.floatColumns + column];
   }
 
   setFloat(row: number, column: number, value: number): void {
-    this.floats[(row / Table.ROWS) | 0][(row % Table.ROWS) * this.floatColumns + column] = value;
+    this.floats[row >> Table.SHIFT][(row & Table.MASK) * this.floatColumns + column] = value;
   }
 }
 
