@@ -11,18 +11,17 @@ import {
   TARGET_SIZE_TYPES,
 } from "../model/index.ts";
 import { codeOf } from "./logs.ts";
+import { lookupTable } from "./lookup.ts";
 import { offGrid, truncLots } from "./numeric.ts";
 import type { RunState } from "./state.ts";
 import { FORCED_NONE, LIMIT, MARKET, STOP, STOP_LIMIT } from "./working.ts";
 
-// Plain-object lookups (cheaper than Set.has on the per-order path), with no prototype: a type
-// "constructor" must not find Object.
-const MODES: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
-  market: MARKET,
-  limit: LIMIT,
-  stop: STOP,
-  "stop-limit": STOP_LIMIT,
-});
+const MODES = lookupTable([
+  ["market", MARKET],
+  ["limit", LIMIT],
+  ["stop", STOP],
+  ["stop-limit", STOP_LIMIT],
+]);
 const SIZE_TYPES = lookup(MODEL_SIZE_TYPES);
 const TARGETS = lookup(TARGET_SIZE_TYPES);
 const POLICIES = lookup(["reject", "partial", "scale"]);
@@ -263,9 +262,9 @@ function quoted(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** A plain-object lookup of `names` with no prototype (cheaper than Set.has on the per-order path). */
+/** Whether a name is one of `names`, as a lookup table. */
 function lookup(names: Iterable<string>): Readonly<Record<string, boolean>> {
-  return Object.assign(Object.create(null), Object.fromEntries([...names].map((name) => [name, true])));
+  return lookupTable(Array.from(names, (name) => [name, true] as const));
 }
 
 function invalid(field: string, detail: string): Reason {

@@ -13,6 +13,7 @@ import type {
   SizeType,
   TimeInForce,
 } from "../model/index.ts";
+import { lookupTable } from "./lookup.ts";
 
 export const STATUSES: readonly OrderStatus[] = [
   "working",
@@ -40,12 +41,9 @@ const SIZE_TYPES: readonly SizeType[] = [
 const POLICIES: readonly OnInsufficient[] = ["reject", "partial", "scale"];
 const LIVES: readonly TimeInForce[] = ["gtc", "day"];
 
-/**
- * Each name's index in `names`, as a plain-object lookup (the per-order path reads it), with no
- * prototype: "toString" is not a name.
- */
+/** Each name's index in `names`, as a lookup table. */
 function codes(names: readonly string[]): Readonly<Record<string, number>> {
-  return Object.assign(Object.create(null), Object.fromEntries(names.map((name, code) => [name, code])));
+  return lookupTable(names.map((name, code) => [name, code] as const));
 }
 const TYPE_CODES = codes(TYPES);
 const SIZE_TYPE_CODES = codes(SIZE_TYPES);

@@ -2,6 +2,7 @@
 // when it returns to 0); realized P&L and commissions allocated pro rata by quantity.
 import type { TradeRecord } from "../model/index.ts";
 import { symbolOrder } from "../strategy/declarative.ts";
+import { grown } from "./buffers.ts";
 import { LotQueues } from "./lots.ts";
 
 export class TradeBook {
@@ -153,12 +154,8 @@ export class TradeBook {
   /** Books a closed trade into the columns. */
   private close(asset: number, t: number): void {
     if (this.closedCount * 8 === this.closedNumbers.length) {
-      const ints = new Int32Array(this.closedInts.length * 2);
-      ints.set(this.closedInts);
-      this.closedInts = ints;
-      const numbers = new Float64Array(this.closedNumbers.length * 2);
-      numbers.set(this.closedNumbers);
-      this.closedNumbers = numbers;
+      this.closedInts = grown(this.closedInts, this.closedInts.length * 2);
+      this.closedNumbers = grown(this.closedNumbers, this.closedNumbers.length * 2);
     }
     const i = this.closedCount++;
     const ints = this.closedInts;
