@@ -133,29 +133,15 @@ describe("assay stress", () => {
   it("fits gbm to a data file (printing the fit), and resamples one with --model bootstrap", async () => {
     const d = dir();
     // The seed study's 250 assets x 252 bars: the fit has 251 returns per asset, more than 60.
-    const fitted = await runCli([
-      "stress",
-      "--fit",
-      SEED_STUDY,
-      "--paths",
-      "20",
-      "--bars",
-      "40",
-      "--out",
-      join(d, "fit.json"),
-    ]);
+    const small = ["--fit", SEED_STUDY, "--paths", "20", "--bars", "40"];
+    const fitted = await runCli(["stress", ...small, "--out", join(d, "fit.json")]);
     expect(fitted.code, fitted.err).toBe(0);
     expect(fitted.err).toMatch(/fitted to .*bars\.csv: \{"symbols":\[/);
     const resampled = await runCli([
       "stress",
       "--model",
       "bootstrap",
-      "--fit",
-      SEED_STUDY,
-      "--paths",
-      "20",
-      "--bars",
-      "40",
+      ...small,
       "--out",
       join(d, "boot.json"),
     ]);

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** CHROMIUM_PATH when set, else Debian's chromium (apt-get install chromium). */
 export const CHROMIUM = (
@@ -46,4 +47,12 @@ export async function openPage(
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(pathToFileURL(path).href, { waitUntil: "load" });
   return { page, errors, requests };
+}
+
+/** `path` loads with no console or page error and fetches nothing but itself (a self-contained page). */
+export async function expectLoadsAlone(browser: Browser, path: string): Promise<void> {
+  const { page, errors, requests } = await openPage(browser, path);
+  expect(errors).toEqual([]);
+  expect(requests).toEqual([pathToFileURL(path).href]);
+  await page.close();
 }

@@ -3,10 +3,9 @@
 // ranked trials. It writes reports/sweep.png, which the README shows.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, openPage, skipsWithoutChromium } from "../helpers/chromium.ts";
+import { chromiumPath, expectLoadsAlone, openPage, skipsWithoutChromium } from "../helpers/chromium.ts";
 import { runCli } from "../helpers/cli.ts";
 
 const PAGE = resolve("reports/sweep.html");
@@ -39,10 +38,7 @@ describe.skipIf(skipsWithoutChromium("tests/sweep/report.browser.test.ts"))(
     });
 
     it("loads with no console or page error and fetches nothing but itself", async () => {
-      const { page, errors, requests } = await openPage(browser, PAGE);
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([pathToFileURL(PAGE).href]);
-      await page.close();
+      await expectLoadsAlone(browser, PAGE);
     });
 
     it("draws a heatmap cell per grid point, labelled with the trial's Sharpe ratio", async () => {

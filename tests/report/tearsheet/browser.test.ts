@@ -3,7 +3,6 @@
 // README shows, reports/tearsheet.png.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backtest } from "../../../src/api/backtest.ts";
@@ -13,7 +12,7 @@ import type { Metrics } from "../../../src/report/metrics/index.ts";
 import { CHART_IDS } from "../../../src/report/tearsheet/charts/index.ts";
 import { HEADLINE } from "../../../src/report/tearsheet/from-run.ts";
 import { momentum, rankLongShort } from "../../../src/strategy/rank-long-short.ts";
-import { chromiumPath, openPage, skipsWithoutChromium } from "../../helpers/chromium.ts";
+import { chromiumPath, expectLoadsAlone, openPage, skipsWithoutChromium } from "../../helpers/chromium.ts";
 import { runCli } from "../../helpers/cli.ts";
 
 // A leveraged long/short book (Reg T 32%, maintenance 30%, refusals not scaled) on 20
@@ -72,10 +71,7 @@ describe.skipIf(skipsWithoutChromium("tests/report/tearsheet/browser.test.ts"))(
     });
 
     it("the page loads with no console or page error and fetches nothing but itself", async () => {
-      const { page, errors, requests } = await openPage(browser, PAGE);
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([pathToFileURL(PAGE).href]);
-      await page.close();
+      await expectLoadsAlone(browser, PAGE);
     });
 
     it("every chart is drawn, with a size and marks", async () => {

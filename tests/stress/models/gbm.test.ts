@@ -3,22 +3,25 @@ import { mean, sampleCorrelation, sampleVariance } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { closeToClose, simulate, spec } from "../helpers.ts";
 
+/** Two assets, mu 0.10, sigma 0.20, correlation 0.6 (the first two tests' model). */
+const TWO_CORRELATED = {
+  model: "gbm",
+  symbols: ["A", "B"],
+  mu: 0.1,
+  sigma: 0.2,
+  correlation: [
+    [1, 0.6],
+    [0.6, 1],
+  ],
+} as const;
+
 describe("gbm model", () => {
   it("gbm returns have mean (mu - sigma^2/2)/252, variance sigma^2/252 and the given correlation", () => {
     // mu 0.10, sigma 0.20, rho 0.6, 50,000 bars of one path (seed 17).
     // mean (0.10 - 0.02) / 252 = 3.1746e-4; variance 0.04 / 252 = 1.5873e-4, sd 0.012599.
     // SE of the mean 0.012599 / sqrt(5e4) = 5.63e-5; of the variance 1.5873e-4 sqrt(2 / 5e4) = 1.004e-6;
     // of the correlation (1 - 0.36) / sqrt(5e4) = 2.86e-3. Tolerances are 4 SE.
-    const model = spec({
-      model: "gbm",
-      symbols: ["A", "B"],
-      mu: 0.1,
-      sigma: 0.2,
-      correlation: [
-        [1, 0.6],
-        [0.6, 1],
-      ],
-    });
+    const model = spec(TWO_CORRELATED);
     const r = simulate(model, 50_000, 17);
     const a = closeToClose(r, 0);
     const b = closeToClose(r, 1);
@@ -38,17 +41,7 @@ describe("gbm model", () => {
     // drift moves by 0.2 x 1 x -1 = -0.2 a year, B's by 0.2 x 0.6 x -1 = -0.12. Per bar means:
     // A (0.1 - 0.02 - 0.2) / 252 = -4.762e-4, B (0.1 - 0.02 - 0.12) / 252 = -1.587e-4; SE as
     // above 5.63e-5 over 50,000 bars, 4 SE.
-    const model = spec({
-      model: "gbm",
-      symbols: ["A", "B"],
-      mu: 0.1,
-      sigma: 0.2,
-      correlation: [
-        [1, 0.6],
-        [0.6, 1],
-      ],
-      tilt: [-1, 0],
-    });
+    const model = spec({ ...TWO_CORRELATED, tilt: [-1, 0] });
     const bars = 50_000;
     const r = simulate(model, bars, 23);
     const [a, b] = [closeToClose(r, 0), closeToClose(r, 1)];
