@@ -338,7 +338,11 @@ export class Batch {
       } else fail = half;
       for (
         let step = 0;
-        step < FALSE_POSITION_STEPS && fail - lo > 1 && loRoom >= 0 && failRoom < 0;
+        step < FALSE_POSITION_STEPS &&
+        fail - lo > 1 &&
+        Number.isFinite(loRoom) &&
+        loRoom >= 0 &&
+        failRoom < 0;
         step++
       ) {
         const line = lo + Math.floor(((fail - lo) * loRoom) / (loRoom - failRoom));
@@ -372,7 +376,10 @@ export class Batch {
       this.scaleTry[i] = scaled(this.scaleLots[i], j);
       lots += Math.abs(this.scaleTry[i]);
     }
-    return lots === 0 || this.check(this.scaleIndex, this.scaleTry, members) === null;
+    if (lots !== 0) return this.check(this.scaleIndex, this.scaleTry, members) === null;
+    // No check ran: the room is unknown (not the last check's), and the search halves from here.
+    this.slack = Number.NaN;
+    return true;
   }
 
   /** In call under "liquidate"; under "ignore" a call rejects nothing (SPEC 3.2). */
