@@ -15,30 +15,6 @@ export function mulberry32(seed: number): () => number {
 
 /** Box-Muller, one standard normal per call (the second is dropped to keep the draw order simple). */
 export function gaussian(random: () => number): number {
-  return boxMullerRadius(random) * Math.cos(2 * Math.PI * random());
-}
-
-/**
- * Box-Muller keeping both normals of a pair (r cos, then r sin): half the uniforms and logs of
- * gaussian(), for hot loops. Its odd draws equal gaussian()'s over the same uniforms.
- */
-export function gaussianStream(random: () => number): () => number {
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    const radius = boxMullerRadius(random);
-    const angle = 2 * Math.PI * random();
-    spare = radius * Math.sin(angle);
-    hasSpare = true;
-    return radius * Math.cos(angle);
-  };
-}
-
-function boxMullerRadius(random: () => number): number {
   const u = 1 - random(); // in (0, 1], so log(u) is finite
-  return Math.sqrt(-2 * Math.log(u));
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }

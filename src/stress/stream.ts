@@ -4,17 +4,29 @@
 // Generator: pure-rand's xoroshiro128plus, its 128-bit state set from four 32-bit words, each a
 // murmur3 finalizer chain over (seed, path, word index). Not jump(): reaching stream i by jumps
 // costs i jumps (O(i) per path, O(n^2) per run), while hashing reaches any path in O(1). Normals
-// are src/data/random.ts's Box-Muller over the stream's uniforms, both normals of each pair used.
+// are ziggurat.ts's, from the same generator's words.
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { gaussianStream } from "../data/random.ts";
+import { zigguratNormal } from "./ziggurat.ts";
 
-export interface PathStream {
+export class PathStream {
+  /** The wedge and tail tests' uniforms: one function per stream, not one per draw. */
+  private readonly uniformOf: () => number;
+
+  constructor(private readonly rng: RandomGenerator) {
+    this.uniformOf = () => uniformFloat64(rng);
+  }
+
   /** Uniform in [0, 1), 53 bits. */
-  readonly uniform: () => number;
+  uniform(): number {
+    return uniformFloat64(this.rng);
+  }
+
   /** Standard normal. */
-  readonly normal: () => number;
+  normal(): number {
+    return zigguratNormal(this.rng, this.uniformOf);
+  }
 }
 
 /** The stream of path `path` (an integer >= 0) under `seed` (a safe integer). */
@@ -27,9 +39,7 @@ export function pathStream(seed: number, path: number): PathStream {
     fmix32(fmix32(fmix32(fmix32(Math.imul(k + 1, GOLDEN) ^ seedLo) ^ seedHi) ^ pathLo) ^ pathHi),
   );
   if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1; // the one state xoroshiro cannot leave
-  const rng: RandomGenerator = xoroshiro128plusFromState(state);
-  const uniform = () => uniformFloat64(rng);
-  return { uniform, normal: gaussianStream(uniform) };
+  return new PathStream(xoroshiro128plusFromState(state));
 }
 
 /** 2^32 / golden ratio: spreads the word index over all bits before mixing. */
