@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
@@ -17,6 +16,7 @@ import {
   scheduledOrders,
   syntheticPanel,
 } from "../../src/index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const panel = syntheticPanel({ assets: 6, bars: 80, seed: 3 });
 const input = { initialCash: 200_000, commission: { model: "percent", rate: 0.001 } } as const;
@@ -50,7 +50,7 @@ describe("backtest()", () => {
   });
 
   it("reads a CSV path with the CSV loader", () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-backtest-"));
+    const dir = tempDir("assay-backtest-");
     const file = join(dir, "bars.csv");
     writeFileSync(
       file,
@@ -107,7 +107,7 @@ describe("backtest()", () => {
   });
   it("toCSV and toParquet write the run's tables; their fills are the records' fills", async () => {
     const result = backtest({ data: panel, strategy: breakout({ lookback: 5 }), config: input });
-    const dir = mkdtempSync(join(tmpdir(), "assay-result-"));
+    const dir = tempDir("assay-result-");
     const csv = result.toCSV(join(dir, "csv"));
     const parquet = result.toParquet(join(dir, "parquet"));
     expect(csv.map((p) => p.split("/").at(-1))).toContain("fills.csv");

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BARE_LOOP, measureBareLoop, SEED_STUDY_FILLS } from "../../bench/bare-loop.ts";
 import { benchCase, CASE_NAMES, seedStudyTargetValues, skipReason } from "../../bench/cases.ts";
 import { type Measurement, measureCase, median, min, readEveryRecord } from "../../bench/measure.ts";
@@ -24,6 +23,7 @@ import { loadEngine } from "../../src/cli/engines.ts";
 import { diffRecords, renderRecordDivergence } from "../../src/compare/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type { BarContext, OrderRequest } from "../../src/model/index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 // The benchmark's pure parts on fake measurements. No timing is asserted anywhere: performance
 // is measured by `npm run bench` only.
@@ -481,8 +481,7 @@ describe("bench cases", () => {
 });
 
 describe("bench bare loop", () => {
-  const dir = mkdtempSync(join(tmpdir(), "bench-probe-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("bench-probe-");
   let probes = 0;
   const probe = (result: object) => {
     const file = join(dir, `probe-${probes++}.mjs`);

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { reportPaths } from "../../src/cli/report.ts";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const SMALL_RUN = ["run", "--assets", "4", "--bars", "60", "--longs", "1", "--shorts", "1"];
 
@@ -56,7 +56,7 @@ describe("assay run --report", () => {
 });
 
 describe("reportPaths()", () => {
-  const dir = mkdtempSync(join(tmpdir(), "assay-report-"));
+  const dir = tempDir("assay-report-");
 
   it("reportPaths() names the files after the strategy file or built-in by default", () => {
     expect(reportPaths("strategies/breakout.ts", undefined, join(dir, "out"))).toEqual({

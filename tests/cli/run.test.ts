@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const run = runCli;
 
@@ -54,7 +54,7 @@ describe("assay run", () => {
     const lines = readFileSync("../shared/golden/bench250/bars.csv", "utf8").trim().split("\n");
     const header = lines[0].split(",");
     const symbolAt = header.indexOf("symbol") === -1 ? header.indexOf("asset") : header.indexOf("symbol");
-    const dir = mkdtempSync(join(tmpdir(), "assay-cli-data-"));
+    const dir = tempDir("assay-cli-data-");
     const folder = join(dir, "wide");
     mkdirSync(folder);
     const bySymbol = new Map<string, string[]>();
@@ -83,7 +83,7 @@ describe("assay run", () => {
     expect(await summaryOf(folder)).toEqual(await summaryOf("../shared/golden/bench250/bars.csv"));
   });
   it("--out writes the records as CSV and Parquet, and refuses a file path before running", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-cli-out-"));
+    const dir = tempDir("assay-cli-out-");
     const out = join(dir, "run");
     const args = ["run", "--bars", "60", "--assets", "8", "--longs", "2", "--shorts", "2", "--json"];
     const { code, out: printed, err } = await run([...args, "--out", out]);

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import breakout from "../../examples/own-strategy.ts";
 import { backtest, fromSignals, syntheticPanel } from "../../src/index.ts";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import { upDaysSignals } from "./fixtures/up-days-spec.ts";
 
 const run = runCli;
@@ -131,7 +131,7 @@ describe("assay run <strategy file>", () => {
   });
 
   it("a spec with a bad option stops the run naming the API and the argument", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-spec-"));
+    const dir = tempDir("assay-spec-");
     const file = join(dir, "bad-spec.mjs");
     writeFileSync(file, "export default { fromOrders: { size: 'ten' } };\n");
     const { code, err } = await run(["run", file, ...small]);

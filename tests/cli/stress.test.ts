@@ -2,11 +2,11 @@
 // SIGKILL and resumed; bad input refused before any path runs; a path that throws fails the run
 // naming its path and seed, writing no report.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const SEED_STUDY = "../shared/golden/bench250/bars.csv";
 const RUN = [
@@ -22,7 +22,7 @@ const RUN = [
   "--seed",
   "7",
 ];
-const dir = () => mkdtempSync(join(tmpdir(), "assay-stress-"));
+const dir = () => tempDir("assay-stress-");
 
 /** The report's deterministic part (everything but meta). */
 function body(path: string): unknown {

@@ -1,10 +1,10 @@
 // `assay sweep` end to end: the grid on worker threads, the same report for any worker count, a
 // trial that throws reported while the others complete, and bad input refused before any trial.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const FIXTURE = "tests/sweep/fixtures/breakout-factory.ts";
 const small = ["--assets", "6", "--bars", "120"];
@@ -17,7 +17,7 @@ function untimed(text: string): unknown {
 
 describe("assay sweep", () => {
   it("runs every trial and writes the same report on 1 worker as on 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-sweep-"));
+    const dir = tempDir("assay-sweep-");
     const reports = [];
     for (const workers of ["1", "2"]) {
       const out = join(dir, `w${workers}.json`);

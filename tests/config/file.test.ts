@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConfigError,
   loadConfigFile,
@@ -10,9 +9,9 @@ import {
   resolveConfig,
 } from "../../src/config/index.ts";
 import { errorOf as expectError } from "../helpers/errors.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "assay-config-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("assay-config-");
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

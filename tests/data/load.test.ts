@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/index.ts";
@@ -13,11 +12,12 @@ import {
 import { fastEngine } from "../../src/engine/index.ts";
 import type { OrderRequest } from "../../src/model/index.ts";
 import { scheduledOrders } from "../../src/strategy/declarative.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import { arrowBytes, candles, longCsv, parquetBytes, type Row, sampleRows, writeWideCsv } from "./formats.ts";
 
 /** The sample rows written in every format under a fresh folder; the paths by format. */
 function writeAll(rows: readonly Row[]) {
-  const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+  const dir = tempDir("assay-data-");
   const paths = {
     csv: join(dir, "bars.csv"),
     arrow: join(dir, "bars.arrow"),
@@ -144,7 +144,7 @@ describe("loadPanel() reads every format into the same panel", () => {
   });
 
   it("loadPanel() names an unknown extension, a missing extension and a missing file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const dir = tempDir("assay-data-");
     writeFileSync(join(dir, "bars.xlsx"), "x");
     writeFileSync(join(dir, "bars"), "x");
     expect((await errorOf(loadPanel(join(dir, "bars.xlsx")))).message).toBe(
@@ -209,7 +209,7 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
   });
 
   it("arrow and parquet loaders reject a missing column and a wrong column type", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const dir = tempDir("assay-data-");
     const { Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import("apache-arrow");
     const { parquetWriteBuffer } = await import("hyparquet-writer");
     type Column = { name: string; data: (string | number)[] };
@@ -258,7 +258,7 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
   });
 
   it("loaders reject a missing column in wide csv and a short candle", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const dir = tempDir("assay-data-");
     writeFileSync(join(dir, "AAA.csv"), "time,open,high,low,close\n2024-01-02,10,11,9,10.5\n");
     expect((await errorOf(loadPanel(dir))).message).toMatch(
       /AAA\.csv:1 field=volume: missing required column;/,
@@ -272,7 +272,7 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
   });
 
   it("loaders name a corrupt binary file without echoing it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const dir = tempDir("assay-data-");
     for (const name of ["t.arrow", "t.parquet"]) {
       writeFileSync(join(dir, name), Buffer.from([0, 1, 2, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe]));
       const err = await errorOf(loadPanel(join(dir, name)));
@@ -284,7 +284,7 @@ describe("loaders reject bad files with the CSV loader's errors", () => {
 
 describe("loaders keep extra columns the same way in every format", () => {
   it("loadPanel() keeps a numeric extra as a number and a text extra as text, csv and parquet alike", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-data-"));
+    const dir = tempDir("assay-data-");
     const csvPath = join(dir, "bars.csv");
     writeFileSync(
       csvPath,

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
@@ -16,6 +15,7 @@ import {
 import { fastEngine } from "../../src/engine/index.ts";
 import type { OrderRequest } from "../../src/model/index.ts";
 import { scheduledOrders } from "../../src/strategy/declarative.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const DAY_MS = 86_400_000;
 const JAN2 = Date.UTC(2024, 0, 2);
@@ -76,7 +76,7 @@ describe("writeRecordsCSV() and writeRecordsParquet() write the run's tables", (
   });
 
   it("writeRecordsCSV() writes files csv-parse reads back to the same values", () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-out-"));
+    const dir = tempDir("assay-out-");
     const paths = writeRecordsCSV(records, panel, dir);
     expect(paths.map((p) => p.slice(dir.length + 1))).toEqual(tables.map((t) => `${t.name}.csv`));
     const orders: Record<string, string>[] = parse(readFileSync(join(dir, "orders.csv")), { columns: true });
@@ -101,7 +101,7 @@ describe("writeRecordsCSV() and writeRecordsParquet() write the run's tables", (
   });
 
   it("writeRecordsParquet() writes typed columns hyparquet reads back to the same values", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-out-"));
+    const dir = tempDir("assay-out-");
     const paths = writeRecordsParquet(records, panel, dir);
     for (const [k, path] of paths.entries()) {
       const bytes = readFileSync(path);
@@ -137,7 +137,7 @@ describe("writeRecordsCSV() and writeRecordsParquet() write the run's tables", (
 
   it("writeRecordsParquet() files, empty ones too, read in arrow-rs (parquet-wasm) with their Arrow types", () => {
     expect(records.warnings).toEqual([]); // warnings.parquet has no rows
-    const dir = mkdtempSync(join(tmpdir(), "assay-out-"));
+    const dir = tempDir("assay-out-");
     for (const [k, path] of writeRecordsParquet(records, panel, dir).entries()) {
       const table = tableFromIPC(readParquet(new Uint8Array(readFileSync(path))).intoIPCStream());
       const columns = tables[k].columns;

@@ -1,17 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGolden } from "../../src/cli/golden.ts";
 import { main } from "../../src/cli/main.ts";
 import type { Engine } from "../../src/model/index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import { tinyExpected, tinyGolden, tinyRecords } from "./fixtures.ts";
 
 /** An engine that ignores its input and returns the hand-built records. */
 const handEngine: Engine = { name: "hand", run: () => tinyRecords() };
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), "golden-cli-"));
+  const dir = tempDir("golden-cli-");
   const pass = tinyGolden();
   pass.expected = tinyExpected();
   const fail = tinyGolden();

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { GoldenError, parseGolden, readGoldenFile } from "../../src/golden/format.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import { tinyExpected, tinyGolden } from "./fixtures.ts";
 
 function parseEdited(edit: (g: ReturnType<typeof tinyGolden>) => void): () => unknown {
@@ -37,13 +37,13 @@ describe("readGoldenFile()", () => {
   });
 
   it("reads a file written from the tiny fixture", () => {
-    const dir = mkdtempSync(join(tmpdir(), "golden-"));
+    const dir = tempDir("golden-");
     writeFileSync(join(dir, "tiny.json"), JSON.stringify(tinyGolden()));
     expect(readGoldenFile(join(dir, "tiny.json"))).toMatchObject({ source: "tiny.json", name: "tiny" });
   });
 
   it("names the file for unreadable or invalid JSON", () => {
-    const dir = mkdtempSync(join(tmpdir(), "golden-"));
+    const dir = tempDir("golden-");
     writeFileSync(join(dir, "broken.json"), "{ not json");
     expect(() => readGoldenFile(join(dir, "broken.json"))).toThrow(/^golden broken\.json: not valid JSON/);
     expect(() => readGoldenFile(join(dir, "absent.json"))).toThrow(/^golden absent\.json: cannot read/);

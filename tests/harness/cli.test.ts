@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { runGolden } from "../../src/cli/golden.ts";
 import { main } from "../../src/cli/main.ts";
 import { readGoldenFile } from "../../src/golden/format.ts";
 import type { CheckReport } from "../../src/harness/report.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const registry = fileURLToPath(new URL("./fixtures/registry.ts", import.meta.url));
 
@@ -23,7 +23,7 @@ const json = (path: string) => JSON.parse(readFileSync(path, "utf8")) as CheckRe
 
 describe("assay check", () => {
   it("writes reports/check-<timestamp>.json and .md and --out, prints each failure's replay line, exits 1", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const dir = tempDir("assay-check-");
     const out = join(dir, "out", "shard.json");
     const { code, out: lines } = await run([
       "check",
@@ -56,7 +56,7 @@ describe("assay check", () => {
   });
 
   it("prints a long replay line whole on its own line, through the real process's stdout, and it replays", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const dir = tempDir("assay-check-");
     const out = join(dir, "report.json");
     const child = spawnSync(
       process.execPath,
@@ -104,7 +104,7 @@ describe("assay check", () => {
   });
 
   it("refuses --runs 0, a missing --registry file, a module without PROPERTIES and a directory --out, before running", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const dir = tempDir("assay-check-");
     const base = ["check", "--workers", "1", "--seed", "1", "--reports", join(dir, "reports")];
     const refusal = async (args: string[]) => {
       const { code, out, err } = await run([...base, ...args]);
@@ -130,7 +130,7 @@ describe("assay check", () => {
   });
 
   it("says a shard that gets no cases of a property ran none, not PASS", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-check-"));
+    const dir = tempDir("assay-check-");
     const { code, out } = await run([
       "check",
       ...["--properties", "holds", "--runs", "10", "--chunk-size", "10", "--workers", "1"],
@@ -142,7 +142,7 @@ describe("assay check", () => {
   });
 
   it("assay merge: shard reports written by check --shard k/N --out merge into the whole run's report", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-merge-"));
+    const dir = tempDir("assay-merge-");
     const common = [
       "--properties",
       "holds",
@@ -181,7 +181,7 @@ describe("assay check", () => {
 
 describe("assay replay", () => {
   it("reproduces a check failure from its report's replay line and writes it as a regression scenario", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-replay-"));
+    const dir = tempDir("assay-replay-");
     const out = join(dir, "report.json");
     const flags = ["--runs", "10", "--chunk-size", "10", "--workers", "1", "--seed", "12"];
     await run([
@@ -229,7 +229,7 @@ describe("assay replay", () => {
   });
 
   it("writes an always-failing property's shrunk case, and exits 1 on a seed and path where the property holds", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assay-replay-"));
+    const dir = tempDir("assay-replay-");
     const { code, out } = await run([
       "replay",
       "--seed",

@@ -3,26 +3,17 @@
 // file through `npx assay run` and `npx assay sweep` (its worker threads), matching the same run
 // inside the repo.
 import { execFileSync } from "node:child_process";
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { backtest, syntheticPanel } from "../../src/index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 import dipBuyer from "./fixtures/strategy.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixtures = fileURLToPath(new URL("fixtures", import.meta.url));
-const work = mkdtempSync(join(tmpdir(), "assay-pack-"));
+const work = tempDir("assay-pack-");
 const project = join(work, "project");
 
 /** The parent `npm test`'s npm_* variables would point a nested npm at this repo. */
@@ -52,8 +43,6 @@ describe("the packed package, installed into a fresh project", () => {
     copyFileSync(join(fixtures, "run.mjs"), join(project, "run.mjs"));
     copyFileSync(join(fixtures, "strategy.ts"), join(project, "strategy.ts"));
   }, 600_000);
-
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("holds the build, bin and README, not the sources or tests", () => {
     const listed = sh("npm", ["ls", "--parseable", "assay"], project).trim();

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /** 3 assets x 40 weekdays, every bar flat at 10 with volume 0: no order can ever fill. */
 function zeroVolumeCsv(): string {
@@ -13,7 +13,7 @@ function zeroVolumeCsv(): string {
     for (const symbol of ["A", "B", "C"])
       rows.push(`${date.toISOString().slice(0, 10)},${symbol},10,11,9,10,0`);
   }
-  const path = join(mkdtempSync(join(tmpdir(), "assay-summary-")), "zero-volume.csv");
+  const path = join(tempDir("assay-summary-"), "zero-volume.csv");
   writeFileSync(path, rows.join("\n"));
   return path;
 }
