@@ -61,12 +61,17 @@ export class Batch {
   private scaleIndex = new Int32Array(16);
   private scaleLots = new Float64Array(16);
   private scaleTry = new Float64Array(16);
+  /** A scale group's members' fill prices and marks, and the valuation its probes start from (prepareGroup). */
+  private groupPrice = new Float64Array(16);
+  private groupMark = new Float64Array(16);
+  private readonly groupBase: Valuation;
   private readonly quotePool: Quote[] = [];
 
   constructor(private readonly s: RunState) {
     this.seen = new Int32Array(s.n).fill(-1);
     this.trial = new Valuation(s.rules);
     this.atMarks = new Valuation(s.rules);
+    this.groupBase = new Valuation(s.rules);
   }
 
   /** Runs one batch over working slots (in processing order, `count` of them) with their base prices. */
@@ -301,6 +306,7 @@ export class Batch {
       this.scaleLots[members++] = this.scaleLots[i];
     }
     if (members === 0) return;
+    this.prepareGroup(members);
     const j = this.scaledFit(members, SCALE_STEPS) ? SCALE_STEPS : this.largestScaledFit(members);
     for (let i = 0; i < members; i++) {
       const lots = scaled(this.scaleLots[i], j);
@@ -317,7 +323,9 @@ export class Batch {
    * room only shrinks as the legs grow; then any search that keeps a fitting j below and a failing
    * one above finds the one boundary a binary search would. This one probes where the room, on a
    * straight line through the last fitting and failing probes, runs out (false position): a few
-   * checks instead of fourteen. Tiered commission (a bigger leg can move the next into a cheaper
+   * checks instead of fourteen. The room is a staircase (each leg floors to whole lots), and plain
+   * false position creeps up on it from one side; the Illinois rule halves the room of an end
+   * kept twice in a row, so the line swings across the boundary. Tiered commission (a bigger leg can move the next into a cheaper
    * band) and the net leverage cap (legs of both signs) are not monotone: those groups get the
    * plain binary search, as the reference engine runs it.
    */
@@ -336,6 +344,8 @@ export class Batch {
         lo = half;
         loRoom = this.slack;
       } else fail = half;
+      /** Which end the last probe moved: 1 lo, -1 fail, 0 none yet. */
+      let moved = 0;
       for (
         let step = 0;
         step < FALSE_POSITION_STEPS &&
@@ -350,9 +360,13 @@ export class Batch {
         if (this.scaledFit(members, probe)) {
           lo = probe;
           loRoom = this.slack;
+          if (moved === 1) failRoom /= 2;
+          moved = 1;
         } else {
           fail = probe;
           failRoom = this.slack;
+          if (moved === -1) loRoom /= 2;
+          moved = -1;
         }
       }
     }
@@ -366,6 +380,24 @@ export class Batch {
   }
 
   /**
+   * What every probe of a scale group shares, found once: each member's fill price and mark, and
+   * the valuation at the marks without the members' positions (each probe adds them back at
+   * their new size). No fill moves a position while the group is searched.
+   */
+  private prepareGroup(members: number): void {
+    const s = this.s;
+    const base = this.groupBase;
+    base.copyFrom(this.valuedAtMarks());
+    for (let i = 0; i < members; i++) {
+      const e = this.scaleIndex[i];
+      const asset = s.working.asset[this.order[e]];
+      this.groupPrice[i] = this.priced(e).price;
+      this.groupMark[i] = this.markOf(asset);
+      base.add(asset, s.units[asset], this.groupMark[i], -1);
+    }
+  }
+
+  /**
    * Whether the scale group's legs scaled by j / 10^4 fit together. Legs floored to 0 units add
    * nothing: they fit even when the account is already over a limit, so k is never below the
    * largest j at which every leg floors to 0 (SPEC 6.1).
@@ -376,7 +408,7 @@ export class Batch {
       this.scaleTry[i] = scaled(this.scaleLots[i], j);
       lots += Math.abs(this.scaleTry[i]);
     }
-    if (lots !== 0) return this.check(this.scaleIndex, this.scaleTry, members) === null;
+    if (lots !== 0) return this.check(this.scaleIndex, this.scaleTry, members, true) === null;
     // No check ran: the room is unknown (not the last check's), and the search halves from here.
     this.slack = Number.NaN;
     return true;
@@ -391,14 +423,16 @@ export class Batch {
    * SPEC 3.1-3.3, 6.5: legs (entries and signed lots) as if filled together, at the batch's marks
    * with each leg's asset at its fill price. The first failing rule names the reason.
    */
-  private check(entries: Int32Array, legs: Float64Array, count: number): Reason | null {
+  private check(entries: Int32Array, legs: Float64Array, count: number, group = false): Reason | null {
     const s = this.s;
     const config = s.config;
     // A fresh valuation at the batch's marks: running sums updated fill by fill drift when
-    // positions of 1e9 net to an equity of 1e3 (SPEC 9 compares money to 1e-6).
+    // positions of 1e9 net to an equity of 1e3 (SPEC 9 compares money to 1e-6). A scale group's
+    // probes start from groupBase instead: the same, less its members' positions at their marks.
     const v = this.trial;
-    v.copyFrom(this.valuedAtMarks());
-    const positionsBefore = v.positions;
+    const atMarks = this.valuedAtMarks();
+    v.copyFrom(group ? this.groupBase : atMarks);
+    const positionsBefore = atMarks.positions;
     let outflow = 0;
     // Equity after the legs without the legs' notional, which leaves cash and joins the positions
     // at the same price: computing both sides and adding them would cancel 1e9 against 1e9. What
@@ -408,13 +442,17 @@ export class Batch {
     let month = s.monthUnits;
     for (let i = 0; i < count; i++) {
       const lots = legs[i];
-      if (lots === 0) continue;
       const e = entries[i];
       const asset = s.working.asset[this.order[e]];
-      const price = this.priced(e).price;
+      if (lots === 0) {
+        // A member that floors to nothing keeps its position at its mark.
+        if (group) v.add(asset, s.units[asset], this.groupMark[i], 1);
+        continue;
+      }
+      const price = group ? this.groupPrice[i] : this.priced(e).price;
+      const mark = group ? this.groupMark[i] : this.markOf(asset);
       const units = s.toUnits(asset, lots);
       const commission = this.legCommission(e, lots, month);
-      const mark = this.markOf(asset);
       if (s.rules.future[asset] === 0) outflow += units * price * s.multiplier[asset];
       // The asset's position re-marked from the batch mark to the fill price: an equity's market
       // value, or a future's unsettled variation (its new contracts take m_ref = price and add 0).
@@ -422,7 +460,7 @@ export class Batch {
       outflow += commission;
       equityChange -= commission;
       month += Math.abs(units);
-      v.add(asset, s.units[asset], mark, -1);
+      if (!group) v.add(asset, s.units[asset], mark, -1);
       v.add(asset, s.toUnits(asset, s.lots[asset] + lots), price, 1);
     }
     const scale = v.scale + s.moneyScale(s.cash) + Math.abs(outflow);
@@ -687,6 +725,8 @@ export class Batch {
     this.scaleIndex = grown(this.scaleIndex, capacity);
     this.scaleLots = grown(this.scaleLots, capacity);
     this.scaleTry = grown(this.scaleTry, capacity);
+    this.groupPrice = grown(this.groupPrice, capacity);
+    this.groupMark = grown(this.groupMark, capacity);
   }
 }
 
