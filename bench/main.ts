@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { engines } from "../src/cli/engines.ts";
+import { raiseInliningBudget } from "../src/runtime/inlining.ts";
 import { BARE_LOOP, measureBareLoop } from "./bare-loop.ts";
 import {
   benchCase,
@@ -36,6 +37,8 @@ const ROOT = new URL("../", import.meta.url);
 const RUN_ONE = fileURLToPath(new URL("run-one.ts", import.meta.url));
 
 const machine = machineInfo(); // before any child runs: the load average is the machine's own
+// The sweep's and stress's pools run in this process: their worker threads get `assay`'s budgets.
+raiseInliningBudget();
 
 function usageError(message: string): never {
   console.error(`bench: ${message}`);

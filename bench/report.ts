@@ -2,6 +2,7 @@
 // the seed study's ratios (to the bare loop, to the reference engine) and the issue's performance
 // targets marked met or missed. Pure: everything here takes the measurements (and the machine) as data.
 import os from "node:os";
+import { INLINING_FLAGS } from "../src/runtime/inlining.ts";
 import { BARE_LOOP } from "./bare-loop.ts";
 import { type CaseName, SEED_STUDY_CASES } from "./cases.ts";
 import type { Measurement } from "./measure.ts";
@@ -14,6 +15,8 @@ export interface Machine {
   readonly memoryGB: number;
   readonly platform: string;
   readonly node: string;
+  /** The V8 flags every measurement runs with (`assay`'s inlining budgets). */
+  readonly v8Flags: readonly string[];
   /** One-minute load average when the run started (other work on the machine skews timings). */
   readonly load: number;
   /** ISO timestamp of the run. */
@@ -28,6 +31,7 @@ export function machineInfo(now = new Date()): Machine {
     memoryGB: os.totalmem() / 1024 ** 3,
     platform: `${os.platform()} ${os.arch()}`,
     node: process.version,
+    v8Flags: INLINING_FLAGS,
     load: os.loadavg()[0],
     date: now.toISOString(),
   };
@@ -341,7 +345,7 @@ export function renderText(report: BenchReport): string {
   const measurements = measurementsOf(report.outcomes);
   return [
     `assay bench${report.quick ? " --quick (reduced sizes)" : ""}, ${report.machine.date}`,
-    `machine: ${machineLine(report.machine)}; Node ${report.machine.node}`,
+    `machine: ${machineLine(report.machine)}; Node ${report.machine.node} ${report.machine.v8Flags.join(" ")}`,
     "",
     alignTable(HEADER, resultRows(report.outcomes, report.cases), RIGHT),
     "",
@@ -384,7 +388,7 @@ export function renderMarkdown(report: BenchReport): string {
       (report.quick ? " (quick: reduced sizes, fewer runs; the size-bound targets do not apply)." : "."),
     "",
     `- Machine: ${machineLine(report.machine)}`,
-    `- Node: ${report.machine.node}`,
+    `- Node: ${report.machine.node}, with V8's inlining budgets raised as \`assay\` raises them (src/runtime/inlining.ts): ${report.machine.v8Flags.map((flag) => `\`${flag}\``).join(" ")}`,
     "- Method: each (case, engine) runs in a fresh child process: its inputs (panel, config, and",
     "  for seed-study-from-targets the values read from targets.csv) are built once, then warm-up",
     "  runs, then timed runs of `engine.run(panel, config, strategy)` alone (`performance.now()`, a",

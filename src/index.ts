@@ -105,6 +105,7 @@ export {
   yearlyReturns,
 } from "./report/series.ts";
 export { type RunSummary, renderSummary, summarize } from "./report/summary.ts";
+export { INLINING_FLAGS, raiseInliningBudget } from "./runtime/inlining.ts";
 export { scheduledOrders, targetWeights } from "./strategy/declarative.ts";
 export type { NumberMatrix, SignalMatrix } from "./strategy/declarative-input.ts";
 export { type DeclarativeStrategy, type FromOrdersOptions, fromOrders } from "./strategy/from-orders.ts";

@@ -102,6 +102,7 @@ const machine = {
   memoryGB: 8,
   platform: "linux x64",
   node: "v20.0.0",
+  v8Flags: ["--max-inlined-bytecode-size=2000"],
   load: 0.5,
   date: "2025-01-01T00:00:00.000Z",
 };
