@@ -2,6 +2,7 @@
 // the seed study's ratios (to the bare loop, to the reference engine) and the performance
 // targets marked met or missed. Pure: everything here takes the measurements (and the machine) as data.
 import os from "node:os";
+import { alignTable } from "../src/report/format.ts";
 import { INLINING_FLAGS } from "../src/runtime/inlining.ts";
 import { BARE_LOOP } from "./bare-loop.ts";
 import { type CaseName, SEED_STUDY_CASES } from "./cases.ts";
@@ -295,21 +296,6 @@ function resultRows(outcomes: readonly Outcome[], cases: readonly CaseSummary[])
       "",
     ];
   });
-}
-
-/** Columns padded to their widest cell, numbers right-aligned. */
-export function alignTable(
-  header: readonly string[],
-  rows: readonly string[][],
-  right: readonly boolean[],
-): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 export function markdownTable(

@@ -50,6 +50,8 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   const lastDate = bars > 0 ? new Date(panel.times[bars - 1]).toISOString().slice(0, 10) : "";
   if (flows.some((flow) => flow.date > lastDate)) bump("config.cashFlows.afterLastBar");
   bump(`config.account.${configInput.account}`);
+  if (configInput.shortCash === true) bump("config.shortCash");
+  if (configInput.checkAtSubmit === true) bump("config.checkAtSubmit");
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);

@@ -270,6 +270,9 @@ function withMarginStress(d: Drafts, stress: MarginStress): Drafts {
         ...(drought === null ? {} : { impact: { model: "none" } }),
         maxGrossLeverage: null,
         maxNetLeverage: null,
+        // The book must open whole and carry Reg T's requirements for its call to come.
+        shortCash: false,
+        checkAtSubmit: false,
       },
     },
     scenario: { kind: "marginStress", stress },
@@ -304,6 +307,7 @@ function withGoodFaith(d: Drafts, gf: GoodFaith): Drafts {
       input: {
         ...d.config.input,
         account: "cash",
+        shortCash: false,
         settlement: gf.settlement,
         unsettledFunds: gf.unsettledFunds,
         gfvLimit: gf.gfvLimit,

@@ -40,6 +40,9 @@ export function checkLegs(
   if (available !== null && outflow.gt(available.all))
     return { kind: "insufficientCash", required: outflow.toNumber(), available: available.all.toNumber() };
   const value = state.terms.value(cashAfter, after, (asset) => legPrice.get(asset) ?? markOf(asset));
+  // shortCash: the fill may not take cash below 0, a short sale's proceeds counting (SPEC 3.2).
+  if (config.shortCash && cashAfter.lt(0))
+    return { kind: "insufficientCash", required: outflow.toNumber(), available: cash.toNumber() };
   if (config.account !== "cash") {
     // A futures account needs the initial margins; a margin account max(IM, MM) (SPEC 3.2, 3.3).
     const required = config.account === "futures" ? value.im : maxDec(value.im, value.mm);

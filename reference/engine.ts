@@ -26,6 +26,7 @@ import { evaluateResting, fillDependsOnPath, intrabarPath, type RestingOrder } f
 import { Invariants } from "./invariants.ts";
 import { sizeLiquidation } from "./liquidation.ts";
 import { RunState, restOf, type WorkingOrder } from "./state.ts";
+import { checkAtSubmit } from "./submit-check.ts";
 
 export const referenceEngine: Engine = {
   name: "reference",
@@ -83,6 +84,7 @@ class ReferenceRun {
       this.close(t);
       if (!this.state.bankrupt) this.decide(t);
       if (this.config.fillAt === "close") {
+        if (this.config.checkAtSubmit) checkAtSubmit(this.state, this.invariants, t, t);
         this.marketBatch(
           t,
           (asset) => this.state.bar(t, asset)?.close ?? null,
@@ -103,6 +105,8 @@ class ReferenceRun {
    */
   private openAuction(t: number): void {
     const { state } = this;
+    if (this.config.checkAtSubmit && this.config.fillAt === "next-open" && t > 0)
+      checkAtSubmit(state, this.invariants, t - 1, t);
     const openOf = (asset: number) => state.bar(t, asset)?.open ?? null;
     const markOf = (asset: number) => state.openMark(t, asset);
     const forced = new Batch(state, this.invariants, this.impact, t, 2, markOf);

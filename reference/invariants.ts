@@ -25,6 +25,7 @@ const REJECTIONS_BY_RULE: ReadonlySet<Reason["kind"]> = new Set([
   "maxNetLeverage",
   "scaled",
   "marginCall",
+  "submitCheck",
 ]);
 
 export class Invariants {

@@ -26,6 +26,8 @@ export class MarginTerms {
   private readonly maintLong: Dec;
   private readonly maintShort: Dec;
   private readonly finraShortFloors: boolean;
+  /** shortCash: equities carry no margin at all (SPEC 3.2, Backtrader's broker). */
+  private readonly equityMargin: boolean;
   private readonly multipliers: Dec[];
   private readonly futures: boolean[];
   private readonly initialMargins: (ContractMargin | null)[];
@@ -40,6 +42,7 @@ export class MarginTerms {
     this.maintLong = dec(config.maintLong);
     this.maintShort = dec(config.maintShort);
     this.finraShortFloors = config.finraShortFloors;
+    this.equityMargin = !config.shortCash;
     const instruments: readonly Instrument[] = config.instruments;
     this.multipliers = instruments.map((i) => dec(i.multiplier));
     this.futures = instruments.map((i) => i.kind === "future");
@@ -79,6 +82,7 @@ export class MarginTerms {
         continue;
       }
       positions = positions.add(marketValue);
+      if (!this.equityMargin) continue;
       im = im.add(absValue.mul(this.initialRate));
       mm = mm.add(
         qty.gt(0)

@@ -1,7 +1,8 @@
 // SPEC 3-7: generated run configurations, as the plain input objects resolveConfig() reads, so
 // the config path the user takes is the path the properties take. Every policy of the config
 // is drawn: the three accounts, every onInsufficient (null included), both fillAt, every
-// onZeroVolume, participation caps, leverage caps, slippage and commission models, instruments
+// onZeroVolume, participation caps, leverage caps, Backtrader's shortCash and checkAtSubmit,
+// slippage and commission models, instruments
 // (equities and futures, multipliers, lot and tick sizes, margins, borrow rates) and (with
 // `realism`) intrabar paths, margin-call handling, financing, settlement and impact.
 //
@@ -168,32 +169,49 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
         : fc.record({ onZeroVolume: fc.constant(policy) }),
     ),
   );
-  return fc
-    .record({
-      initialCash: initialCash(minInitialCash, maxInitialCash),
-      account: fc.constantFrom(...accounts),
-      fillAt: fc.constantFrom(...fillAts),
-      onInsufficient: fc.constantFrom<OnInsufficient | null>(null, "reject", "partial", "scale"),
-      maxParticipation: fc.oneof(
-        fc.constant(null),
-        fc.integer({ min: 5, max: 100 }).map((p) => p / 100),
-      ),
-      zeroVolume,
-      timeInForce: fc.constantFrom("gtc" as const, "day" as const),
-      clampToBar: fc.boolean(),
-      finraShortFloors: fc.boolean(),
-      maxGrossLeverage: leverageCap(),
-      maxNetLeverage: leverageCap(),
-      onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
-      slippage: slippage(realism),
-      commission: commission(realism),
-      realism: realism ? realismInput() : fc.constant({}),
-      lotSize: fc.oneof(
-        { weight: 6, arbitrary: fc.constant(1) },
-        { weight: 1, arbitrary: fc.constantFrom(0.01, 10) },
-      ),
-    })
-    .map(({ zeroVolume, realism, ...rest }) => ({ ...rest, ...zeroVolume, ...realism }));
+  return (
+    fc
+      .record({
+        initialCash: initialCash(minInitialCash, maxInitialCash),
+        account: fc.constantFrom(...accounts),
+        fillAt: fc.constantFrom(...fillAts),
+        onInsufficient: fc.constantFrom<OnInsufficient | null>(null, "reject", "partial", "scale"),
+        maxParticipation: fc.oneof(
+          fc.constant(null),
+          fc.integer({ min: 5, max: 100 }).map((p) => p / 100),
+        ),
+        zeroVolume,
+        timeInForce: fc.constantFrom("gtc" as const, "day" as const),
+        clampToBar: fc.boolean(),
+        finraShortFloors: fc.boolean(),
+        maxGrossLeverage: leverageCap(),
+        maxNetLeverage: leverageCap(),
+        // Backtrader's broker rules (compat "backtrader"), each in about one case of six.
+        shortCash: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
+        checkAtSubmit: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
+        onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
+        slippage: slippage(realism),
+        commission: commission(realism),
+        realism: realism ? realismInput() : fc.constant({}),
+        lotSize: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(1) },
+          { weight: 1, arbitrary: fc.constantFrom(0.01, 10) },
+        ),
+      })
+      // shortCash is a margin account's rule only.
+      .map(({ zeroVolume, realism, shortCash, ...rest }) => ({
+        ...rest,
+        shortCash: shortCash && rest.account === "margin",
+        ...zeroVolume,
+        ...realism,
+      }))
+  );
 }
 
 /** SPEC 3.1, 3.2, 4.3, 5, 7: the options beyond the basic account, each away from its default. */

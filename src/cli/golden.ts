@@ -1,8 +1,10 @@
 // `assay golden <file-or-folder...> [--engine reference]`: runs golden scenario files
-// (shared/golden/README.md) whose peer is assay-spec and compares the engine's records with them.
+// (shared/golden/README.md) and compares the engine's records with them: assay-spec files under
+// assay's own rules, a peer's files under its compatibility profile (src/compat/).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
+import { COMPAT_PROFILES, profileOfPeer } from "../compat/index.ts";
 import { resolveConfig } from "../config/resolve.ts";
 import { goldenConfigSource, goldenRun } from "../golden/adapt.ts";
 import { compareGolden, renderDivergence } from "../golden/compare.ts";
@@ -12,7 +14,7 @@ import { scheduledOrders } from "../strategy/declarative.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
 
-/** Peers whose files run under assay's own semantics; the others need compatibility profiles. */
+/** Peers whose files run under assay's own semantics; the others under their profile. */
 const ASSAY_PEER = "assay-spec";
 
 export function registerGolden(program: Command, io: CliIo, exit: { code: number }): void {
@@ -132,13 +134,15 @@ async function judgeFile(entry: Entry, engine: () => Promise<Engine>): Promise<G
   if (!entry.explicit && !looksGolden(json)) return null;
   try {
     const file = parseGolden(json, source);
-    if (!file.peer.startsWith(ASSAY_PEER)) {
-      return { name, status: "skip", detail: `peer ${file.peer}: compatibility profiles are a later issue` };
+    const profile = profileOfPeer(file.peer);
+    if (!file.peer.startsWith(ASSAY_PEER) && profile === null) {
+      return { name, status: "skip", detail: `peer ${file.peer}: no compatibility profile for it yet` };
     }
     const run = goldenRun(file);
     const config = resolveConfig(run.configInput, run.panel.symbols, goldenConfigSource(file));
     const records = (await engine()).run(run.panel, config, scheduledOrders(run.ordersByBar, file.name));
-    const divergence = compareGolden(file.expected, records, run.dates);
+    const reasonName = profile === null ? undefined : COMPAT_PROFILES[profile].statusOf;
+    const divergence = compareGolden(file.expected, records, run.dates, reasonName);
     return divergence === null
       ? { name, status: "pass" }
       : { name, status: "fail", detail: renderDivergence(divergence) };

@@ -1,6 +1,7 @@
 // The `assay` command line: one commander program, each subcommand registered by its own module.
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check.ts";
+import { registerCompare } from "./compare.ts";
 import { registerGolden } from "./golden.ts";
 import { registerLookahead } from "./lookahead.ts";
 import { registerRun } from "./run.ts";
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerLookahead(program, io, exit);
   registerSweep(program, io, exit);
   registerStress(program, io, exit);
+  registerCompare(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,6 +3,7 @@
 import type {
   AccountType,
   CommissionModel,
+  CompatProfile,
   FillAt,
   InstrumentKind,
   IntrabarPath,
@@ -20,6 +21,8 @@ import type {
 
 /** What resolveConfig() accepts; RunConfig is what it returns. */
 export interface ConfigInput {
+  /** A peer's defaults under the keys given (src/compat/). */
+  compat?: CompatProfile | null;
   initialCash?: number;
   account?: AccountType;
   fillAt?: FillAt;
@@ -36,6 +39,8 @@ export interface ConfigInput {
   finraShortFloors?: boolean;
   maxGrossLeverage?: number | null;
   maxNetLeverage?: number | null;
+  shortCash?: boolean;
+  checkAtSubmit?: boolean;
   onMarginCall?: OnMarginCall;
   marginCheckAt?: MarginCheckAt;
   cureDays?: number;
@@ -112,6 +117,7 @@ export type ConfigKey = keyof ConfigInput;
 
 /** The SPEC defaults, as an input: resolveConfig(DEFAULT_CONFIG_INPUT) equals resolveConfig({}). */
 export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze({
+  compat: null,
   initialCash: 1_000_000,
   account: "margin",
   fillAt: "next-open",
@@ -129,6 +135,8 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   finraShortFloors: true,
   maxGrossLeverage: null,
   maxNetLeverage: null,
+  shortCash: false,
+  checkAtSubmit: false,
   onMarginCall: "liquidate",
   marginCheckAt: "close",
   cureDays: 0,
@@ -157,6 +165,8 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
 
 /** Every top-level key, in the order the docs list them and the checks run. */
 export const CONFIG_KEYS = deepFreeze({
+  compat:
+    "A peer's rules as the defaults of the other keys: \"backtrader\" (docs/peers.md); keys given still win; null = assay's own [SPEC 3]",
   initialCash: "Starting cash in the account currency; finite > 0 [SPEC 2]",
   account:
     '"margin" (Reg T), "cash" (no shorts; buys need cash; no futures) or "futures" (futures only) [SPEC 3]',
@@ -179,6 +189,10 @@ export const CONFIG_KEYS = deepFreeze({
   finraShortFloors: "Short maintenance by FINRA 4210, with its $5.00 and $2.50 per-share floors [SPEC 3.2]",
   maxGrossLeverage: "Cap on sum |market value| / equity after an increasing leg; null = none [SPEC 3.2]",
   maxNetLeverage: "Cap on |sum market value| / equity after an increasing leg; null = none [SPEC 3.2]",
+  shortCash:
+    "Backtrader's broker (shortcash): a margin account with no margin requirement; an increasing leg needs cash_after >= 0, short proceeds counting as cash [SPEC 3.2]",
+  checkAtSubmit:
+    "Backtrader's checksubmit: before its first batch, each order is paid for at the decision bar's close against a running cash; cash < 0 rejects it (submitCheck) and its cost stays spent [SPEC 3]",
   onMarginCall:
     '"liquidate" (force sales at the next open to restore margin, SPEC 7) or "ignore" (record the call only) [SPEC 7]',
   marginCheckAt:

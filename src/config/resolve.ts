@@ -1,8 +1,11 @@
 // SPEC 1, 3-7: user config input -> the fully resolved RunConfig every engine reads. Every key is
 // checked (type, range, finiteness, unknown keys); nothing is ignored, coerced or repaired.
+
+import { COMPAT_PROFILES } from "../compat/index.ts";
 import type {
   AccountType,
   CashFlow,
+  CompatProfile,
   FillAt,
   IntrabarPath,
   LiquidationOrder,
@@ -32,7 +35,7 @@ import {
 import { maintenanceUpToInitial } from "./consistency.ts";
 import { commission, impact, slippage } from "./costs.ts";
 import { type ConfigPlace, invalid, missing } from "./errors.ts";
-import { CONFIG_KEYS, type ConfigKey, DEFAULT_CONFIG_INPUT } from "./input.ts";
+import { CONFIG_KEYS, type ConfigInput, type ConfigKey, DEFAULT_CONFIG_INPUT } from "./input.ts";
 import { instruments } from "./instruments.ts";
 import { usEquityCalendar } from "./us-equity-calendar.ts";
 
@@ -48,8 +51,12 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
   const obj = plainObject({ source }, input);
   noUnknownKeys({ source }, obj, TOP_KEYS);
   const at = (key: ConfigKey): ConfigPlace => ({ source, key });
+  const compat = oneOf(at("compat"), ownOr(obj, "compat", null), [...COMPAT, null]);
+  // A profile replaces assay's defaults, never a key the user gave.
+  const defaults: ConfigInput =
+    compat === null ? DEFAULT_CONFIG_INPUT : { ...DEFAULT_CONFIG_INPUT, ...COMPAT_PROFILES[compat].config };
   // The defaults go through the same checks as the user's values: one path, no special case.
-  const get = (key: ConfigKey): unknown => ownOr(obj, key, DEFAULT_CONFIG_INPUT[key]);
+  const get = (key: ConfigKey): unknown => ownOr(obj, key, defaults[key]);
   const onZeroVolume = oneOf(at("onZeroVolume"), get("onZeroVolume"), ON_ZERO_VOLUME);
   const account = oneOf(at("account"), get("account"), ACCOUNTS);
   const initialRate = finite(at("initialRate"), get("initialRate"), { gt: 0, le: 1 });
@@ -60,7 +67,15 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     tickSize: finiteOrNull(at("tickSize"), get("tickSize"), { gt: 0 }),
     borrowRate: rate("borrowRate"),
   };
+  const shortCash = bool(at("shortCash"), get("shortCash"));
+  if (shortCash && account !== "margin")
+    throw invalid(
+      at("shortCash"),
+      `shortCash is a margin account's rule, not a ${account} account's`,
+      shortCash,
+    );
   return Object.freeze({
+    compat,
     initialCash: finite(at("initialCash"), get("initialCash"), { gt: 0 }),
     account,
     fillAt: oneOf(at("fillAt"), get("fillAt"), FILL_AT),
@@ -82,6 +97,8 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     finraShortFloors: bool(at("finraShortFloors"), get("finraShortFloors")),
     maxGrossLeverage: finiteOrNull(at("maxGrossLeverage"), get("maxGrossLeverage"), { gt: 0 }),
     maxNetLeverage: finiteOrNull(at("maxNetLeverage"), get("maxNetLeverage"), { gt: 0 }),
+    shortCash,
+    checkAtSubmit: bool(at("checkAtSubmit"), get("checkAtSubmit")),
     onMarginCall: oneOf(at("onMarginCall"), get("onMarginCall"), ON_MARGIN_CALL),
     marginCheckAt: oneOf(at("marginCheckAt"), get("marginCheckAt"), MARGIN_CHECK_AT),
     cureDays: integer(at("cureDays"), get("cureDays"), { ge: 0 }),
@@ -104,6 +121,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
 }
 
 const TOP_KEYS = Object.keys(CONFIG_KEYS);
+const COMPAT = variants<CompatProfile>({ backtrader: true });
 const ACCOUNTS = variants<AccountType>({ margin: true, cash: true, futures: true });
 const FILL_AT = variants<FillAt>({ "next-open": true, close: true });
 export const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });

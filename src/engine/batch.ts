@@ -474,6 +474,12 @@ export class Batch {
       if (beyond(outflow, this.available.all, cashScale))
         return { kind: "insufficientCash", required: outflow, available: this.available.all };
     }
+    // shortCash: the fill may not take cash below 0, a short sale's proceeds counting (SPEC 3.2).
+    if (config.shortCash) {
+      this.slack = Math.min(this.slack, s.cash - outflow);
+      if (beyond(outflow, s.cash, scale))
+        return { kind: "insufficientCash", required: outflow, available: s.cash };
+    }
     const equity = s.cash + positionsBefore + equityChange;
     if (config.account !== "cash") {
       const required = config.account === "futures" ? v.im : Math.max(v.im, v.mm);

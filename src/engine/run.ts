@@ -34,6 +34,7 @@ import {
   VARIATION_MARGIN,
   WITHDRAWAL,
 } from "./state.ts";
+import { checkAtSubmit } from "./submit-check.ts";
 import {
   FORCED_BANKRUPT,
   FORCED_CALL,
@@ -174,6 +175,7 @@ export class FastRun {
       this.close(t);
       if (!s.bankrupt) this.decide(t);
       if (this.config.fillAt === "close") {
+        if (this.config.checkAtSubmit) checkAtSubmit(s, t, t);
         this.marketBatch(t, 5, AT_CLOSE);
         this.settleFuturesAtClose(t);
       }
@@ -216,6 +218,7 @@ export class FastRun {
   /** Step 2: forced orders first (close-outs, then liquidations sized now), then next-open market orders. */
   private openAuction(t: number): void {
     const s = this.s;
+    if (this.config.checkAtSubmit && this.config.fillAt === "next-open" && t > 0) checkAtSubmit(s, t - 1, t);
     if (!s.inCall) this.cancelCuredLiquidations(t);
     if (this.liquidationDue) {
       this.liquidationDue = false;

@@ -21,10 +21,12 @@ export class MarginRules {
 
   constructor(config: RunConfig) {
     const n = config.instruments.length;
-    this.initialRate = config.initialRate;
-    this.maintLong = config.maintLong;
-    this.maintShort = config.maintShort;
-    this.floors = config.finraShortFloors;
+    // shortCash (Backtrader's broker): equities carry no margin at all (SPEC 3.2).
+    const equityMargin = !config.shortCash;
+    this.initialRate = equityMargin ? config.initialRate : 0;
+    this.maintLong = equityMargin ? config.maintLong : 0;
+    this.maintShort = equityMargin ? config.maintShort : 0;
+    this.floors = equityMargin && config.finraShortFloors;
     this.multiplier = Float64Array.from(config.instruments, (i) => i.multiplier);
     this.future = Uint8Array.from(config.instruments, (i) => (i.kind === "future" ? 1 : 0));
     this.anyFuture = this.future.includes(1);

@@ -1,8 +1,10 @@
 // Golden files (shared/golden/README.md): one scenario turned into an assay run, i.e. a panel
 // (SPEC 1), a config input for resolveConfig (SPEC 3-6 option names) and the orders per bar.
+
+import { profileOfPeer } from "../compat/index.ts";
 import { validatePanel } from "../data/validate.ts";
 import type { OrderRequest, Panel } from "../model/index.ts";
-import { goldenError, notSupportedYet } from "./errors.ts";
+import { goldenError } from "./errors.ts";
 import type { GoldenBar, GoldenFile, GoldenInput, GoldenOrder } from "./format.ts";
 
 export interface GoldenRun {
@@ -14,20 +16,6 @@ export interface GoldenRun {
   /** ISO date of each bar: records' bar indices map back through it. */
   readonly dates: string[];
 }
-
-/**
- * Options (or option values) assay does not implement yet. A `neutral` row accepts only the listed
- * values (and null), which change nothing and are dropped; an `unsupported` row refuses the listed
- * values and passes any other through. `*` matches every key of an object (e.g. each instrument).
- * When a feature lands, remove its line: the option then reaches resolveConfig under its SPEC name.
- */
-const NOT_YET: readonly Gate[] = [
-  { path: "checkAtSubmit", neutral: [false], needs: "SPEC 3 check at submission" },
-];
-
-type Gate =
-  | { readonly path: string; readonly neutral: readonly unknown[]; readonly needs: string }
-  | { readonly path: string; readonly unsupported: readonly unknown[]; readonly needs: string };
 
 /** Turns a golden file into a panel, a config input and scheduled orders. Throws a GoldenError. */
 export function goldenRun(file: GoldenFile): GoldenRun {
@@ -101,16 +89,16 @@ const MERGED = new Set(["fillAt", "commissionRate", "slippageBps", "commission",
 
 /**
  * The plain config input (RunConfig keys) for resolveConfig: input.cash, input.fillAt, input.costs
- * and input.options, with the options assay lacks checked against NOT_YET and dropped. Every
+ * and input.options, under the profile of the file's peer (compat) when it has one. Every
  * other option passes through under its SPEC name; a golden instrument's initialMargin and
  * maintenanceMargin are numbers, money per contract, which is how resolveConfig reads a number.
  */
 export function goldenConfigInput(file: GoldenFile): Record<string, unknown> {
   const { input, source } = file;
-  const options = structuredClone((input.options ?? {}) as Record<string, unknown>);
-  for (const gate of NOT_YET) applyGate(gate, options, source);
-
-  const config: Record<string, unknown> = { initialCash: input.cash };
+  const options = (input.options ?? {}) as Record<string, unknown>;
+  // A peer's file runs under its profile (src/compat/); the file's own options override it.
+  const compat = profileOfPeer(file.peer);
+  const config: Record<string, unknown> = { ...(compat === null ? {} : { compat }), initialCash: input.cash };
   const fillAt = agree(source, [
     { path: "input.fillAt", raw: input.fillAt, value: input.fillAt },
     { path: "input.options.fillAt", raw: options.fillAt, value: options.fillAt },
@@ -145,37 +133,6 @@ export function goldenConfigInput(file: GoldenFile): Record<string, unknown> {
     if (!MERGED.has(key)) config[key] = value;
   }
   return config;
-}
-
-function applyGate(gate: Gate, options: Record<string, unknown>, source: string): void {
-  for (const { path, parent, key } of matches(options, gate.path.split("."), "input.options")) {
-    const value = parent[key];
-    if (value === undefined) continue;
-    const listed = ("neutral" in gate ? gate.neutral : gate.unsupported).some((v) => sameJson(v, value));
-    if ("neutral" in gate) {
-      if (value !== null && !listed) throw notSupportedYet(source, path, value, gate.needs);
-      delete parent[key];
-    } else if (listed) {
-      throw notSupportedYet(source, path, value, gate.needs);
-    }
-  }
-}
-
-interface Match {
-  readonly path: string;
-  readonly parent: Record<string, unknown>;
-  readonly key: string;
-}
-
-function matches(node: Record<string, unknown>, steps: readonly string[], path: string): Match[] {
-  const [step, ...rest] = steps;
-  const keys = step === "*" ? Object.keys(node) : [step];
-  if (rest.length === 0) return keys.map((key) => ({ path: `${path}.${key}`, parent: node, key }));
-  return keys.flatMap((key) => {
-    const child = node[key];
-    if (typeof child !== "object" || child === null || Array.isArray(child)) return [];
-    return matches(child as Record<string, unknown>, rest, `${path}.${key}`);
-  });
 }
 
 function rateModel(source: string, value: unknown, option: "commissionRate" | "slippageBps"): unknown {

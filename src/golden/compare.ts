@@ -6,6 +6,7 @@ import {
   type EventRecord,
   type FillRecord,
   type OrderRecord,
+  type Reason,
   type Records,
   type TradeRecord,
 } from "../model/index.ts";
@@ -77,8 +78,9 @@ export function compareGolden(
   expected: GoldenExpected,
   records: Records,
   dates: readonly string[],
+  reasonName: ReasonName = ownName,
 ): Divergence | null {
-  const firsts = goldenDivergences(expected, records, dates, 1);
+  const firsts = goldenDivergences(expected, records, dates, 1, reasonName);
   let best: Divergence | null = null;
   for (const d of firsts) {
     if (best === null || (d.date !== undefined && (best.date === undefined || d.date < best.date))) best = d;
@@ -86,18 +88,25 @@ export function compareGolden(
   return best;
 }
 
+/** How a file names an order's reason: SPEC's kind (assay-spec), or a peer's status (src/compat/). */
+export type ReasonName = (reason: Reason) => string;
+const ownName: ReasonName = (reason) => reason.kind;
+
 /** Divergences section by section (at most `perSection` from each), in section order. */
 export function goldenDivergences(
   expected: GoldenExpected,
   records: Records,
   dates: readonly string[],
   perSection = Number.POSITIVE_INFINITY,
+  reasonName: ReasonName = ownName,
 ): Divergence[] {
   const at = (t: number | null): string => (t === null ? "null" : (dates[t] ?? `t=${t}`));
   const sections: Iterable<Divergence>[] = [];
   if (expected.fills !== undefined) sections.push(compareFills(expected.fills, records.fills, at));
-  if (expected.rejected !== undefined) sections.push(compareRejected(expected.rejected, records.orders, at));
-  if (expected.orders !== undefined) sections.push(compareOrders(expected.orders, records.orders, at));
+  if (expected.rejected !== undefined)
+    sections.push(compareRejected(expected.rejected, records.orders, at, reasonName));
+  if (expected.orders !== undefined)
+    sections.push(compareOrders(expected.orders, records.orders, at, reasonName));
   if (expected.equity !== undefined) sections.push(compareEquity(expected.equity, records, dates));
   sections.push(compareFinals(expected, records));
   if (expected.events !== undefined) sections.push(compareEvents(expected.events, records.events, at));
@@ -214,6 +223,7 @@ function* compareRejected(
   expected: GoldenExpected["rejected"] & object,
   orders: readonly OrderRecord[],
   at: At,
+  reasonName: ReasonName,
 ): Generator<Divergence> {
   const rejected = orders
     .filter((o) => o.reason !== null && !NOT_REJECTIONS.has(o.reason.kind))
@@ -222,7 +232,7 @@ function* compareRejected(
     date: at(o.doneT),
     asset: o.asset,
     size: o.qty - o.filledQty,
-    reason: o.reason?.kind,
+    reason: o.reason === null ? undefined : reasonName(o.reason),
   });
   const byId = expected.length > 0 && expected.every((e) => e.orderId !== undefined);
   if (byId) {
@@ -238,7 +248,7 @@ function* compareRejected(
         const got =
           order === undefined
             ? "no such order"
-            : `${order.status}${order.reason ? ` (${order.reason.kind})` : ""}`;
+            : `${order.status}${order.reason ? ` (${reasonName(order.reason)})` : ""}`;
         yield { ...base, field: "reason", expected: e.reason, actual: got };
         continue;
       }
@@ -313,6 +323,7 @@ function* compareOrders(
   expected: readonly GoldenOrderRecord[],
   actual: readonly OrderRecord[],
   at: At,
+  reasonName: ReasonName,
 ): Generator<Divergence> {
   const byId = new Map(actual.map((o) => [o.id, o]));
   const expectedIds = new Set<number>();
@@ -332,7 +343,7 @@ function* compareOrders(
       ["onInsufficient", e.onInsufficient, a.onInsufficient],
       ["status", e.status, a.status],
       ["filledQty", e.filledQty, a.filledQty],
-      ["reason", e.reason, a.reason === null ? null : a.reason.kind],
+      ["reason", e.reason, a.reason === null ? null : reasonName(a.reason)],
       ...DEFERRAL_CAUSES.map(
         (cause) => [`deferred.${cause}`, e.deferred?.[cause], a.deferred[cause]] as const,
       ),

@@ -10,8 +10,3 @@ export class GoldenError extends Error {
 export function goldenError(source: string, path: string, message: string): GoldenError {
   return new GoldenError(`golden ${source}${path === "" ? "" : ` ${path}`}: ${message}`);
 }
-
-/** An option (or option value) assay does not implement yet. */
-export function notSupportedYet(source: string, path: string, value: unknown, needs: string): GoldenError {
-  return goldenError(source, path, `${JSON.stringify(value)} is not supported yet (needs ${needs})`);
-}

@@ -63,6 +63,9 @@ export interface CashFlow {
   readonly amount: number;
 }
 
+/** A peer whose rules a profile's defaults reproduce (src/compat/, docs/peers.md). */
+export type CompatProfile = "backtrader";
+
 export interface RunConfig {
   readonly initialCash: number;
   readonly account: AccountType;
@@ -85,6 +88,15 @@ export interface RunConfig {
   readonly finraShortFloors: boolean;
   readonly maxGrossLeverage: number | null;
   readonly maxNetLeverage: number | null;
+  /**
+   * Backtrader's broker (shortcash, SPEC 3.2): a margin account with no margin requirement whose
+   * increasing legs need cash_after >= 0, a short sale's proceeds counting as cash.
+   */
+  readonly shortCash: boolean;
+  /** Backtrader's checksubmit (SPEC 3): the submit-time cash check at the decision bar's close. */
+  readonly checkAtSubmit: boolean;
+  /** The peer profile the defaults came from (src/compat/), or null for assay's own. */
+  readonly compat: CompatProfile | null;
   readonly onMarginCall: OnMarginCall;
   readonly marginCheckAt: MarginCheckAt;
   /** Closes in call before liquidation: liquidate when cureDays + 1 consecutive closes are in call. */

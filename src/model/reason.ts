@@ -13,6 +13,7 @@ export type Reason =
   | { kind: "bankrupt" }
   | { kind: "callCured" }
   | { kind: "restricted"; required: number; available: number }
+  | { kind: "submitCheck"; required: number; available: number }
   | { kind: "endOfData" }
   | { kind: "dayExpired" }
   | { kind: "cancelRequested" }
@@ -33,6 +34,7 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "bankrupt",
   "callCured",
   "restricted",
+  "submitCheck",
   "endOfData",
   "dayExpired",
   "cancelRequested",

@@ -25,3 +25,18 @@ export function decimal(value: number, maxDecimals = 6): string {
 function cents(value: number): number {
   return Math.round(value * 100) / 100 + 0;
 }
+
+/** Columns padded to their widest cell, numbers right-aligned. */
+export function alignTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  right: readonly boolean[],
+): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}

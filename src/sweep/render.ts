@@ -1,6 +1,7 @@
 // How a sweep reads: a ranked table headed by the trial count and the best trial's deflated
 // Sharpe ratio, then the failed trials; and every trial as CSV or JSON rows.
 import { tableCsv } from "../data/out/csv.ts";
+import { alignTable } from "../report/format.ts";
 import { type Metrics, metricByName, metricNames } from "../report/metrics/index.ts";
 import type { GridAxis, ParamSet } from "./grid.ts";
 import type { SweepVerdict } from "./rank.ts";
@@ -34,7 +35,7 @@ export function renderSweep(
       ...axes.map((axis) => String(trial.grid[axis.key])),
       ...metricColumns.map((name) => formatMetric(metricByName(trial.metrics as Metrics, name))),
     ]);
-  lines.push(...table(header, rows));
+  lines.push(...alignedRows(header, rows));
   if (verdict.ranked.length > top)
     lines.push(`... ${verdict.ranked.length - top} more (--top, or --out for all)`);
   if (verdict.failed.length > 0) {
@@ -114,8 +115,11 @@ export function formatMetric(value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(4);
 }
 
-function table(header: readonly string[], rows: readonly string[][]): string[] {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padStart(widths[i])).join("  ");
-  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)];
+/** Every column right-aligned: the table's numbers line up under their headers. */
+function alignedRows(header: readonly string[], rows: readonly string[][]): string[] {
+  return alignTable(
+    header,
+    rows,
+    header.map(() => true),
+  ).split("\n");
 }

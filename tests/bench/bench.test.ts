@@ -6,7 +6,6 @@ import { BARE_LOOP, measureBareLoop, SEED_STUDY_FILLS } from "../../bench/bare-l
 import { benchCase, CASE_NAMES, seedStudyTargetValues, skipReason } from "../../bench/cases.ts";
 import { type Measurement, measureCase, median, min, readEveryRecord } from "../../bench/measure.ts";
 import {
-  alignTable,
   assetBarsPerSecond,
   type BenchReport,
   bareLoopRatio,
@@ -23,6 +22,7 @@ import { loadEngine } from "../../src/cli/engines.ts";
 import { diffRecords, renderRecordDivergence } from "../../src/compare/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type { BarContext, OrderRequest } from "../../src/model/index.ts";
+import { alignTable } from "../../src/report/format.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 // The benchmark's pure parts on fake measurements. No timing is asserted anywhere: performance

@@ -16,6 +16,7 @@ const ALL_KEYS = Object.keys(CONFIG_KEYS)
   .join(", ");
 
 const DEFAULTS: RunConfig = {
+  compat: null,
   initialCash: 1_000_000,
   account: "margin",
   fillAt: "next-open",
@@ -32,6 +33,8 @@ const DEFAULTS: RunConfig = {
   finraShortFloors: true,
   maxGrossLeverage: null,
   maxNetLeverage: null,
+  shortCash: false,
+  checkAtSubmit: false,
   onMarginCall: "liquidate",
   marginCheckAt: "close",
   cureDays: 0,
@@ -168,6 +171,8 @@ describe("resolveConfig() cashFlows", () => {
 describe("resolveConfig() accepts every option", () => {
   it("resolveConfig() takes a valid non-default value for every key", () => {
     const input = {
+      // Every key given, so the profile changes nothing; shortCash stays false: a cash account has no shorts.
+      compat: "backtrader",
       initialCash: 25_000,
       account: "cash",
       fillAt: "close",
@@ -184,6 +189,8 @@ describe("resolveConfig() accepts every option", () => {
       finraShortFloors: false,
       maxGrossLeverage: 2,
       maxNetLeverage: 0.5,
+      shortCash: false,
+      checkAtSubmit: true,
       onMarginCall: "ignore",
       marginCheckAt: "adverse-extreme",
       cureDays: 2,
@@ -222,6 +229,27 @@ describe("resolveConfig() accepts every option", () => {
         equity("TLT", { tickSize: 0.01, borrowRate: 0.3 }),
       ],
     });
+  });
+
+  it("resolveConfig() reads compat: a profile's defaults under the keys given", () => {
+    const bt = resolveConfig({ compat: "backtrader" }, SYMBOLS);
+    expect(bt).toMatchObject({
+      compat: "backtrader",
+      account: "margin",
+      shortCash: true,
+      checkAtSubmit: true,
+      maxParticipation: null,
+      onZeroVolume: "fill",
+      onInsufficient: "reject",
+    });
+    // Everything the profile leaves alone keeps assay's default.
+    expect(bt.commission).toEqual(DEFAULTS.commission);
+    expect(resolveConfig({ compat: "backtrader", checkAtSubmit: false }, SYMBOLS).checkAtSubmit).toBe(false);
+    expect(resolveConfig({ compat: null }, SYMBOLS)).toStrictEqual(DEFAULTS);
+    expect(resolveError({ compat: "zipline" })).toMatch(/^config compat: .*"backtrader".*got "zipline"/);
+    expect(resolveError({ compat: "backtrader", account: "cash" })).toBe(
+      "config shortCash: shortCash is a margin account's rule, not a cash account's, got true",
+    );
   });
 
   it.each([

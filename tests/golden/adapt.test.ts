@@ -132,26 +132,17 @@ describe("goldenConfigInput()", () => {
     expect(input.slippage).toEqual({ model: "perShare", amount: 0.01 });
   });
 
-  it("refuses an option assay lacks at a non-neutral value, naming the feature", () => {
+  it("passes checkAtSubmit through, and runs a peer's file under its profile", () => {
     expect(
       config((g) => {
         g.input.options.checkAtSubmit = true;
-      }),
-    ).toThrow(
-      "golden realism-03.json input.options.checkAtSubmit: true is not supported yet (needs SPEC 3 check at submission)",
-    );
-  });
-
-  it("drops neutral values of options assay lacks", () => {
-    const input = config((g) => {
-      g.input.options.checkAtSubmit = false;
+      })().checkAtSubmit,
+    ).toBe(true);
+    const peer = config((g) => {
+      g.peer = "backtrader 1.9.78.123";
     })();
-    expect(input).not.toHaveProperty("checkAtSubmit");
-    expect(
-      config((g) => {
-        g.input.options.checkAtSubmit = null;
-      })(),
-    ).not.toHaveProperty("checkAtSubmit");
+    expect(peer.compat).toBe("backtrader");
+    expect(config(() => {})()).not.toHaveProperty("compat");
   });
 
   it("passes the realism options through under their SPEC names", () => {

@@ -4,15 +4,17 @@ import { engines } from "../../src/cli/engines.ts";
 import { runGolden } from "../../src/cli/golden.ts";
 import { SUPERSEDED_GOLDENS } from "./superseded.ts";
 
-// `assay golden ../shared/golden/assay-spec scenarios --engine both`: the assay-spec golden files
-// (an independent implementation of SPEC.md) and every hand-computed scenario, under each engine.
-// The shared files a SPEC v2.3 rule superseded must fail exactly where that rule says.
+// `assay golden ../shared/golden/assay-spec ../shared/golden/backtrader scenarios --engine both`:
+// the assay-spec golden files (an independent implementation of SPEC.md), Backtrader's own output
+// under compat "backtrader", and every hand-computed scenario, under each engine. The shared files
+// a SPEC v2.3 rule superseded must fail exactly where that rule says.
 const paths = [
   fileURLToPath(new URL("../../../shared/golden/assay-spec/", import.meta.url)),
+  fileURLToPath(new URL("../../../shared/golden/backtrader/", import.meta.url)),
   fileURLToPath(new URL("../../scenarios/", import.meta.url)),
 ];
 
-describe("assay golden ../shared/golden/assay-spec scenarios --engine both", () => {
+describe("assay golden ../shared/golden/assay-spec ../shared/golden/backtrader scenarios --engine both", () => {
   for (const name of Object.keys(engines)) {
     it(`${name} engine passes every golden file and scenario but the superseded ones`, async () => {
       const lines: string[] = [];

@@ -177,4 +177,40 @@ describe("planted bugs are caught by the differential property", () => {
     patch(RunState, "unsettledFrom", () => () => 0);
     expect(findDivergence()).not.toBeNull();
   });
+
+  it("Backtrader's cash rule left out of the fill-time check (shortCash lets cash go below 0)", () => {
+    patch(
+      Batch,
+      "check",
+      (check) =>
+        function (this: Patchable, ...args: unknown[]) {
+          const config = this.s.config;
+          this.s.config = { ...config, shortCash: false };
+          try {
+            return check.apply(this, args);
+          } finally {
+            this.s.config = config;
+          }
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("the submit check left out (checkAtSubmit ignored at the open)", () => {
+    patch(
+      FastRun,
+      "openAuction",
+      (openAuction) =>
+        function (this: Patchable, t: number) {
+          const config = this.config;
+          this.config = { ...config, checkAtSubmit: false };
+          try {
+            return openAuction.call(this, t);
+          } finally {
+            this.config = config;
+          }
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
 });

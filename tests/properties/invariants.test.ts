@@ -86,6 +86,8 @@ const GENERATED = [
     "stopPrice.unusedPrice",
   ].map((flaw) => `orders.invalid.${flaw}`),
   ...["cash", "margin", "futures"].map((account) => `config.account.${account}`),
+  "config.shortCash",
+  "config.checkAtSubmit",
   ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
   "panel.priceUnderOneDollar",
   "panel.before1970",

@@ -1,0 +1,136 @@
+// `assay compare --profiles`: one input run under several profiles (assay's own, "default", and
+// the peers' of src/compat/), and for each profile against the first, where the records first
+// part and which config keys explain it. A key "explains" the first divergence when setting it
+// alone to the other profile's value moves that divergence later (or removes it); its money
+// effect is what that one change does to the first profile's final equity.
+import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { diffRecords, type RecordDivergence } from "../compare/index.ts";
+import type { ConfigInput } from "../config/input.ts";
+import type { CompatProfile, Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import { COMPAT_PROFILES } from "./index.ts";
+
+/** A profile as `--profiles` names it: a peer's, or "default" for assay's own rules. */
+export type ProfileName = CompatProfile | "default";
+
+export interface CompareInputs {
+  readonly panel: Panel;
+  /** The user's config (file and --set), under which each profile's defaults go. */
+  readonly configInput: ConfigInput;
+  readonly labels: { readonly config: string; readonly data: string };
+  readonly profiles: readonly ProfileName[];
+  /** A fresh strategy for each run (a strategy may keep state). */
+  readonly build: () => Promise<Strategy>;
+  readonly engine: Engine;
+}
+
+export interface ProfileRun {
+  readonly profile: ProfileName;
+  readonly finalEquity: number;
+  readonly fills: number;
+  /** Orders a rule ended before they filled whole (any reason but endOfData). */
+  readonly refused: number;
+  readonly commission: number;
+}
+
+export interface KeyEffect {
+  readonly key: string;
+  readonly a: unknown;
+  readonly b: unknown;
+  /** The first profile with only this key set to the second's value, or why it cannot be. */
+  readonly alone:
+    | { readonly finalEquityChange: number; readonly explainsFirst: boolean }
+    | { readonly error: string };
+}
+
+export interface ProfilePair {
+  readonly a: ProfileName;
+  readonly b: ProfileName;
+  readonly first: RecordDivergence | null;
+  readonly finalEquityDifference: number;
+  readonly keys: readonly KeyEffect[];
+}
+
+export interface ProfileComparison {
+  readonly runs: readonly ProfileRun[];
+  readonly pairs: readonly ProfilePair[];
+}
+
+/** The profiles a name list gives, or an error naming the unknown one. */
+export function parseProfiles(list: string): ProfileName[] {
+  const known = [...Object.keys(COMPAT_PROFILES), "default"];
+  const names = list.split(",").map((name) => name.trim());
+  for (const name of names)
+    if (!known.includes(name))
+      throw new Error(`--profiles: no profile "${name}" (known: ${known.join(", ")})`);
+  if (names.length < 2 || new Set(names).size !== names.length)
+    throw new Error(`--profiles: name two or more different profiles, got "${list}"`);
+  return names as ProfileName[];
+}
+
+export async function compareProfiles(inputs: CompareInputs): Promise<ProfileComparison> {
+  const { panel, configInput, labels, profiles } = inputs;
+  const run = async (input: ConfigInput) => {
+    const config = runConfigFor(panel, input, labels);
+    return { config, records: runBacktest(panel, config, await inputs.build(), inputs.engine).records };
+  };
+  const inputOf = (profile: ProfileName): ConfigInput => ({
+    ...configInput,
+    compat: profile === "default" ? null : profile,
+  });
+  const done = [];
+  for (const profile of profiles) done.push({ profile, ...(await run(inputOf(profile))) });
+  const [base, ...others] = done;
+  const pairs: ProfilePair[] = [];
+  for (const other of others) {
+    const first = diffRecords(base.records, other.records, { names: [base.profile, other.profile] });
+    const keys: KeyEffect[] = [];
+    for (const key of differingKeys(base.config, other.config)) {
+      const value = other.config[key];
+      let alone: KeyEffect["alone"];
+      try {
+        const flipped = await run({ ...inputOf(base.profile), [key]: value });
+        const next = diffRecords(flipped.records, other.records);
+        alone = {
+          finalEquityChange: finalEquity(flipped.records) - finalEquity(base.records),
+          explainsFirst: first !== null && (next === null || later(next, first)),
+        };
+      } catch (error) {
+        alone = { error: (error as Error).message };
+      }
+      keys.push({ key, a: base.config[key], b: value, alone });
+    }
+    pairs.push({
+      a: base.profile,
+      b: other.profile,
+      first,
+      finalEquityDifference: finalEquity(other.records) - finalEquity(base.records),
+      keys,
+    });
+  }
+  return { runs: done.map(({ profile, records }) => profileRun(profile, records)), pairs };
+}
+
+/** The top-level keys of two resolved configs that differ (compat itself aside). */
+function differingKeys(a: RunConfig, b: RunConfig): (keyof RunConfig)[] {
+  return (Object.keys(a) as (keyof RunConfig)[]).filter(
+    (key) => key !== "compat" && JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+  );
+}
+
+function later(next: RecordDivergence, first: RecordDivergence): boolean {
+  return next.t !== null && first.t !== null && next.t > first.t;
+}
+
+function finalEquity(records: Records): number {
+  return records.series.equity.at(-1) ?? Number.NaN;
+}
+
+function profileRun(profile: ProfileName, records: Records): ProfileRun {
+  return {
+    profile,
+    finalEquity: finalEquity(records),
+    fills: records.fills.length,
+    refused: records.orders.filter((o) => o.reason !== null && o.reason.kind !== "endOfData").length,
+    commission: records.totals.commission,
+  };
+}

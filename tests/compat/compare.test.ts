@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderComparison } from "../../src/cli/compare.ts";
+import { compareProfiles, parseProfiles } from "../../src/compat/compare.ts";
+import { fastEngine } from "../../src/engine/index.ts";
+import { goldenRun } from "../../src/golden/adapt.ts";
+import { parseGolden } from "../../src/golden/format.ts";
+import { scheduledOrders } from "../../src/strategy/declarative.ts";
+
+/** A Backtrader golden file's input as compare's input, the file's own options kept. */
+function backtraderInput(name: string) {
+  const path = new URL(`../../../shared/golden/backtrader/${name}.json`, import.meta.url);
+  const run = goldenRun(parseGolden(JSON.parse(readFileSync(path, "utf8")), `${name}.json`));
+  const { compat: _, ...configInput } = run.configInput;
+  return {
+    panel: run.panel,
+    configInput,
+    labels: { config: `${name} config`, data: name },
+    build: async () => scheduledOrders(run.ordersByBar, name),
+    engine: fastEngine,
+  };
+}
+
+describe("assay compare --profiles", () => {
+  it("names the key that explains the first divergence, with each key's money effect", async () => {
+    const comparison = await compareProfiles({
+      ...backtraderInput("zero-volume-bar"),
+      profiles: ["backtrader", "default"],
+    });
+    const [pair] = comparison.pairs;
+    // Bar 1 has volume 0: Backtrader fills order 1 there, assay's default defers it to bar 2.
+    // Volume 0 on A at 2024-01-03 and 01-08, on B at 01-05. Backtrader fills through them: A +100
+    // at 101, out at 102 (+100); B -30 at 49.8, marked at 49.6 (+6): 100,106. assay's default
+    // defers each to the next bar with volume: A in at 100.9, out at 101.8 (+90); B -30 at 49.5
+    // (-3): 100,087, i.e. -19. The first record apart: order 1 ends at t=1 under Backtrader, t=2 here.
+    expect(pair.first).toMatchObject({ section: "orders", t: 1, orderId: 1, field: "doneT", a: 1, b: 2 });
+    expect(pair.finalEquityDifference).toBeCloseTo(-19, 9);
+    const explaining = pair.keys.filter((k) => "explainsFirst" in k.alone && k.alone.explainsFirst);
+    expect(explaining.map((k) => k.key)).toEqual(["onZeroVolume"]);
+    // That one key alone makes the whole difference; the others change nothing on this input.
+    for (const key of pair.keys)
+      expect("finalEquityChange" in key.alone && key.alone.finalEquityChange).toBeCloseTo(
+        key.key === "onZeroVolume" ? -19 : 0,
+        9,
+      );
+    expect(pair.keys.map((k) => k.key).sort()).toEqual(
+      ["checkAtSubmit", "maxParticipation", "onInsufficient", "onZeroVolume", "shortCash"].sort(),
+    );
+    const lines = renderComparison(comparison, goldenTimes("zero-volume-bar"));
+    expect(lines.join("\n")).toMatch(
+      /default vs backtrader: first divergence on 2024-01-03: orders\[0\] t=1 asset=A order=1 doneT/,
+    );
+    expect(lines.find((line) => line.trim().startsWith("onZeroVolume"))).toMatch(
+      /"fill"\s+"defer"\s+[+-][\d,.]+\s+yes$/,
+    );
+  });
+
+  it("refuses an unknown profile and a list of fewer than two", () => {
+    expect(() => parseProfiles("backtrader,vectorbt")).toThrow(
+      '--profiles: no profile "vectorbt" (known: backtrader, default)',
+    );
+    expect(() => parseProfiles("default")).toThrow(
+      '--profiles: name two or more different profiles, got "default"',
+    );
+    expect(parseProfiles("default, backtrader")).toEqual(["default", "backtrader"]);
+  });
+});
+
+function goldenTimes(name: string): ArrayLike<number> {
+  return backtraderInput(name).panel.times;
+}
