@@ -57,24 +57,35 @@ export async function runGolden(
   engine: () => Promise<Engine>,
   io: CliIo,
 ): Promise<number> {
-  let loaded: Promise<Engine> | null = null;
+  const verdicts = await goldenVerdicts(paths, engine);
   const counts = { pass: 0, fail: 0, skip: 0 };
-  for (const entry of paths.flatMap((path) => expandPath(path))) {
-    const verdict = await judgeFile(entry, () => {
-      loaded ??= engine();
-      return loaded;
-    });
-    if (verdict === null) continue;
+  for (const verdict of verdicts) {
     counts[verdict.status]++;
     io.out(renderVerdict(verdict));
   }
-  const total = counts.pass + counts.fail + counts.skip;
-  if (total === 0) {
+  if (verdicts.length === 0) {
     io.err(`assay golden: no golden files in ${paths.join(", ")}`);
     return 1;
   }
   io.out(`golden: ${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped`);
   return counts.fail > 0 ? 1 : 0;
+}
+
+/** The verdict on every golden file under `paths`, in order; the engine is loaded once, when the first file needs it. */
+export async function goldenVerdicts(
+  paths: readonly string[],
+  engine: () => Promise<Engine>,
+): Promise<GoldenVerdict[]> {
+  let loaded: Promise<Engine> | null = null;
+  const verdicts: GoldenVerdict[] = [];
+  for (const entry of paths.flatMap((path) => expandPath(path))) {
+    const verdict = await judgeFile(entry, () => {
+      loaded ??= engine();
+      return loaded;
+    });
+    if (verdict !== null) verdicts.push(verdict);
+  }
+  return verdicts;
 }
 
 /** `PASS name`, `FAIL name: <why>`, `SKIP name (<why>)`. */

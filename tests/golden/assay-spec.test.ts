@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { engines } from "../../src/cli/engines.ts";
 import { runGolden } from "../../src/cli/golden.ts";
-import { SUPERSEDED_GOLDENS } from "./superseded.ts";
+import { SUPERSEDED_GOLDENS } from "../../src/golden/superseded.ts";
 
 // `assay golden ../shared/golden/assay-spec ../shared/golden/backtrader scenarios --engine both`:
 // the assay-spec golden files (an independent implementation of SPEC.md), Backtrader's own output

@@ -1,6 +1,6 @@
 // The shared assay-spec golden files (made under SPEC v2.2) that exercise a rule SPEC v2.3
 // changed. SPEC v2.3 wins: each file must still fail, at the divergence the changed rule
-// explains, under both engines (tests/golden/assay-spec.test.ts). A file that starts to pass, or
+// explains, under both engines (tests/golden/assay-spec.test.ts; reports/VALIDATION.md lists them). A file that starts to pass, or
 // fails elsewhere, turns that test red: then the table is wrong, not the engine.
 
 export interface SupersededGolden {
