@@ -52,6 +52,7 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   bump(`config.account.${configInput.account}`);
   if (configInput.shortCash === true) bump("config.shortCash");
   if (configInput.checkAtSubmit === true) bump("config.checkAtSubmit");
+  if (configInput.exitsFirst === false) bump("config.inProcessingOrder");
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);

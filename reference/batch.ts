@@ -64,7 +64,8 @@ export class Batch {
     const further: Entry[] = [];
     const seen = new Set<number>();
     for (const entry of entries) {
-      (seen.has(entry.order.asset) ? further : firsts).push(entry);
+      // exitsFirst false: every order runs as a further one, in processing order (SPEC 3).
+      (seen.has(entry.order.asset) || !this.state.config.exitsFirst ? further : firsts).push(entry);
       seen.add(entry.order.asset);
     }
     const increasing: { entry: Entry; qty: Dec }[] = [];

@@ -1,10 +1,10 @@
 // SPEC 3-7: generated run configurations, as the plain input objects resolveConfig() reads, so
 // the config path the user takes is the path the properties take. Every policy of the config
 // is drawn: the three accounts, every onInsufficient (null included), both fillAt, every
-// onZeroVolume, participation caps, leverage caps, Backtrader's shortCash and checkAtSubmit,
-// slippage and commission models, instruments
-// (equities and futures, multipliers, lot and tick sizes, margins, borrow rates) and (with
-// `realism`) intrabar paths, margin-call handling, financing, settlement and impact.
+// onZeroVolume, participation caps, leverage caps, Backtrader's shortCash, exitsFirst and
+// checkAtSubmit, slippage and commission models, instruments (equities and futures,
+// multipliers, lot and tick sizes, margins, borrow rates) and (with `realism`) intrabar paths,
+// margin-call handling, financing, settlement and impact.
 //
 // Instruments are keyed by symbol and money margins priced from the data, so a ConfigDraft is
 // drawn on its own and configFor() completes it for a panel (run-input.ts does).
@@ -186,7 +186,7 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
         finraShortFloors: fc.boolean(),
         maxGrossLeverage: leverageCap(),
         maxNetLeverage: leverageCap(),
-        // Backtrader's broker rules (compat "backtrader"), each in about one case of six.
+        // Backtrader's rules (compat "backtrader"), each in about one case of six.
         shortCash: fc.oneof(
           { weight: 5, arbitrary: fc.constant(false) },
           { weight: 1, arbitrary: fc.constant(true) },
@@ -194,6 +194,10 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
         checkAtSubmit: fc.oneof(
           { weight: 5, arbitrary: fc.constant(false) },
           { weight: 1, arbitrary: fc.constant(true) },
+        ),
+        exitsFirst: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
         ),
         onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
         slippage: slippage(realism),

@@ -9,6 +9,9 @@ export const BACKTRADER_CONFIG: Readonly<ConfigInput> = Object.freeze({
   // opening part of a fill that would take cash below 0; there is no margin requirement.
   account: "margin",
   shortCash: true,
+  // next() runs the pending orders one by one in submission order, and _execute() fills each
+  // order's closing part, then checks its opening part: no batch-wide exits first.
+  exitsFirst: false,
   // BackBroker(checksubmit=True): check_submitted() pseudo-executes each new order at its
   // creation price against a running cash, in submission order, before matching.
   checkAtSubmit: true,

@@ -40,6 +40,7 @@ export interface ConfigInput {
   maxGrossLeverage?: number | null;
   maxNetLeverage?: number | null;
   shortCash?: boolean;
+  exitsFirst?: boolean;
   checkAtSubmit?: boolean;
   onMarginCall?: OnMarginCall;
   marginCheckAt?: MarginCheckAt;
@@ -136,6 +137,7 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   maxGrossLeverage: null,
   maxNetLeverage: null,
   shortCash: false,
+  exitsFirst: true,
   checkAtSubmit: false,
   onMarginCall: "liquidate",
   marginCheckAt: "close",
@@ -191,6 +193,8 @@ export const CONFIG_KEYS = deepFreeze({
   maxNetLeverage: "Cap on |sum market value| / equity after an increasing leg; null = none [SPEC 3.2]",
   shortCash:
     "Backtrader's broker (shortcash): a margin account with no margin requirement; an increasing leg needs cash_after >= 0, short proceeds counting as cash [SPEC 3.2]",
+  exitsFirst:
+    "A batch fills every first order's reducing leg before any increasing leg (true), or runs its orders one by one in processing order, each reducing then increasing (false: Backtrader's order) [SPEC 3]",
   checkAtSubmit:
     "Backtrader's checksubmit: before its first batch, each order is paid for at the decision bar's close against a running cash; cash < 0 rejects it (submitCheck) and its cost stays spent [SPEC 3]",
   onMarginCall:

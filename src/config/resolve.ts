@@ -98,6 +98,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     maxGrossLeverage: finiteOrNull(at("maxGrossLeverage"), get("maxGrossLeverage"), { gt: 0 }),
     maxNetLeverage: finiteOrNull(at("maxNetLeverage"), get("maxNetLeverage"), { gt: 0 }),
     shortCash,
+    exitsFirst: bool(at("exitsFirst"), get("exitsFirst")),
     checkAtSubmit: bool(at("checkAtSubmit"), get("checkAtSubmit")),
     onMarginCall: oneOf(at("onMarginCall"), get("onMarginCall"), ON_MARGIN_CALL),
     marginCheckAt: oneOf(at("marginCheckAt"), get("marginCheckAt"), MARGIN_CHECK_AT),

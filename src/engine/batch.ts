@@ -100,7 +100,8 @@ export class Batch {
     for (let e = 0; e < n; e++) {
       this.pendingIncreasing[e] = 0;
       const asset = w.asset[this.order[e]];
-      this.first[e] = this.seen[asset] === this.batchId ? 0 : 1;
+      // exitsFirst false: every order runs in phase 3, one by one in processing order (SPEC 3).
+      this.first[e] = this.seen[asset] === this.batchId || !s.config.exitsFirst ? 0 : 1;
       if (this.first[e] === 0) continue;
       this.seen[asset] = this.batchId;
       const rest = w.rest(this.order[e]);

@@ -93,6 +93,12 @@ export interface RunConfig {
    * increasing legs need cash_after >= 0, a short sale's proceeds counting as cash.
    */
   readonly shortCash: boolean;
+  /**
+   * SPEC 3: true, a batch fills every first order's reducing leg before any increasing leg; false,
+   * its orders run one by one in processing order, each reducing leg then its increasing leg
+   * (Backtrader's _execute order).
+   */
+  readonly exitsFirst: boolean;
   /** Backtrader's checksubmit (SPEC 3): the submit-time cash check at the decision bar's close. */
   readonly checkAtSubmit: boolean;
   /** The peer profile the defaults came from (src/compat/), or null for assay's own. */

@@ -44,7 +44,14 @@ describe("assay compare --profiles", () => {
         9,
       );
     expect(pair.keys.map((k) => k.key).sort()).toEqual(
-      ["checkAtSubmit", "maxParticipation", "onInsufficient", "onZeroVolume", "shortCash"].sort(),
+      [
+        "checkAtSubmit",
+        "exitsFirst",
+        "maxParticipation",
+        "onInsufficient",
+        "onZeroVolume",
+        "shortCash",
+      ].sort(),
     );
     const lines = renderComparison(comparison, goldenTimes("zero-volume-bar"));
     expect(lines.join("\n")).toMatch(

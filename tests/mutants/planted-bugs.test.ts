@@ -213,4 +213,22 @@ describe("planted bugs are caught by the differential property", () => {
     );
     expect(findDivergence()).not.toBeNull();
   });
+
+  it("exitsFirst ignored (a batch always fills its exits first)", () => {
+    patch(
+      Batch,
+      "run",
+      (run) =>
+        function (this: Patchable, ...args: unknown[]) {
+          const config = this.s.config;
+          this.s.config = { ...config, exitsFirst: true };
+          try {
+            return run.apply(this, args);
+          } finally {
+            this.s.config = config;
+          }
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
 });

@@ -88,6 +88,7 @@ const GENERATED = [
   ...["cash", "margin", "futures"].map((account) => `config.account.${account}`),
   "config.shortCash",
   "config.checkAtSubmit",
+  "config.inProcessingOrder",
   ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
   "panel.priceUnderOneDollar",
   "panel.before1970",
