@@ -17,6 +17,17 @@ export {
   renderRecordDivergence,
 } from "./compare/index.ts";
 export {
+  type CompareInputs,
+  compareProfiles,
+  type KeyEffect,
+  type ProfileComparison,
+  type ProfileName,
+  type ProfilePair,
+  type ProfileRun,
+  parseProfiles,
+} from "./compat/compare.ts";
+export { COMPAT_PROFILES, type Profile } from "./compat/index.ts";
+export {
   type CommissionInput,
   ConfigError,
   type ConfigInput,
