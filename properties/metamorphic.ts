@@ -324,6 +324,7 @@ const CASH_LINE: ReadonlySet<ReasonKind> = new Set<ReasonKind>([
   "insufficientBuyingPower",
   "scaled",
   "restricted",
+  "submitCheck",
   "marginCall",
   "bankrupt",
 ]);
