@@ -179,56 +179,41 @@ describe("planted bugs are caught by the differential property", () => {
   });
 
   it("Backtrader's cash rule left out of the fill-time check (shortCash lets cash go below 0)", () => {
-    patch(
-      Batch,
-      "check",
-      (check) =>
-        function (this: Patchable, ...args: unknown[]) {
-          const config = this.s.config;
-          this.s.config = { ...config, shortCash: false };
-          try {
-            return check.apply(this, args);
-          } finally {
-            this.s.config = config;
-          }
-        },
-    );
+    ignoreOption(Batch, "check", (batch) => batch.s, { shortCash: false });
     expect(findDivergence()).not.toBeNull();
   });
 
   it("the submit check left out (checkAtSubmit ignored at the open)", () => {
-    patch(
-      FastRun,
-      "openAuction",
-      (openAuction) =>
-        function (this: Patchable, t: number) {
-          const config = this.config;
-          this.config = { ...config, checkAtSubmit: false };
-          try {
-            return openAuction.call(this, t);
-          } finally {
-            this.config = config;
-          }
-        },
-    );
+    ignoreOption(FastRun, "openAuction", (run) => run, { checkAtSubmit: false });
     expect(findDivergence()).not.toBeNull();
   });
 
   it("exitsFirst ignored (a batch always fills its exits first)", () => {
-    patch(
-      Batch,
-      "run",
-      (run) =>
-        function (this: Patchable, ...args: unknown[]) {
-          const config = this.s.config;
-          this.s.config = { ...config, exitsFirst: true };
-          try {
-            return run.apply(this, args);
-          } finally {
-            this.s.config = config;
-          }
-        },
-    );
+    ignoreOption(Batch, "run", (batch) => batch.s, { exitsFirst: true });
     expect(findDivergence()).not.toBeNull();
   });
 });
+
+/** Runs `method` with the config that `holder` carries overridden by `override`: the engine ignores an option there. */
+function ignoreOption(
+  target: { prototype: unknown },
+  method: string,
+  holder: (self: Patchable) => Patchable,
+  override: Record<string, unknown>,
+): void {
+  patch(
+    target,
+    method,
+    (original) =>
+      function (this: Patchable, ...args: unknown[]) {
+        const owner = holder(this);
+        const config = owner.config;
+        owner.config = { ...config, ...override };
+        try {
+          return original.apply(this, args);
+        } finally {
+          owner.config = config;
+        }
+      },
+  );
+}
