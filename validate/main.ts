@@ -6,7 +6,7 @@ import { engines, loadEngine } from "../src/cli/engines.ts";
 import { goldenVerdicts } from "../src/cli/golden.ts";
 import { SUPERSEDED_GOLDENS } from "../src/golden/superseded.ts";
 import { type GoldenFolder, renderValidation } from "./render.ts";
-import { peerResults, replay } from "./replay.ts";
+import { bench250Panel, peerResults, replay } from "./replay.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const FOLDERS: readonly { readonly folder: string; readonly path: URL; readonly profile: string }[] = [
@@ -37,9 +37,10 @@ for (const { folder, path, profile } of FOLDERS) {
   folders.push({ folder, profile, byEngine });
   console.error(`validate: ${folder} done`);
 }
+const panel = bench250Panel();
 const replays = [];
 for (const profile of ["backtrader", "default"] as const)
-  for (const name of names) replays.push(replay(profile, await loadEngine(name)));
+  for (const name of names) replays.push(replay(panel, profile, await loadEngine(name)));
 console.error("validate: bench250 done");
 const markdown = renderValidation({
   date: new Date().toISOString().slice(0, 10),

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runBacktest, runConfigFor } from "../src/api/backtest.ts";
 import { loadCsvPanel } from "../src/data/index.ts";
-import type { Engine } from "../src/model/index.ts";
+import { type Engine, endedByRule, type Panel } from "../src/model/index.ts";
 import { rankLongShort } from "../src/strategy/rank-long-short.ts";
 
 const FOLDER = new URL("../../shared/golden/bench250/", import.meta.url);
@@ -31,9 +31,13 @@ export function peerResults(): PeerResult[] {
   });
 }
 
+/** bench250's bars, to replay under each profile and engine. */
+export function bench250Panel(): Panel {
+  return loadCsvPanel(fileURLToPath(new URL("bars.csv", FOLDER)));
+}
+
 /** bench250 under `profile` on `engine`: 25 + 25 target values of $20k by score, 0.1% commission, 5 bps slippage. */
-export function replay(profile: "backtrader" | "default", engine: Engine): Replay {
-  const panel = loadCsvPanel(fileURLToPath(new URL("bars.csv", FOLDER)));
+export function replay(panel: Panel, profile: "backtrader" | "default", engine: Engine): Replay {
   const config = runConfigFor(
     panel,
     {
@@ -50,7 +54,7 @@ export function replay(profile: "backtrader" | "default", engine: Engine): Repla
     profile,
     engine: engine.name,
     fills: records.fills.length,
-    refused: records.orders.filter((o) => o.status !== "filled").length,
+    refused: records.orders.filter(endedByRule).length,
     finalValue: records.series.equity.at(-1) ?? Number.NaN,
   };
 }

@@ -6,7 +6,15 @@
 import { runBacktest, runConfigFor } from "../api/backtest.ts";
 import { diffRecords, type RecordDivergence } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
-import type { CompatProfile, Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import {
+  type CompatProfile,
+  type Engine,
+  endedByRule,
+  type Panel,
+  type Records,
+  type RunConfig,
+  type Strategy,
+} from "../model/index.ts";
 import { COMPAT_PROFILES } from "./index.ts";
 
 /** A profile as `--profiles` names it: a peer's, or "default" for assay's own rules. */
@@ -27,7 +35,7 @@ export interface ProfileRun {
   readonly profile: ProfileName;
   readonly finalEquity: number;
   readonly fills: number;
-  /** Orders a rule ended before they filled whole (any reason but endOfData). */
+  /** Orders a rule ended before they filled whole (endedByRule). */
   readonly refused: number;
   readonly commission: number;
 }
@@ -130,7 +138,7 @@ function profileRun(profile: ProfileName, records: Records): ProfileRun {
     profile,
     finalEquity: finalEquity(records),
     fills: records.fills.length,
-    refused: records.orders.filter((o) => o.reason !== null && o.reason.kind !== "endOfData").length,
+    refused: records.orders.filter(endedByRule).length,
     commission: records.totals.commission,
   };
 }

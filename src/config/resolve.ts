@@ -122,7 +122,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
 }
 
 const TOP_KEYS = Object.keys(CONFIG_KEYS);
-const COMPAT = variants<CompatProfile>({ backtrader: true });
+const COMPAT = Object.keys(COMPAT_PROFILES) as CompatProfile[];
 const ACCOUNTS = variants<AccountType>({ margin: true, cash: true, futures: true });
 const FILL_AT = variants<FillAt>({ "next-open": true, close: true });
 export const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });

@@ -4,6 +4,7 @@
 import {
   DEFERRAL_CAUSES,
   type EventRecord,
+  endedByRule,
   type FillRecord,
   type OrderRecord,
   type Reason,
@@ -216,9 +217,6 @@ function actualFlags(fill: FillRecord): string[] {
   return flags;
 }
 
-/** Reasons that end an order without a rule killing it: not rejections (README Extensions). */
-const NOT_REJECTIONS: ReadonlySet<string> = new Set(["endOfData", "dayExpired"]);
-
 function* compareRejected(
   expected: GoldenExpected["rejected"] & object,
   orders: readonly OrderRecord[],
@@ -226,7 +224,8 @@ function* compareRejected(
   reasonName: ReasonName,
 ): Generator<Divergence> {
   const rejected = orders
-    .filter((o) => o.reason !== null && !NOT_REJECTIONS.has(o.reason.kind))
+    // Rejections as the README's Extensions count them: ended by a rule, not by running out of time.
+    .filter(endedByRule)
     .sort((a, b) => (a.doneT ?? -1) - (b.doneT ?? -1) || a.id - b.id);
   const row = (o: OrderRecord) => ({
     date: at(o.doneT),

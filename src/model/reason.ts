@@ -40,3 +40,11 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "cancelRequested",
   "invalidOrder",
 ];
+
+/** Reasons that end an order's rest without a rule killing it: it ran out of time (endOfData, dayExpired). */
+const TIMED_OUT: ReadonlySet<ReasonKind> = new Set<ReasonKind>(["endOfData", "dayExpired"]);
+
+/** An order whose rest a rule ended (rejected, cut, cancelled), not one that ran out of time. */
+export function endedByRule(order: { readonly reason: Reason | null }): boolean {
+  return order.reason !== null && !TIMED_OUT.has(order.reason.kind);
+}
