@@ -21,7 +21,7 @@ import { CashFlows } from "./cash-flows.ts";
 import { Dec, ZERO } from "./decimal.ts";
 import { calendarDays, type FinancingSnapshot, financingEntries } from "./financing.ts";
 import { Impact } from "./impact.ts";
-import { intake } from "./intake.ts";
+import { intake, resizeAtFill } from "./intake.ts";
 import { evaluateResting, fillDependsOnPath, intrabarPath, type RestingOrder } from "./intrabar.ts";
 import { Invariants } from "./invariants.ts";
 import { sizeLiquidation } from "./liquidation.ts";
@@ -154,7 +154,14 @@ class ReferenceRun {
   ): void {
     const orders = this.state.working.filter((order) => order.mode === "market" && order.forced === null);
     const step = this.config.fillAt === "close" ? 5 : 2;
-    new Batch(this.state, this.invariants, this.impact, t, step, markOf).run(candidates(orders, baseOf));
+    let offered = candidates(orders, baseOf);
+    if (this.config.sizeAtFill) {
+      // Every order of the batch is sized on the account as the batch starts, before its fills.
+      const { state } = this;
+      const equity = state.terms.value(state.ledger.cash, state.holdings(), markOf).equity;
+      offered = offered.filter(({ order, basePrice }) => resizeAtFill(state, order, basePrice, equity, t));
+    }
+    new Batch(this.state, this.invariants, this.impact, t, step, markOf).run(offered);
     this.expireDayOrders(t, (order) => order.record.type === "market");
   }
 
@@ -355,6 +362,7 @@ class ReferenceRun {
       limitPrice: null,
       stopPrice: null,
       forced: cause,
+      resize: null,
     });
   }
 

@@ -11,8 +11,8 @@ import {
   TARGET_SIZE_TYPES,
   type TimeInForce,
 } from "../src/model/index.ts";
+import { finish } from "./batch.ts";
 import { type Dec, dec, truncToStep } from "./decimal.ts";
-
 import type { RunState, WorkingOrder } from "./state.ts";
 
 const QTY_NUDGE = dec(1e-18);
@@ -112,17 +112,17 @@ export function intake(
   const mark = state.lastClose[asset];
   if (mark === null && sizeType !== "units" && sizeType !== "targetUnits")
     return invalid("asset", `no close of "${record.asset}" yet to size a ${sizeType} order`);
-  // Quantities derived from rounded accruals (20 places) are read with a nudge of 1e-18 of their
-  // size: far below any true fraction of a lot, above that rounding (4000/3 rounded must not turn
-  // an exact 1,612,715 lots into 1,612,714).
-  const raw = rawQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose);
-  const qty = truncToStep(raw.add(raw.mul(QTY_NUDGE)), state.lots[asset]);
+  const qty = sizedQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose);
   if (qty.abs().gt(MAX_UNITS))
     return invalid(
       "size",
       `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
     );
-  if (qty.isZero()) return null;
+  const resize = state.config.sizeAtFill && type === "market" && sizeType !== "units";
+  // sizeAtFill: the fill's price decides the size, so a size of 0 at the close still goes out;
+  // only a target of 0 for a flat asset is none at any price.
+  const noneAtAnyPrice = request.size === 0 && state.qty[asset].isZero();
+  if (qty.isZero() && (!resize || noneAtAnyPrice)) return null;
 
   const created: OrderRecord = { ...record, id: state.orders.length + 1, qty: qty.toNumber() };
   state.orders.push(created);
@@ -135,10 +135,64 @@ export function intake(
     limitPrice: needsLimit ? dec(request.limitPrice as number) : null,
     stopPrice: needsStop ? dec(request.stopPrice as number) : null,
     forced: null,
+    resize: resize ? { sizeType, size: dec(request.size) } : null,
   };
 }
 
-/** SPEC 6.4, with m the close at t and q the position after all fills up to t. */
+/**
+ * sizeAtFill (SPEC 6.4, VectorBT's val_price=price): sizes the order again at the first bar it is
+ * offered to a fill, at that bar's base price, with the position and the equity at that batch's
+ * marks before any of its fills. Returns false when it sizes to 0 (then it is cancelled).
+ */
+export function resizeAtFill(
+  state: RunState,
+  order: WorkingOrder,
+  basePrice: Dec,
+  equity: Dec,
+  t: number,
+): boolean {
+  const resize = order.resize;
+  if (resize === null) return true;
+  order.resize = null;
+  const qty = sizedQty(state, order.asset, resize.sizeType, resize.size, basePrice, equity);
+  if (qty.abs().gt(MAX_UNITS)) {
+    finish(
+      order,
+      "rejected",
+      {
+        kind: "invalidOrder",
+        field: "size",
+        detail: `the ${resize.sizeType} size comes to more than 2^53 = 9007199254740992 units at the fill, past exact float64 quantities`,
+      },
+      t,
+    );
+    return false;
+  }
+  order.qty = qty;
+  order.record.qty = qty.toNumber();
+  if (!qty.isZero()) return true;
+  finish(order, "cancelled", { kind: "sizedToZero" }, t);
+  return false;
+}
+
+/**
+ * SPEC 6.4's quantity truncated to the lot, priced at `mark`. Quantities derived from rounded
+ * accruals (20 places) are read with a nudge of 1e-18 of their size: far below any true fraction
+ * of a lot, above that rounding (4000/3 rounded must not turn an exact 1,612,715 lots into 1,612,714).
+ */
+function sizedQty(
+  state: RunState,
+  asset: number,
+  sizeType: SizeType,
+  size: Dec,
+  mark: Dec,
+  equity: Dec,
+): Dec {
+  const raw = rawQty(state, asset, sizeType, size, mark, equity);
+  return truncToStep(raw.add(raw.mul(QTY_NUDGE)), state.lots[asset]);
+}
+
+/** SPEC 6.4, with m the close at t (or the fill's base price) and q the position now. */
 function rawQty(state: RunState, asset: number, sizeType: SizeType, size: Dec, mark: Dec, equity: Dec): Dec {
   const position = state.qty[asset];
   const unitValue = () => mark.mul(state.multipliers[asset]);

@@ -1,6 +1,6 @@
 // The reference engine's mutable state for one run: account (ledger, positions, marks), order
 // book, trade book and the records written so far. Every module of reference/ works on it.
-import type { EventRecord, FillRecord, OrderRecord, Panel, RunConfig } from "../src/model/index.ts";
+import type { EventRecord, FillRecord, OrderRecord, Panel, RunConfig, SizeType } from "../src/model/index.ts";
 import { type Dec, dec, ZERO } from "./decimal.ts";
 import { VariationMargin } from "./futures.ts";
 import type { BarPrices } from "./intrabar.ts";
@@ -14,8 +14,8 @@ export type OrderMode = "market" | "limit" | "stop" | "stop-limit";
 export interface WorkingOrder {
   readonly record: OrderRecord;
   readonly asset: number;
-  /** Signed units requested. */
-  readonly qty: Dec;
+  /** Signed units requested (sized again at the first fill bar under sizeAtFill). */
+  qty: Dec;
   filled: Dec;
   /** How the order works now: a triggered stop works as a market order, a stop-limit as a limit. */
   mode: OrderMode;
@@ -23,6 +23,8 @@ export interface WorkingOrder {
   readonly stopPrice: Dec | null;
   /** A liquidation order (SPEC 7): its cause, else null for a strategy order. */
   readonly forced: "marginCall" | "bankrupt" | null;
+  /** sizeAtFill: the request's size, until the order is sized at its first fill bar; else null. */
+  resize: { readonly sizeType: SizeType; readonly size: Dec } | null;
 }
 
 export function restOf(order: WorkingOrder): Dec {

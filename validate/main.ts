@@ -23,7 +23,7 @@ const FOLDERS: readonly { readonly folder: string; readonly path: URL; readonly 
   {
     folder: "shared/golden/vectorbt",
     path: new URL("../shared/golden/vectorbt/", ROOT),
-    profile: "no profile yet",
+    profile: "compat vectorbt",
   },
   { folder: "scenarios", path: new URL("scenarios/", ROOT), profile: "assay's own rules (input.options)" },
 ];
@@ -39,7 +39,7 @@ for (const { folder, path, profile } of FOLDERS) {
 }
 const panel = bench250Panel();
 const replays = [];
-for (const profile of ["backtrader", "default"] as const)
+for (const profile of ["backtrader", "vectorbt", "default"] as const)
   for (const name of names) replays.push(replay(panel, profile, await loadEngine(name)));
 console.error("validate: bench250 done");
 const markdown = renderValidation({

@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runBacktest, runConfigFor } from "../src/api/backtest.ts";
 import { loadCsvPanel } from "../src/data/index.ts";
+import type { ProfileName } from "../src/compat/compare.ts";
 import { type Engine, endedByRule, type Panel } from "../src/model/index.ts";
 import { rankLongShort } from "../src/strategy/rank-long-short.ts";
 
 const FOLDER = new URL("../../shared/golden/bench250/", import.meta.url);
 
 export interface Replay {
-  /** "backtrader" or "default" (assay's own rules). */
+  /** A peer's profile, or "default" (assay's own rules). */
   readonly profile: string;
   readonly engine: string;
   readonly fills: number;
@@ -37,11 +38,13 @@ export function bench250Panel(): Panel {
 }
 
 /** bench250 under `profile` on `engine`: 25 + 25 target values of $20k by score, 0.1% commission, 5 bps slippage. */
-export function replay(panel: Panel, profile: "backtrader" | "default", engine: Engine): Replay {
+export function replay(panel: Panel, profile: ProfileName, engine: Engine): Replay {
   const config = runConfigFor(
     panel,
     {
       compat: profile === "default" ? null : profile,
+      // VectorBT's run used call_seq="auto": a row's sales before its buys.
+      ...(profile === "vectorbt" ? { exitsFirst: true } : {}),
       initialCash: 1_000_000,
       commission: { model: "percent", rate: 0.001 },
       slippage: { model: "fixedBps", bps: 5 },

@@ -152,8 +152,8 @@ async function judgeFile(entry: Entry, engine: () => Promise<Engine>): Promise<G
     const run = goldenRun(file);
     const config = resolveConfig(run.configInput, run.panel.symbols, goldenConfigSource(file));
     const records = (await engine()).run(run.panel, config, scheduledOrders(run.ordersByBar, file.name));
-    const reasonName = profile === null ? undefined : COMPAT_PROFILES[profile].statusOf;
-    const divergence = compareGolden(file.expected, records, run.dates, reasonName);
+    const peer = profile === null ? undefined : COMPAT_PROFILES[profile];
+    const divergence = compareGolden(file.expected, records, run.dates, peer);
     return divergence === null
       ? { name, status: "pass" }
       : { name, status: "fail", detail: renderDivergence(divergence) };

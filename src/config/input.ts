@@ -42,6 +42,7 @@ export interface ConfigInput {
   shortCash?: boolean;
   exitsFirst?: boolean;
   checkAtSubmit?: boolean;
+  sizeAtFill?: boolean;
   onMarginCall?: OnMarginCall;
   marginCheckAt?: MarginCheckAt;
   cureDays?: number;
@@ -139,6 +140,7 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   shortCash: false,
   exitsFirst: true,
   checkAtSubmit: false,
+  sizeAtFill: false,
   onMarginCall: "liquidate",
   marginCheckAt: "close",
   cureDays: 0,
@@ -197,6 +199,8 @@ export const CONFIG_KEYS = deepFreeze({
     "A batch fills every first order's reducing leg before any increasing leg (true), or runs its orders one by one in processing order, each reducing then increasing (false: Backtrader's order) [SPEC 3]",
   checkAtSubmit:
     "Backtrader's checksubmit: before its first batch, each order is paid for at the decision bar's close against a running cash; cash < 0 rejects it (submitCheck) and its cost stays spent [SPEC 3]",
+  sizeAtFill:
+    "VectorBT's val_price: a market order sized by value, percent or a target is sized again at the first bar it can fill, at that bar's base price (the open under next-open), position and equity at those marks; sized to 0 it is cancelled (sizedToZero) [SPEC 6.4]",
   onMarginCall:
     '"liquidate" (force sales at the next open to restore margin, SPEC 7) or "ignore" (record the call only) [SPEC 7]',
   marginCheckAt:

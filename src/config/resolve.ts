@@ -74,6 +74,15 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
       `shortCash is a margin account's rule, not a ${account} account's`,
       shortCash,
     );
+  const checkAtSubmit = bool(at("checkAtSubmit"), get("checkAtSubmit"));
+  const sizeAtFill = bool(at("sizeAtFill"), get("sizeAtFill"));
+  // The submit check pays for an order at its creation: a size not known until the fill has no cost then.
+  if (checkAtSubmit && sizeAtFill)
+    throw invalid(
+      at("sizeAtFill"),
+      "sizeAtFill and checkAtSubmit exclude each other: the submit check needs each order's size when it is submitted",
+      sizeAtFill,
+    );
   return Object.freeze({
     compat,
     initialCash: finite(at("initialCash"), get("initialCash"), { gt: 0 }),
@@ -99,7 +108,8 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     maxNetLeverage: finiteOrNull(at("maxNetLeverage"), get("maxNetLeverage"), { gt: 0 }),
     shortCash,
     exitsFirst: bool(at("exitsFirst"), get("exitsFirst")),
-    checkAtSubmit: bool(at("checkAtSubmit"), get("checkAtSubmit")),
+    checkAtSubmit,
+    sizeAtFill,
     onMarginCall: oneOf(at("onMarginCall"), get("onMarginCall"), ON_MARGIN_CALL),
     marginCheckAt: oneOf(at("marginCheckAt"), get("marginCheckAt"), MARGIN_CHECK_AT),
     cureDays: integer(at("cureDays"), get("cureDays"), { ge: 0 }),

@@ -4,12 +4,21 @@
 // order of an asset against the position at that moment. Scratch arrays are reused across batches.
 import type { Reason } from "../model/index.ts";
 import { grown } from "./buffers.ts";
+import { resizeAtFill } from "./intake.ts";
 import { FORCED, NO_IMPACT_HISTORY, PARTIAL, ZERO_VOLUME } from "./logs.ts";
 import { atLeast, beyond, floorLots } from "./numeric.ts";
 import { Quote, recordCommission } from "./pricing.ts";
 import { COMMISSION, FILL_NOTIONAL, type RunState, VARIATION_MARGIN } from "./state.ts";
 import { Valuation } from "./valuation.ts";
-import { FORCED_BANKRUPT, FORCED_NONE, LIMIT, POLICY_PARTIAL, POLICY_SCALE, STOP_LIMIT } from "./working.ts";
+import {
+  FORCED_BANKRUPT,
+  FORCED_NONE,
+  LIMIT,
+  NO_RESIZE,
+  POLICY_PARTIAL,
+  POLICY_SCALE,
+  STOP_LIMIT,
+} from "./working.ts";
 
 const SCALE_STEPS = 10_000;
 /** False-position probes before the scale search falls back to halving. */
@@ -182,6 +191,12 @@ export class Batch {
       s.orders.defer(w.id[slot], "missingBar");
       return;
     }
+    // sizeAtFill: sized on the account as the batch starts (no fill of it has happened yet).
+    if (
+      w.resizeType[slot] !== NO_RESIZE &&
+      !resizeAtFill(s, slot, base, s.cash + this.valuedAtMarks().positions, this.t)
+    )
+      return;
     const zero = s.panel.volume[at] === 0;
     if (zero) {
       const policy = s.config.onZeroVolume;

@@ -10,11 +10,11 @@ import {
   type SizeType,
   TARGET_SIZE_TYPES,
 } from "../model/index.ts";
-import { codeOf } from "./logs.ts";
+import { codeOf, sizeTypeName } from "./logs.ts";
 import { lookupTable } from "./lookup.ts";
 import { offGrid, truncLots } from "./numeric.ts";
 import type { RunState } from "./state.ts";
-import { FORCED_NONE, LIMIT, MARKET, STOP, STOP_LIMIT } from "./working.ts";
+import { FORCED_NONE, LIMIT, MARKET, NO_RESIZE, STOP, STOP_LIMIT } from "./working.ts";
 
 const MODES = lookupTable([
   ["market", MARKET],
@@ -128,7 +128,15 @@ export function admit(
   const lots =
     fault === null ? lotsFor(s, asset, terms.sizeType as SizeType, fields.size, s.mark[asset], equity) : 0;
   const problem = fault ?? tooLarge(s, asset, lots, terms.sizeType);
-  if (problem === null && lots === 0) return -1;
+  const resized = s.config.sizeAtFill && terms.type === "market" && terms.sizeType !== "units";
+  // sizeAtFill: the fill's price decides the size, so a size of 0 at the close still goes out;
+  // only a target of 0 for a flat asset is none at any price.
+  if (
+    problem === null &&
+    lots === 0 &&
+    !(resized && !(terms.target && fields.size === 0 && s.lots[asset] === 0))
+  )
+    return -1;
   const log = s.orders;
   const raw =
     problem === null
@@ -154,7 +162,7 @@ export function admit(
   const mode = terms.mode as number;
   const needsLimit = mode === LIMIT || mode === STOP_LIMIT;
   const needsStop = mode === STOP || mode === STOP_LIMIT;
-  return s.working.open(
+  const slot = s.working.open(
     id,
     t,
     asset,
@@ -167,6 +175,34 @@ export function admit(
     terms.timeInForce === "day",
     terms.type === "market",
   );
+  if (resized) s.working.resizeAtFill(slot, terms.sizeTypeCode, fields.size);
+  return slot;
+}
+
+/**
+ * sizeAtFill (SPEC 6.4, VectorBT's val_price=price): sizes the order in `slot` again at the first
+ * bar it is offered to a fill, at that bar's base price, with the position now and `equity` at the
+ * batch's marks before any of its fills. Returns false when it ends there: sized to 0 lots
+ * (cancelled, sizedToZero) or past 2^53 units (invalidOrder).
+ */
+export function resizeAtFill(s: RunState, slot: number, base: number, equity: number, t: number): boolean {
+  const w = s.working;
+  const code = w.resizeType[slot];
+  if (code === NO_RESIZE) return true;
+  w.resizeType[slot] = NO_RESIZE;
+  const asset = w.asset[slot];
+  const sizeType = sizeTypeName(code);
+  const lots = lotsFor(s, asset, sizeType, w.resizeSize[slot], base, equity);
+  const problem = tooLarge(s, asset, lots, sizeType);
+  if (problem !== null) {
+    s.finish(slot, "rejected", problem, t);
+    return false;
+  }
+  w.lots[slot] = lots;
+  s.orders.setQty(w.id[slot], s.toUnits(asset, lots));
+  if (lots !== 0) return true;
+  s.finish(slot, "cancelled", { kind: "sizedToZero" }, t);
+  return false;
 }
 
 /** SPEC 6.5 invalidOrder on a key no order has, or null. */
@@ -211,7 +247,7 @@ function invalidField(s: RunState, request: OrderFields, asset: number, terms: T
   return null;
 }
 
-/** SPEC 6.4 in lots: m the close at t, q the position after every fill up to t; targets of 0 close exactly. */
+/** SPEC 6.4 in lots: m the close at t (or the fill's base price), q the position now; targets of 0 close exactly. */
 function lotsFor(
   s: RunState,
   asset: number,

@@ -56,6 +56,11 @@ export function statusCode(status: OrderStatus): number {
   return STATUS_CODES[status];
 }
 
+/** The size type of a code codeOf.sizeType() gave. */
+export function sizeTypeName(code: number): SizeType {
+  return SIZE_TYPES[code];
+}
+
 /** A name's code, or -1 for a name the list does not have (an invalid order's field). */
 export const codeOf = {
   type: (type: string) => TYPE_CODES[type] ?? -1,
@@ -189,6 +194,11 @@ export class OrderLog {
     floats[f + O_STOP] = stop;
     if (raw !== undefined) this.raw[i] = raw;
     return i + 1;
+  }
+
+  /** sizeAtFill: the order's quantity as sized at its first fill bar. */
+  setQty(id: number, units: number): void {
+    this.table.setFloat(id - 1, O_QTY, units);
   }
 
   setFilled(id: number, units: number): void {

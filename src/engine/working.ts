@@ -23,6 +23,8 @@ export const POLICY_PARTIAL = 1;
 export const POLICY_SCALE = 2;
 
 const WORKING = statusCode("working");
+/** resizeType of an order sized once and for all. */
+export const NO_RESIZE = -1;
 const FILLED = statusCode("filled");
 
 export class WorkingOrders {
@@ -44,6 +46,12 @@ export class WorkingOrders {
   marketType = new Uint8Array(0);
   /** The order's status code (logs.ts): working until it ends. */
   status = new Int8Array(0);
+  /**
+   * sizeAtFill: the request's size type code (logs.ts) and size, until the order is sized at its
+   * first fill bar; NO_RESIZE otherwise.
+   */
+  resizeType = new Int8Array(0);
+  resizeSize = new Float64Array(0);
   /** The working list: slots in id order, `count` of them. */
   list = new Int32Array(0);
   count = 0;
@@ -83,7 +91,14 @@ export class WorkingOrders {
     this.day[slot] = day ? 1 : 0;
     this.marketType[slot] = marketType ? 1 : 0;
     this.status[slot] = WORKING;
+    this.resizeType[slot] = NO_RESIZE;
     return slot;
+  }
+
+  /** sizeAtFill: the order in `slot` is sized again, from its request, at its first fill bar. */
+  resizeAtFill(slot: number, sizeTypeCode: number, size: number): void {
+    this.resizeType[slot] = sizeTypeCode;
+    this.resizeSize[slot] = size;
   }
 
   /** Appends a slot to the working list (orders are made in id order, so the list stays in it). */
@@ -151,6 +166,8 @@ export class WorkingOrders {
     this.day = grown(this.day, capacity);
     this.marketType = grown(this.marketType, capacity);
     this.status = grown(this.status, capacity);
+    this.resizeType = grown(this.resizeType, capacity);
+    this.resizeSize = grown(this.resizeSize, capacity);
     this.list = grown(this.list, capacity);
     this.free = grown(this.free, capacity);
     // New slots are free, the lowest on top of the stack (so slots are taken in order).

@@ -1,7 +1,7 @@
 // Golden files (shared/golden/README.md): one scenario turned into an assay run, i.e. a panel
 // (SPEC 1), a config input for resolveConfig (SPEC 3-6 option names) and the orders per bar.
 
-import { profileOfPeer } from "../compat/index.ts";
+import { COMPAT_PROFILES, profileOfPeer } from "../compat/index.ts";
 import { validatePanel } from "../data/validate.ts";
 import type { OrderRequest, Panel } from "../model/index.ts";
 import { goldenError } from "./errors.ts";
@@ -98,7 +98,13 @@ export function goldenConfigInput(file: GoldenFile): Record<string, unknown> {
   const options = (input.options ?? {}) as Record<string, unknown>;
   // A peer's file runs under its profile (src/compat/); the file's own options override it.
   const compat = profileOfPeer(file.peer);
-  const config: Record<string, unknown> = { ...(compat === null ? {} : { compat }), initialCash: input.cash };
+  const refuse = (key: string, message: string): never => {
+    throw goldenError(source, `input.other.${key}`, message);
+  };
+  const config: Record<string, unknown> = {
+    ...(compat === null ? {} : { compat, ...COMPAT_PROFILES[compat].fileOptions(input.other ?? {}, refuse) }),
+    initialCash: input.cash,
+  };
   const fillAt = agree(source, [
     { path: "input.fillAt", raw: input.fillAt, value: input.fillAt },
     { path: "input.options.fillAt", raw: options.fillAt, value: options.fillAt },

@@ -79,9 +79,9 @@ export function compareGolden(
   expected: GoldenExpected,
   records: Records,
   dates: readonly string[],
-  reasonName: ReasonName = ownName,
+  peer: PeerView = OWN_VIEW,
 ): Divergence | null {
-  const firsts = goldenDivergences(expected, records, dates, 1, reasonName);
+  const firsts = goldenDivergences(expected, records, dates, 1, peer);
   let best: Divergence | null = null;
   for (const d of firsts) {
     if (best === null || (d.date !== undefined && (best.date === undefined || d.date < best.date))) best = d;
@@ -89,9 +89,24 @@ export function compareGolden(
   return best;
 }
 
-/** How a file names an order's reason: SPEC's kind (assay-spec), or a peer's status (src/compat/). */
-export type ReasonName = (reason: Reason) => string;
-const ownName: ReasonName = (reason) => reason.kind;
+/** How a file states what assay records: SPEC's own terms (assay-spec), or a peer's (src/compat/). */
+export interface PeerView {
+  /** The file's `reason` for an order's reason: SPEC's kind, or the peer's status name. */
+  readonly statusOf: (reason: Reason, order: OrderRecord) => string;
+  /** Whether the peer lists an order a rule ended among its rejections (a cut-down buy may be a fill only). */
+  readonly listsRejection: (order: OrderRecord) => boolean;
+  /**
+   * Units by which sizes may differ: 0, exactly; for a peer that never rounds a size, what
+   * assay's truncation to its lot can leave (src/compat/).
+   */
+  readonly sizeTolerance: number;
+}
+
+const OWN_VIEW: PeerView = {
+  statusOf: (reason) => reason.kind,
+  listsRejection: () => true,
+  sizeTolerance: 0,
+};
 
 /** Divergences section by section (at most `perSection` from each), in section order. */
 export function goldenDivergences(
@@ -99,17 +114,16 @@ export function goldenDivergences(
   records: Records,
   dates: readonly string[],
   perSection = Number.POSITIVE_INFINITY,
-  reasonName: ReasonName = ownName,
+  peer: PeerView = OWN_VIEW,
 ): Divergence[] {
   const at = (t: number | null): string => (t === null ? "null" : (dates[t] ?? `t=${t}`));
   const sections: Iterable<Divergence>[] = [];
-  if (expected.fills !== undefined) sections.push(compareFills(expected.fills, records.fills, at));
+  if (expected.fills !== undefined) sections.push(compareFills(expected.fills, records.fills, at, peer));
   if (expected.rejected !== undefined)
-    sections.push(compareRejected(expected.rejected, records.orders, at, reasonName));
-  if (expected.orders !== undefined)
-    sections.push(compareOrders(expected.orders, records.orders, at, reasonName));
+    sections.push(compareRejected(expected.rejected, records.orders, at, peer));
+  if (expected.orders !== undefined) sections.push(compareOrders(expected.orders, records.orders, at, peer));
   if (expected.equity !== undefined) sections.push(compareEquity(expected.equity, records, dates));
-  sections.push(compareFinals(expected, records));
+  sections.push(compareFinals(expected, records, peer));
   if (expected.events !== undefined) sections.push(compareEvents(expected.events, records.events, at));
   if (expected.ledgerTotals !== undefined) sections.push(compareLedger(expected.ledgerTotals, records));
   if (expected.trades !== undefined) sections.push(compareTrades(expected.trades, records.trades, at));
@@ -141,10 +155,24 @@ export function renderDivergence(d: Divergence): string {
   return line;
 }
 
-/** Money: |actual - expected| <= max(1e-6, 1e-6 x |expected|). Others: exactly (0 and -0 alike). */
-export function sameValue(field: string, expected: unknown, actual: unknown): boolean {
-  if (MONEY_FIELDS.has(field) && typeof expected === "number" && typeof actual === "number") {
-    return Math.abs(actual - expected) <= Math.max(MONEY_ABS_TOL, MONEY_REL_TOL * Math.abs(expected));
+/** Fields that are quantities of units: exact, or within a peer's sizeTolerance. */
+const SIZE_FIELDS: ReadonlySet<string> = new Set([
+  "size",
+  "qty",
+  "filledQty",
+  "reducingQty",
+  "increasingQty",
+]);
+
+/**
+ * Money: |actual - expected| <= max(1e-6, 1e-6 x |expected|). Sizes: within `sizeTolerance` units
+ * (0: exactly). Others: exactly (0 and -0 alike).
+ */
+export function sameValue(field: string, expected: unknown, actual: unknown, sizeTolerance = 0): boolean {
+  if (typeof expected === "number" && typeof actual === "number") {
+    if (MONEY_FIELDS.has(field))
+      return Math.abs(actual - expected) <= Math.max(MONEY_ABS_TOL, MONEY_REL_TOL * Math.abs(expected));
+    if (sizeTolerance > 0 && SIZE_FIELDS.has(field)) return Math.abs(actual - expected) <= sizeTolerance;
   }
   return expected === actual;
 }
@@ -157,10 +185,11 @@ type At = (t: number | null) => string;
 function* fieldsOf(
   base: Omit<Divergence, "field" | "expected" | "actual">,
   pairs: readonly (readonly [string, unknown, unknown])[],
+  sizeTolerance = 0,
 ): Generator<Divergence> {
   for (const [field, expected, actual] of pairs) {
     if (expected === undefined) continue;
-    if (!sameValue(field, expected, actual)) yield { ...base, field, expected, actual };
+    if (!sameValue(field, expected, actual, sizeTolerance)) yield { ...base, field, expected, actual };
   }
 }
 
@@ -168,6 +197,7 @@ function* compareFills(
   expected: readonly GoldenFill[],
   actual: readonly FillRecord[],
   at: At,
+  peer: PeerView,
 ): Generator<Divergence> {
   for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
     const e = expected[i];
@@ -187,21 +217,25 @@ function* compareFills(
       return;
     }
     const base = { section: "fills", index: i, date: e.date, asset: e.asset };
-    yield* fieldsOf(base, [
-      ["date", e.date, at(a.t)],
-      ["asset", e.asset, a.asset],
-      ["size", e.size, a.qty],
-      ["price", e.price, a.fillPrice],
-      ["commission", e.commission, a.commission],
-      ["orderId", e.orderId, a.orderId],
-      ["reducingQty", e.reducingQty, a.reducingQty],
-      ["increasingQty", e.increasingQty, a.increasingQty],
-      ["basePrice", e.basePrice, a.basePrice],
-      ["slippageCost", e.slippageCost, a.slippageCost],
-      ["impactCost", e.impactCost, a.impactCost],
-      ["unclampedPrice", e.unclampedPrice, a.clamped === null ? null : a.clamped.unclampedPrice],
-      ["flags", e.flags && flagList(e.flags), e.flags && flagList(actualFlags(a))],
-    ]);
+    yield* fieldsOf(
+      base,
+      [
+        ["date", e.date, at(a.t)],
+        ["asset", e.asset, a.asset],
+        ["size", e.size, a.qty],
+        ["price", e.price, a.fillPrice],
+        ["commission", e.commission, a.commission],
+        ["orderId", e.orderId, a.orderId],
+        ["reducingQty", e.reducingQty, a.reducingQty],
+        ["increasingQty", e.increasingQty, a.increasingQty],
+        ["basePrice", e.basePrice, a.basePrice],
+        ["slippageCost", e.slippageCost, a.slippageCost],
+        ["impactCost", e.impactCost, a.impactCost],
+        ["unclampedPrice", e.unclampedPrice, a.clamped === null ? null : a.clamped.unclampedPrice],
+        ["flags", e.flags && flagList(e.flags), e.flags && flagList(actualFlags(a))],
+      ],
+      peer.sizeTolerance,
+    );
   }
 }
 
@@ -221,17 +255,18 @@ function* compareRejected(
   expected: GoldenExpected["rejected"] & object,
   orders: readonly OrderRecord[],
   at: At,
-  reasonName: ReasonName,
+  peer: PeerView,
 ): Generator<Divergence> {
+  const reasonName = peer.statusOf;
   const rejected = orders
     // Rejections as the README's Extensions count them: ended by a rule, not by running out of time.
-    .filter(endedByRule)
+    .filter((o) => endedByRule(o) && peer.listsRejection(o))
     .sort((a, b) => (a.doneT ?? -1) - (b.doneT ?? -1) || a.id - b.id);
   const row = (o: OrderRecord) => ({
     date: at(o.doneT),
     asset: o.asset,
     size: o.qty - o.filledQty,
-    reason: o.reason === null ? undefined : reasonName(o.reason),
+    reason: o.reason === null ? undefined : reasonName(o.reason, o),
   });
   const byId = expected.length > 0 && expected.every((e) => e.orderId !== undefined);
   if (byId) {
@@ -247,17 +282,21 @@ function* compareRejected(
         const got =
           order === undefined
             ? "no such order"
-            : `${order.status}${order.reason ? ` (${reasonName(order.reason)})` : ""}`;
+            : `${order.status}${order.reason ? ` (${reasonName(order.reason, order)})` : ""}`;
         yield { ...base, field: "reason", expected: e.reason, actual: got };
         continue;
       }
       const r = row(a);
-      yield* fieldsOf(base, [
-        ["date", e.date, r.date],
-        ["asset", e.asset, r.asset],
-        ["size", e.size, r.size],
-        ["reason", e.reason, r.reason],
-      ]);
+      yield* fieldsOf(
+        base,
+        [
+          ["date", e.date, r.date],
+          ["asset", e.asset, r.asset],
+          ["size", e.size, r.size],
+          ["reason", e.reason, r.reason],
+        ],
+        peer.sizeTolerance,
+      );
     }
     for (const a of rejected) {
       if (expectedIds.has(a.id)) continue;
@@ -287,13 +326,17 @@ function* compareRejected(
       return;
     }
     const base = { section: "rejected", index: i, date: e.date, asset: e.asset };
-    yield* fieldsOf(base, [
-      ["date", e.date, a.date],
-      ["asset", e.asset, a.asset],
-      ["size", e.size, a.size],
-      ["reason", e.reason, a.reason],
-      ["orderId", e.orderId, rejected[i].id],
-    ]);
+    yield* fieldsOf(
+      base,
+      [
+        ["date", e.date, a.date],
+        ["asset", e.asset, a.asset],
+        ["size", e.size, a.size],
+        ["reason", e.reason, a.reason],
+        ["orderId", e.orderId, rejected[i].id],
+      ],
+      peer.sizeTolerance,
+    );
   }
 }
 
@@ -322,8 +365,9 @@ function* compareOrders(
   expected: readonly GoldenOrderRecord[],
   actual: readonly OrderRecord[],
   at: At,
-  reasonName: ReasonName,
+  peer: PeerView,
 ): Generator<Divergence> {
+  const reasonName = peer.statusOf;
   const byId = new Map(actual.map((o) => [o.id, o]));
   const expectedIds = new Set<number>();
   for (const [i, e] of expected.entries()) {
@@ -334,19 +378,23 @@ function* compareOrders(
       yield { ...base, field: "", expected: `${e.type} ${e.qty}`, actual: NONE };
       continue;
     }
-    yield* fieldsOf(base, [
-      ["date", e.date, at(a.t)],
-      ["asset", e.asset, a.asset],
-      ["type", e.type, goldenOrderType(a)],
-      ["qty", e.qty, a.qty],
-      ["onInsufficient", e.onInsufficient, a.onInsufficient],
-      ["status", e.status, a.status],
-      ["filledQty", e.filledQty, a.filledQty],
-      ["reason", e.reason, a.reason === null ? null : reasonName(a.reason)],
-      ...DEFERRAL_CAUSES.map(
-        (cause) => [`deferred.${cause}`, e.deferred?.[cause], a.deferred[cause]] as const,
-      ),
-    ]);
+    yield* fieldsOf(
+      base,
+      [
+        ["date", e.date, at(a.t)],
+        ["asset", e.asset, a.asset],
+        ["type", e.type, goldenOrderType(a)],
+        ["qty", e.qty, a.qty],
+        ["onInsufficient", e.onInsufficient, a.onInsufficient],
+        ["status", e.status, a.status],
+        ["filledQty", e.filledQty, a.filledQty],
+        ["reason", e.reason, a.reason === null ? null : reasonName(a.reason, a)],
+        ...DEFERRAL_CAUSES.map(
+          (cause) => [`deferred.${cause}`, e.deferred?.[cause], a.deferred[cause]] as const,
+        ),
+      ],
+      peer.sizeTolerance,
+    );
     if (e.reasonDetail !== undefined) {
       const detail: Record<string, unknown> = { ...(a.reason ?? {}) };
       delete detail.kind;
@@ -393,7 +441,7 @@ function* compareEquity(
   }
 }
 
-function* compareFinals(expected: GoldenExpected, records: Records): Generator<Divergence> {
+function* compareFinals(expected: GoldenExpected, records: Records, peer: PeerView): Generator<Divergence> {
   const { equity, cash, positions } = records.series;
   yield* fieldsOf({ section: "finalValue" }, [["finalValue", expected.finalValue, equity.at(-1) ?? NONE]]);
   yield* fieldsOf({ section: "finalCash" }, [["finalCash", expected.finalCash, cash.at(-1) ?? NONE]]);
@@ -404,7 +452,7 @@ function* compareFinals(expected: GoldenExpected, records: Records): Generator<D
     const i = records.symbols.indexOf(symbol);
     const actual = i < 0 ? "no such symbol" : last === undefined ? NONE : last[i];
     const e = expected.finalPositions[symbol] ?? 0;
-    if (!sameValue("qty", e, actual))
+    if (!sameValue("qty", e, actual, peer.sizeTolerance))
       yield { section: "finalPositions", asset: symbol, field: "qty", expected: e, actual };
   }
 }

@@ -64,7 +64,7 @@ export interface CashFlow {
 }
 
 /** A peer whose rules a profile's defaults reproduce (src/compat/, docs/peers.md). */
-export type CompatProfile = "backtrader";
+export type CompatProfile = "backtrader" | "vectorbt";
 
 export interface RunConfig {
   readonly initialCash: number;
@@ -101,6 +101,11 @@ export interface RunConfig {
   readonly exitsFirst: boolean;
   /** Backtrader's checksubmit (SPEC 3): the submit-time cash check at the decision bar's close. */
   readonly checkAtSubmit: boolean;
+  /**
+   * VectorBT's val_price=price (SPEC 6.4): a market order sized by anything but units is sized
+   * again at the first bar it is offered to a fill, at that bar's base price, position and equity.
+   */
+  readonly sizeAtFill: boolean;
   /** The peer profile the defaults came from (src/compat/), or null for assay's own. */
   readonly compat: CompatProfile | null;
   readonly onMarginCall: OnMarginCall;

@@ -14,6 +14,7 @@ export type Reason =
   | { kind: "callCured" }
   | { kind: "restricted"; required: number; available: number }
   | { kind: "submitCheck"; required: number; available: number }
+  | { kind: "sizedToZero" }
   | { kind: "endOfData" }
   | { kind: "dayExpired" }
   | { kind: "cancelRequested" }
@@ -35,16 +36,20 @@ export const REASON_KINDS: readonly ReasonKind[] = [
   "callCured",
   "restricted",
   "submitCheck",
+  "sizedToZero",
   "endOfData",
   "dayExpired",
   "cancelRequested",
   "invalidOrder",
 ];
 
-/** Reasons that end an order's rest without a rule killing it: it ran out of time (endOfData, dayExpired). */
-const TIMED_OUT: ReadonlySet<ReasonKind> = new Set<ReasonKind>(["endOfData", "dayExpired"]);
+/**
+ * Reasons that end an order's rest without a rule refusing it: it ran out of time (endOfData,
+ * dayExpired), or sized at its fill it had nothing to trade (sizedToZero).
+ */
+const NOT_REFUSED: ReadonlySet<ReasonKind> = new Set<ReasonKind>(["endOfData", "dayExpired", "sizedToZero"]);
 
-/** An order whose rest a rule ended (rejected, cut, cancelled), not one that ran out of time. */
+/** An order whose rest a rule ended (rejected, cut, cancelled), not one that ran out of time or had nothing to do. */
 export function endedByRule(order: { readonly reason: Reason | null }): boolean {
-  return order.reason !== null && !TIMED_OUT.has(order.reason.kind);
+  return order.reason !== null && !NOT_REFUSED.has(order.reason.kind);
 }

@@ -29,8 +29,11 @@ export interface OrderRecord {
   readonly sizeType: SizeType;
   /** The size as requested (units, money or fraction, per sizeType). */
   readonly size: number;
-  /** Signed units resolved at decision time (SPEC 6.4); 0 for an invalid order. */
-  readonly qty: number;
+  /**
+   * Signed units resolved at decision time (SPEC 6.4), or under sizeAtFill at the first bar the
+   * order is offered to a fill; 0 for an invalid order.
+   */
+  qty: number;
   readonly limitPrice: number | null;
   readonly stopPrice: number | null;
   readonly timeInForce: TimeInForce;

@@ -63,13 +63,14 @@ describe("assay compare --profiles", () => {
   });
 
   it("refuses an unknown profile and a list of fewer than two", () => {
-    expect(() => parseProfiles("backtrader,vectorbt")).toThrow(
-      '--profiles: no profile "vectorbt" (known: backtrader, default)',
+    expect(() => parseProfiles("backtrader,zipline")).toThrow(
+      '--profiles: no profile "zipline" (known: backtrader, vectorbt, default)',
     );
     expect(() => parseProfiles("default")).toThrow(
       '--profiles: name two or more different profiles, got "default"',
     );
     expect(parseProfiles("default, backtrader")).toEqual(["default", "backtrader"]);
+    expect(parseProfiles("backtrader,vectorbt,default")).toEqual(["backtrader", "vectorbt", "default"]);
   });
 });
 

@@ -36,6 +36,7 @@ const DEFAULTS: RunConfig = {
   shortCash: false,
   exitsFirst: true,
   checkAtSubmit: false,
+  sizeAtFill: false,
   onMarginCall: "liquidate",
   marginCheckAt: "close",
   cureDays: 0,
@@ -193,6 +194,8 @@ describe("resolveConfig() accepts every option", () => {
       shortCash: false,
       exitsFirst: false,
       checkAtSubmit: true,
+      // Its non-default, true, excludes checkAtSubmit's: tested with the vectorbt profile below.
+      sizeAtFill: false,
       onMarginCall: "ignore",
       marginCheckAt: "adverse-extreme",
       cureDays: 2,
@@ -253,6 +256,23 @@ describe("resolveConfig() accepts every option", () => {
     expect(resolveError({ compat: "backtrader", account: "cash" })).toBe(
       "config shortCash: shortCash is a margin account's rule, not a cash account's, got true",
     );
+    const vbt = resolveConfig({ compat: "vectorbt" }, SYMBOLS);
+    expect(vbt).toMatchObject({
+      compat: "vectorbt",
+      account: "margin",
+      shortCash: true,
+      onInsufficient: "partial",
+      sizeAtFill: true,
+      exitsFirst: false,
+      checkAtSubmit: false,
+      maxParticipation: null,
+      onZeroVolume: "fill",
+      clampToBar: false,
+    });
+    expect(vbt.instruments.map((i) => i.lotSize)).toEqual([1e-8, 1e-8]);
+    expect(resolveError({ compat: "vectorbt", checkAtSubmit: true })).toBe(
+      "config sizeAtFill: sizeAtFill and checkAtSubmit exclude each other: the submit check needs each order's size when it is submitted, got true",
+    );
   });
 
   it.each([
@@ -264,6 +284,7 @@ describe("resolveConfig() accepts every option", () => {
     ["timeInForce", ["gtc", "day"]],
     ["onMarginCall", ["liquidate", "ignore"]],
     ["clampToBar", [true, false]],
+    ["sizeAtFill", [true, false]],
     ["finraShortFloors", [true, false]],
     ["maxParticipation", [null, 1e-9, 0.5, 1]],
     ["maxGrossLeverage", [null, 0.1, 4]],

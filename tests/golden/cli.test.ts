@@ -17,14 +17,14 @@ function folder(): string {
   const fail = tinyGolden();
   fail.expected = { finalValue: 1 };
   const other = tinyGolden();
-  other.peer = "vectorbt 0.28.5";
+  other.peer = "zipline 3.0";
   writeFileSync(join(dir, "a-pass.json"), JSON.stringify(pass));
   writeFileSync(join(dir, "b-fail.json"), JSON.stringify(fail));
   writeFileSync(join(dir, "README.md"), "# not a golden file");
   writeFileSync(join(dir, "summary.json"), JSON.stringify({ peer: "backtrader", fills: 3 }));
   writeFileSync(join(dir, "c-broken.json"), "{");
-  mkdirSync(join(dir, "vbt"));
-  writeFileSync(join(dir, "vbt", "other.json"), JSON.stringify(other));
+  mkdirSync(join(dir, "zipline"));
+  writeFileSync(join(dir, "zipline", "other.json"), JSON.stringify(other));
   return dir;
 }
 
@@ -42,7 +42,7 @@ describe("runGolden()", () => {
       "PASS a-pass",
       "FAIL b-fail: finalValue: expected 1, got 9997.8695 (diff 1.00e+4)",
       expect.stringMatching(/^FAIL c-broken: golden c-broken\.json: not valid JSON: /),
-      "SKIP vbt/other (peer vectorbt 0.28.5: no compatibility profile for it yet)",
+      "SKIP zipline/other (peer zipline 3.0: no compatibility profile for it yet)",
       "golden: 1 passed, 2 failed, 1 skipped",
     ]);
   });
@@ -56,7 +56,7 @@ describe("runGolden()", () => {
       return handEngine;
     };
     expect(await runGolden([join(dir, "a-pass.json")], load, io)).toBe(0);
-    expect(await runGolden([join(dir, "vbt")], load, io)).toBe(0);
+    expect(await runGolden([join(dir, "zipline")], load, io)).toBe(0);
     expect(loads).toBe(1);
     expect(lines.at(-2)).toMatch(/^SKIP other/);
   });
