@@ -53,6 +53,7 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   if (configInput.shortCash === true) bump("config.shortCash");
   if (configInput.checkAtSubmit === true) bump("config.checkAtSubmit");
   if (configInput.exitsFirst === false) bump("config.inProcessingOrder");
+  if (configInput.sizeAtFill === true) bump("config.sizeAtFill");
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);

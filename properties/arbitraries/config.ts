@@ -2,7 +2,7 @@
 // the config path the user takes is the path the properties take. Every policy of the config
 // is drawn: the three accounts, every onInsufficient (null included), both fillAt, every
 // onZeroVolume, participation caps, leverage caps, Backtrader's shortCash, exitsFirst and
-// checkAtSubmit, slippage and commission models, instruments (equities and futures,
+// checkAtSubmit, VectorBT's sizeAtFill, slippage and commission models, instruments (equities and futures,
 // multipliers, lot and tick sizes, margins, borrow rates) and (with `realism`) intrabar paths,
 // margin-call handling, financing, settlement and impact.
 //
@@ -199,6 +199,11 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
           { weight: 5, arbitrary: fc.constant(true) },
           { weight: 1, arbitrary: fc.constant(false) },
         ),
+        // VectorBT's val_price (compat "vectorbt").
+        sizeAtFill: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(false) },
+          { weight: 1, arbitrary: fc.constant(true) },
+        ),
         onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
         slippage: slippage(realism),
         commission: commission(realism),
@@ -208,10 +213,11 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
           { weight: 1, arbitrary: fc.constantFrom(0.01, 10) },
         ),
       })
-      // shortCash is a margin account's rule only.
-      .map(({ zeroVolume, realism, shortCash, ...rest }) => ({
+      // shortCash is a margin account's rule only; sizeAtFill excludes the submit check.
+      .map(({ zeroVolume, realism, shortCash, sizeAtFill, ...rest }) => ({
         ...rest,
         shortCash: shortCash && rest.account === "margin",
+        sizeAtFill: sizeAtFill && !rest.checkAtSubmit,
         ...zeroVolume,
         ...realism,
       }))

@@ -1,6 +1,6 @@
 // SPEC 6.5 and 9: post-run checks on the order records: final statuses, ids, reasons, filledQty.
 import { Decimal } from "decimal.js";
-import { type OrderRequest, REASON_KINDS } from "../../src/model/index.ts";
+import { type OrderRecord, type OrderRequest, REASON_KINDS } from "../../src/model/index.ts";
 import { bankruptcyBar, type FinishedRun, fail, orderTag } from "./common.ts";
 
 /** Every working order ended: none is left "working"; those that ran out of data expired at the last bar. */
@@ -48,6 +48,8 @@ export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
     const qty = new Decimal(o.qty);
     const filled = new Decimal(o.filledQty);
     const where = `${orderTag(o)} status ${o.status} qty ${o.qty} filledQty ${o.filledQty}`;
+    // An order of 0 units: invalid, or under sizeAtFill sized to 0 at its fill, or never sized (expired first).
+    if (qty.isZero() && !zeroQtyAllowed(o)) fail(check, `${where}: an order of 0 units`);
     if (!filled.isZero() && filled.s !== qty.s) fail(check, `${where}: filled against the order's side`);
     if (filled.abs().gt(qty.abs())) fail(check, `${where}: filled more than ordered`);
     switch (o.status) {
@@ -65,7 +67,7 @@ export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
           fail(check, `${where}: expired with reason ${o.reason?.kind ?? null}, not endOfData or dayExpired`);
         if (o.reason?.kind === "dayExpired" && !filled.isZero())
           fail(check, `${where}: a day order that filled something ends "partial", not "expired"`);
-        if (filled.eq(qty)) fail(check, `${where}: expired although fully filled`);
+        if (filled.eq(qty) && !qty.isZero()) fail(check, `${where}: expired although fully filled`);
         break;
       case "partial":
         if (filled.isZero() || filled.eq(qty)) fail(check, `${where}: partial needs 0 < |filledQty| < |qty|`);
@@ -75,6 +77,12 @@ export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
         break; // everyOrderIsFinal's concern
     }
   }
+}
+
+/** SPEC 6.4, 6.5: where a record may carry qty 0. */
+function zeroQtyAllowed(o: OrderRecord): boolean {
+  if (o.reason?.kind === "invalidOrder" || o.reason?.kind === "sizedToZero") return true;
+  return o.status === "expired" && o.type === "market" && o.sizeType !== "units";
 }
 
 /** An invalid request (unknown asset or field, non-finite or huge size, missing or unused price) is an "invalidOrder" record, not a crash. */

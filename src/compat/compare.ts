@@ -92,8 +92,7 @@ export async function compareProfiles(inputs: CompareInputs): Promise<ProfileCom
   for (const other of others) {
     const first = diffRecords(base.records, other.records, { names: [base.profile, other.profile] });
     const keys: KeyEffect[] = [];
-    for (const key of differingKeys(base.config, other.config)) {
-      const value = other.config[key];
+    for (const { key, a, b: value } of differingKeys(base.config, other.config)) {
       let alone: KeyEffect["alone"];
       try {
         const flipped = await run({ ...inputOf(base.profile), [key]: value });
@@ -105,7 +104,7 @@ export async function compareProfiles(inputs: CompareInputs): Promise<ProfileCom
       } catch (error) {
         alone = { error: (error as Error).message };
       }
-      keys.push({ key, a: base.config[key], b: value, alone });
+      keys.push({ key, a, b: value, alone });
     }
     pairs.push({
       a: base.profile,
@@ -118,11 +117,38 @@ export async function compareProfiles(inputs: CompareInputs): Promise<ProfileCom
   return { runs: done.map(({ profile, records }) => profileRun(profile, records)), pairs };
 }
 
-/** The top-level keys of two resolved configs that differ (compat itself aside). */
-function differingKeys(a: RunConfig, b: RunConfig): (keyof RunConfig)[] {
-  return (Object.keys(a) as (keyof RunConfig)[]).filter(
-    (key) => key !== "compat" && JSON.stringify(a[key]) !== JSON.stringify(b[key]),
-  );
+/** An instrument term a profile may set for every asset (a config key of that name). */
+const INSTRUMENT_TERMS = ["multiplier", "lotSize", "tickSize", "borrowRate"] as const;
+
+/**
+ * The config keys on which two resolved configs differ (compat itself aside), with each one's
+ * values as an input key takes them: a term every instrument shares (a profile's lotSize) as
+ * that term's key, not as the resolved per-asset list.
+ */
+function differingKeys(a: RunConfig, b: RunConfig): { key: string; a: unknown; b: unknown }[] {
+  const keys: { key: string; a: unknown; b: unknown }[] = [];
+  for (const key of Object.keys(a) as (keyof RunConfig)[]) {
+    if (key === "compat" || JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (key !== "instruments") {
+      keys.push({ key, a: a[key], b: b[key] });
+      continue;
+    }
+    const shared = (config: RunConfig, term: (typeof INSTRUMENT_TERMS)[number]) => {
+      const values = new Set(config.instruments.map((i) => i[term]));
+      return values.size === 1 ? [...values][0] : undefined;
+    };
+    let rest = { a: a.instruments, b: b.instruments };
+    for (const term of INSTRUMENT_TERMS) {
+      const [va, vb] = [shared(a, term), shared(b, term)];
+      if (va === undefined || vb === undefined || va === vb) continue;
+      keys.push({ key: term, a: va, b: vb });
+      rest = { a: rest.a.map((i) => ({ ...i, [term]: vb })), b: rest.b };
+    }
+    // What the shared terms do not account for: instruments set asset by asset.
+    if (JSON.stringify(rest.a) !== JSON.stringify(rest.b))
+      keys.push({ key: "instruments", a: "per asset", b: "per asset" });
+  }
+  return keys;
 }
 
 function later(next: RecordDivergence, first: RecordDivergence): boolean {

@@ -1,22 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { referenceEngine } from "../../reference/engine.ts";
-import { resolveConfig } from "../../src/config/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";
-import { goldenRun } from "../../src/golden/adapt.ts";
-import { parseGolden } from "../../src/golden/format.ts";
 import type { Engine, Records } from "../../src/model/index.ts";
-import { scheduledOrders } from "../../src/strategy/declarative.ts";
+import { runPeerFile } from "./peer-files.ts";
 
 // compat "backtrader": each of Backtrader's quirks shows with the profile on and never with it
 // off, on Backtrader's own scenarios (../shared/golden/backtrader), under both engines.
 function runBacktraderFile(name: string, compat: "backtrader" | null, engine: Engine): Records {
-  const path = new URL(`../../../shared/golden/backtrader/${name}.json`, import.meta.url);
-  const file = parseGolden(JSON.parse(readFileSync(path, "utf8")), `${name}.json`);
-  const run = goldenRun(file);
-  const { compat: _, ...own } = run.configInput;
-  const config = resolveConfig(compat === null ? own : { ...own, compat }, run.panel.symbols);
-  return engine.run(run.panel, config, scheduledOrders(run.ordersByBar, name));
+  return runPeerFile("backtrader", name, compat, engine);
 }
 
 const ends = (records: Records) =>

@@ -1,22 +1,17 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderComparison } from "../../src/cli/compare.ts";
 import { compareProfiles, parseProfiles } from "../../src/compat/compare.ts";
 import { fastEngine } from "../../src/engine/index.ts";
-import { goldenRun } from "../../src/golden/adapt.ts";
-import { parseGolden } from "../../src/golden/format.ts";
-import { scheduledOrders } from "../../src/strategy/declarative.ts";
+import { peerFile } from "./peer-files.ts";
 
 /** A Backtrader golden file's input as compare's input, the file's own options kept. */
 function backtraderInput(name: string) {
-  const path = new URL(`../../../shared/golden/backtrader/${name}.json`, import.meta.url);
-  const run = goldenRun(parseGolden(JSON.parse(readFileSync(path, "utf8")), `${name}.json`));
-  const { compat: _, ...configInput } = run.configInput;
+  const { run, configInput, build } = peerFile("backtrader", name);
   return {
     panel: run.panel,
     configInput,
     labels: { config: `${name} config`, data: name },
-    build: async () => scheduledOrders(run.ordersByBar, name),
+    build: async () => build(),
     engine: fastEngine,
   };
 }
@@ -60,6 +55,29 @@ describe("assay compare --profiles", () => {
     expect(lines.find((line) => line.trim().startsWith("onZeroVolume"))).toMatch(
       /"fill"\s+"defer"\s+[+-][\d,.]+\s+yes$/,
     );
+  });
+
+  it("shows a profile's lot for every asset as the key lotSize, which can be set alone", async () => {
+    const { run, configInput, build } = peerFile("vectorbt", "fees");
+    const comparison = await compareProfiles({
+      panel: run.panel,
+      configInput,
+      labels: { config: "fees config", data: "fees" },
+      build: async () => build(),
+      engine: fastEngine,
+      profiles: ["vectorbt", "default"],
+    });
+    const keys = new Map(comparison.pairs[0].keys.map((k) => [k.key, k]));
+    expect(keys.has("instruments")).toBe(false);
+    expect(keys.get("lotSize")).toMatchObject({ a: 1e-8, b: 1 });
+    // Whole shares alone: 30,000 / 252 = 119.05 A becomes 119 A, and so on; a small sum of money.
+    const alone = keys.get("lotSize")?.alone;
+    expect(
+      alone !== undefined && "finalEquityChange" in alone && Math.abs(alone.finalEquityChange),
+    ).toBeGreaterThan(0);
+    expect(
+      alone !== undefined && "finalEquityChange" in alone && Math.abs(alone.finalEquityChange),
+    ).toBeLessThan(50);
   });
 
   it("refuses an unknown profile and a list of fewer than two", () => {

@@ -7,9 +7,11 @@ import { engineEqualsReference } from "../../properties/differential.ts";
 import { asFastCheck } from "../../properties/property.ts";
 import { Batch } from "../../src/engine/batch.ts";
 import { fastEngine } from "../../src/engine/index.ts";
+import { resizeAtFill } from "../../src/engine/intake.ts";
 import { LiquidationSizer } from "../../src/engine/liquidation.ts";
 import { FastRun } from "../../src/engine/run.ts";
 import { CREDIT_INTEREST, DEBIT_INTEREST, FILL_NOTIONAL, RunState } from "../../src/engine/state.ts";
+import { NO_RESIZE } from "../../src/engine/working.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engine's classes
 type Patchable = Record<string, any>;
@@ -190,6 +192,40 @@ describe("planted bugs are caught by the differential property", () => {
 
   it("exitsFirst ignored (a batch always fills its exits first)", () => {
     ignoreOption(Batch, "run", (batch) => batch.s, { exitsFirst: true });
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("sizeAtFill ignored at the fill (orders keep the size of their decision close)", () => {
+    patch(
+      Batch,
+      "admit",
+      (original) =>
+        function (this: Patchable, slot: number, base: number) {
+          this.s.working.resizeType[slot] = NO_RESIZE;
+          return original.call(this, slot, base);
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("sizeAtFill priced at the last close, not at the fill's base price", () => {
+    patch(
+      Batch,
+      "admit",
+      (original) =>
+        function (this: Patchable, slot: number, base: number) {
+          const s = this.s;
+          const w = s.working;
+          if (
+            w.resizeType[slot] !== NO_RESIZE &&
+            !Number.isNaN(s.panel.close[this.t * s.n + w.asset[slot]])
+          ) {
+            const equity = s.cash + this.valuedAtMarks().positions;
+            if (!resizeAtFill(s, slot, s.mark[w.asset[slot]], equity, this.t)) return;
+          }
+          return original.call(this, slot, base);
+        },
+    );
     expect(findDivergence()).not.toBeNull();
   });
 });

@@ -89,6 +89,7 @@ const GENERATED = [
   "config.shortCash",
   "config.checkAtSubmit",
   "config.inProcessingOrder",
+  "config.sizeAtFill",
   ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
   "panel.priceUnderOneDollar",
   "panel.before1970",
