@@ -64,7 +64,7 @@ export function renderValidation(v: Validation): string {
     "Under its own defaults assay agrees with Backtrader here: no order is refused (gross exposure",
     "stays near $1M on $1M of equity, inside Reg T's 2x), and both size target values in whole",
     "shares at the close and fill at the next open with the slippage clamped to the bar. VectorBT",
-    "differs by its rules, which compat vectorbt reproduces (with its call_seq=\"auto\" as",
+    'differs by its rules, which compat vectorbt reproduces (with its call_seq="auto" as',
     "`exitsFirst: true`): fractional units sized at the open (`val_price`, `sizeAtFill`), slippage",
     "not clamped to the bar, and a held position rebalanced to its target value every day (1,334",
     "more fills than Backtrader's whole-share rebalancing).",

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runBacktest, runConfigFor } from "../src/api/backtest.ts";
-import { loadCsvPanel } from "../src/data/index.ts";
 import type { ProfileName } from "../src/compat/compare.ts";
+import { loadCsvPanel } from "../src/data/index.ts";
 import { type Engine, endedByRule, type Panel } from "../src/model/index.ts";
 import { rankLongShort } from "../src/strategy/rank-long-short.ts";
 
