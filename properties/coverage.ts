@@ -59,6 +59,8 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);
   bump(`config.lotSize.${configInput.lotSize}`);
   bump(`config.commission.${configInput.commission?.model}`);
+  if (configInput.commission?.model === "percent" && (configInput.commission.fixed ?? 0) > 0)
+    bump("config.commission.percentFixed");
   const slippage = configInput.slippage;
   const quoted = slippage?.model === "halfSpread" && (slippage.bps ?? null) === null;
   bump(`config.slippage.${quoted ? "halfSpreadQuoted" : slippage?.model}`);

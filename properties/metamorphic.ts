@@ -77,10 +77,12 @@ function percentageCostsOnly(value: RunCase): RunCase {
     input.slippage !== undefined && "model" in input.slippage && input.slippage.model === "perShare"
       ? { model: "fixedBps" as const, bps: 3 }
       : input.slippage;
-  const commission =
-    input.commission !== undefined && input.commission.model === "percent"
-      ? input.commission
-      : { model: "percent" as const, rate: 0.001 };
+  // A fixed fee per order is money that does not scale with prices: the rate alone.
+  const commission = {
+    model: "percent" as const,
+    rate:
+      input.commission !== undefined && input.commission.model === "percent" ? input.commission.rate : 0.001,
+  };
   const configInput: ConfigInput = {
     ...input,
     slippage,
@@ -336,8 +338,11 @@ function metCashLine(records: Records): boolean {
 
 function splittable(value: RunCase): RunCase {
   const input = value.configInput;
-  const commission =
-    input.commission?.model === "percent" ? input.commission : { model: "percent" as const, rate: 0.001 };
+  // A fixed fee per order is charged again on each half: the rate alone.
+  const commission = {
+    model: "percent" as const,
+    rate: input.commission?.model === "percent" ? input.commission.rate : 0.001,
+  };
   const slippage =
     input.slippage !== undefined && "model" in input.slippage && input.slippage.model === "perShare"
       ? { model: "fixedBps" as const, bps: 3 }

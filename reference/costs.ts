@@ -99,7 +99,7 @@ function roundToTick(price: Dec, side: 1 | -1, bounds: PriceBounds, clampToBar: 
 /** What a fill record's commission depends on beyond its quantity and price. */
 export interface RecordTerms {
   readonly multiplier: Dec;
-  /** The order filled before this record (fixedPerOrder is charged once per order). */
+  /** The order filled before this record (fixedPerOrder and percent's fixed are charged once per order). */
   readonly orderHadFill: boolean;
   /** The account's quantity traded earlier in the calendar month (tiered). */
   readonly monthQtyBefore: Dec;
@@ -112,8 +112,10 @@ export interface RecordTerms {
 export function recordCommission(model: CommissionModel, absQty: Dec, price: Dec, terms: RecordTerms): Dec {
   if (absQty.isZero()) return ZERO;
   switch (model.model) {
-    case "percent":
-      return absQty.mul(price).mul(terms.multiplier).mul(dec(model.rate));
+    case "percent": {
+      const fixed = terms.orderHadFill ? ZERO : dec(model.fixed);
+      return absQty.mul(price).mul(terms.multiplier).mul(dec(model.rate)).add(fixed);
+    }
     case "perShare": {
       const raw = maxDec(absQty.mul(dec(model.rate)), dec(model.min));
       return model.max === null ? raw : minDec(raw, dec(model.max));

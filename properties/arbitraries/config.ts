@@ -333,6 +333,11 @@ function commission(realism: boolean): fc.Arbitrary<CommissionInput> {
     fc.record({
       model: fc.constant("percent" as const),
       rate: fc.integer({ min: 0, max: 50 }).map((tenthBps) => tenthBps / 1e5),
+      // VectorBT's fixed_fees: money once per order, in one case of four.
+      fixed: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 500 }).map((cents) => cents / 100) },
+      ),
     }),
     fc
       .record({

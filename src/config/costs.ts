@@ -62,8 +62,12 @@ export function commission(at: ConfigPlace, value: unknown): CommissionModel {
   const m: ConfigPlace = { ...at, model: String(model) };
   switch (model) {
     case "percent":
-      noUnknownKeys(m, obj, ["model", "rate"]);
-      return Object.freeze({ model: "percent", rate: finite(...field(m, obj, "rate"), { ge: 0, lt: 1 }) });
+      noUnknownKeys(m, obj, ["model", "rate", "fixed"]);
+      return Object.freeze({
+        model: "percent",
+        rate: finite(...field(m, obj, "rate"), { ge: 0, lt: 1 }),
+        fixed: finite(...field(m, obj, "fixed", 0), { ge: 0 }),
+      });
     case "perShare": {
       noUnknownKeys(m, obj, ["model", "rate", "min", "max"]);
       const rate = finite(...field(m, obj, "rate"), { ge: 0 });

@@ -96,9 +96,10 @@ export type ImpactInput =
       halfLifeBars?: number;
     };
 
-/** perShare's min and max may be left out (0 and null). */
+/** perShare's min and max (0 and null) and percent's fixed (0) may be left out. */
 export type CommissionInput =
-  | Exclude<CommissionModel, { model: "perShare" }>
+  | Exclude<CommissionModel, { model: "perShare" } | { model: "percent" }>
+  | { model: "percent"; rate: number; fixed?: number }
   | { model: "perShare"; rate: number; min?: number; max?: number | null };
 
 export interface InstrumentInput {
@@ -231,7 +232,7 @@ export const CONFIG_KEYS = deepFreeze({
   impact:
     '{model: "none"}, {model: "volumeShare", k?} or {model: "sqrtImpact", y?, e?, windowBars?}, with permanentFraction? and halfLifeBars? [SPEC 5]',
   commission:
-    '{model: "percent", rate}, {model: "perShare", rate, min?, max?}, {model: "perContract", rate}, {model: "fixedPerOrder", amount} or {model: "tiered", bands} [SPEC 5]',
+    '{model: "percent", rate, fixed?} (fixed: money once per order), {model: "perShare", rate, min?, max?}, {model: "perContract", rate}, {model: "fixedPerOrder", amount} or {model: "tiered", bands} [SPEC 5]',
   multiplier: "Money per price point per unit, for every asset (1 for stocks) [SPEC 1]",
   lotSize: "Quantity step, for every asset (1 share; 1e-8 for fractional crypto) [SPEC 1]",
   tickSize: "Price grid, for every asset; null = none [SPEC 1]",

@@ -234,7 +234,7 @@ export function recordCommission(
   if (absUnits === 0) return 0;
   switch (model.model) {
     case "percent":
-      return absUnits * price * multiplier * model.rate;
+      return absUnits * price * multiplier * model.rate + (orderHadFill ? 0 : model.fixed);
     case "perShare": {
       const raw = Math.max(absUnits * model.rate, model.min);
       return model.max === null ? raw : Math.min(raw, model.max);

@@ -48,7 +48,8 @@ export interface CommissionBand {
 
 /** SPEC 5: commission on the final fill price and filled quantity; never negative. */
 export type CommissionModel =
-  | { model: "percent"; rate: number }
+  /** rate of the notional on every fill, plus `fixed` once per order (VectorBT's fees + fixed_fees). */
+  | { model: "percent"; rate: number; fixed: number }
   | { model: "perShare"; rate: number; min: number; max: number | null }
   | { model: "perContract"; rate: number }
   | { model: "fixedPerOrder"; amount: number }

@@ -1,10 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { referenceEngine } from "../../reference/engine.ts";
+import { COMPAT_PROFILES } from "../../src/compat/index.ts";
 import { resolveConfig } from "../../src/config/index.ts";
 import { loadCsvPanel } from "../../src/data/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";
-import type { Records } from "../../src/model/index.ts";
+import type { Reason, Records } from "../../src/model/index.ts";
 import { rankLongShort } from "../../src/strategy/rank-long-short.ts";
 import { runPeerFile } from "./peer-files.ts";
 
@@ -25,6 +26,29 @@ describe.each([referenceEngine, fastEngine])("compat vectorbt on the $name engin
     // Off, assay's Reg T account buys all 150 A on twice its equity, and B's 100 with it.
     const off = runPeerFile("vectorbt", "order-larger-than-cash-partial", null, engine);
     expect(fills(off).slice(0, 2)).toEqual(["A 150 @100 t=1", "B 100 @21 t=2"]);
+  });
+
+  it("fixed_fees: the cash cap pays the fixed fee first, once per order", () => {
+    const records = runPeerFile("vectorbt", "order-larger-than-cash-partial", "vectorbt", engine, {
+      commission: { model: "percent", rate: 0.001, fixed: 5 },
+    });
+    // buy_nb: (10,000 - 5) / (1 + 0.001) / 100 = 99.850149850149..., truncated to the 1e-8 lot;
+    // commission 99.85014985 x 100 x 0.001 + 5 = 14.985014985; cash left 1.5e-8.
+    const [first] = records.fills;
+    expect(first.qty).toBe(99.85014985);
+    expect(first.commission).toBeCloseTo(14.985014985, 9);
+    expect(records.series.cash[1]).toBeCloseTo(1.5e-8, 9);
+  });
+
+  it("allow_partial=False: a buy the cash cannot pay for whole is refused (PartialFill)", () => {
+    const records = runPeerFile("vectorbt", "order-larger-than-cash-partial", "vectorbt", engine, {
+      onInsufficient: "reject",
+    });
+    // 150 A x 100 x 1.001 = 15,015 > 10,000: refused whole; B's 100 x 21 x 1.001 then fits.
+    const [a] = records.orders;
+    expect(`${a.status} ${a.reason?.kind}`).toBe("rejected insufficientCash");
+    expect(COMPAT_PROFILES.vectorbt.statusOf(a.reason as Reason, a)).toBe("Rejected: PartialFill");
+    expect(records.fills[0]).toMatchObject({ asset: "B", qty: 100 });
   });
 
   it("call_seq default: a buy listed before a sale runs first and finds no cash; auto sells first", () => {

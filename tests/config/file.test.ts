@@ -114,7 +114,7 @@ describe("mergeConfigInputs()", () => {
       { commission: { model: "perShare", rate: 0.005, min: 1 } },
       { commission: { model: "percent", rate: 0.001 } },
     );
-    expect(resolveConfig(merged, []).commission).toStrictEqual({ model: "percent", rate: 0.001 });
+    expect(resolveConfig(merged, []).commission).toStrictEqual({ model: "percent", rate: 0.001, fixed: 0 });
   });
 
   it("mergeConfigInputs() keeps the earlier value under an undefined one, not under null", () => {

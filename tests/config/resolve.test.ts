@@ -53,7 +53,7 @@ const DEFAULTS: RunConfig = {
   settlementHolidays: [],
   slippage: { model: "fixedBps", bps: 0 },
   impact: { model: "none" },
-  commission: { model: "percent", rate: 0 },
+  commission: { model: "percent", rate: 0, fixed: 0 },
   instruments: [equity("SPY"), equity("TLT")],
   cashFlows: [],
 };

@@ -105,7 +105,9 @@ const GENERATED = [
   "config.settlementHolidays",
   "config.cashFlows",
   "config.cashFlows.afterLastBar",
-  ...["percent", "perShare", "perContract", "fixedPerOrder", "tiered"].map((m) => `config.commission.${m}`),
+  ...["percent", "percentFixed", "perShare", "perContract", "fixedPerOrder", "tiered"].map(
+    (m) => `config.commission.${m}`,
+  ),
   ...["fixedBps", "perShare", "halfSpread", "halfSpreadQuoted"].map((m) => `config.slippage.${m}`),
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
   ...["next-open", "close"].map((fillAt) => `config.fillAt.${fillAt}`),
