@@ -56,4 +56,46 @@ describe.each([referenceEngine, fastEngine])("compat backtrader on the $name eng
       [5, false],
     ]);
   });
+
+  // Backtrader's own switches, each as the assay key that mirrors it, on Backtrader's inputs.
+  const prices = (records: Records) =>
+    records.fills.map((f) => `${f.asset} ${f.qty} @${f.fillPrice} t=${f.t}`);
+
+  it("coc=True is fillAt: close (a market order fills at its decision bar's close)", () => {
+    // long-round-trip: buy 100 A decided 2024-01-02 (close 100.5), sell it 2024-01-05 (close 101.2).
+    const coc = runPeerFile("backtrader", "long-round-trip", "backtrader", engine, { fillAt: "close" });
+    expect(prices(coc)).toEqual(["A 100 @100.5 t=0", "A -100 @101.2 t=3"]);
+    // coo=False, coc=False (the profile): the next opens, 101.5 and 99.5, as Backtrader's file.
+    const next = runPeerFile("backtrader", "long-round-trip", "backtrader", engine);
+    expect(prices(next)).toEqual(["A 100 @101.5 t=1", "A -100 @99.5 t=4"]);
+  });
+
+  it("slip_match=True, slip_out=False caps the slipped price at the bar; slip_out=True is clampToBar: false", () => {
+    // percent-slippage, 0.2%: 2024-01-05 sells A at open 99 (low 99) and buys B at open 51.2 (high 51.2).
+    const capped = runPeerFile("backtrader", "percent-slippage", "backtrader", engine);
+    expect(prices(capped).slice(2)).toEqual(["A -100 @99 t=3", "B 100 @51.2 t=3"]);
+    const out = runPeerFile("backtrader", "percent-slippage", "backtrader", engine, { clampToBar: false });
+    // 99 x 0.998 = 98.802 and 51.2 x 1.002 = 51.3024, beyond the bar.
+    expect(out.fills[2].fillPrice).toBeCloseTo(98.802, 9);
+    expect(out.fills[3].fillPrice).toBeCloseTo(51.3024, 9);
+  });
+
+  it("COMM_FIXED (stocklike) is a perShare commission, charged on each part of a reversal", () => {
+    const records = runPeerFile("backtrader", "reversal-long-to-short", "backtrader", engine, {
+      commission: { model: "perShare", rate: 0.02 },
+    });
+    // setcommission(commission=0.02, commtype=COMM_FIXED, stocklike=True): 0.02 per share of each
+    // part: buy 100 = 2; the reversal -250 closes 100 and opens 150 = 5; the cover of 150 = 3.
+    expect(records.fills.map((f) => f.commission)).toEqual([2, 5, 3]);
+  });
+
+  it("a FixedBarPerc filler is maxParticipation: the rest of an order waits for the next bar", () => {
+    // FixedBarPerc(perc=0.5): (volume x 0.5) // 100 per bar. The buy of 100 A fills 60 of
+    // 2024-01-03's 12,000 at 101.5, then its 40 left on 2024-01-04 (45 allowed of 9,000) at 102.
+    const records = runPeerFile("backtrader", "long-round-trip", "backtrader", engine, {
+      maxParticipation: 0.005,
+    });
+    expect(prices(records).slice(0, 2)).toEqual(["A 60 @101.5 t=1", "A 40 @102 t=2"]);
+    expect(records.orders[0].status).toBe("filled");
+  });
 });
