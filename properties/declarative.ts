@@ -33,8 +33,14 @@ export interface SizesCase {
   readonly sizes: Float64Array;
 }
 
-/** A whole number of `step`s within ±`most`, as the other generators' sizes (no lot-boundary ties). */
-const steps = (most: number, step: number) => fc.integer({ min: -most, max: most }).map((k) => k * step);
+/**
+ * A whole number of `step`s within ±`most`, as the other generators' sizes (no lot-boundary ties).
+ * A fraction is k / (1 / step), the float nearest the decimal: k x 1e-4 is not (3 x 1e-4 is
+ * 0.00030000000000000003: from 40 units at 0.01 on 1,000, a sale of 10 less 3e-15 units, which
+ * float, at 1e-16 of the holding, cannot tell from 10).
+ */
+const steps = (most: number, step: number) =>
+  fc.integer({ min: -most, max: most }).map((k) => (step >= 1 ? k * step : k / Math.round(1 / step)));
 
 /** Sizes that trade in each size type: units and money in whole amounts, fractions in basis points. */
 const SIZES: Readonly<Record<SizeType, fc.Arbitrary<number>>> = {

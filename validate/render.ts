@@ -30,8 +30,8 @@ export function renderValidation(v: Validation): string {
     "",
     "## Golden files",
     "",
-    "| folder | run under | files | " + engines.map((e) => `${e}: pass / fail / skip`).join(" | ") + " |",
-    "|---|---|---:|" + engines.map(() => "---:").join("|") + "|",
+    `| folder | run under | files | ${engines.map((e) => `${e}: pass / fail / skip`).join(" | ")} |`,
+    `|---|---|---:|${engines.map(() => "---:").join("|")}|`,
     ...v.folders.map((f) => {
       const count = (e: string, s: GoldenVerdict["status"]) =>
         f.byEngine[e].filter((x) => x.status === s).length;

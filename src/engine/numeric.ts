@@ -3,14 +3,16 @@
 // - Money thresholds (fits, margin call, bankruptcy, restore target, clamp and limit flags) use one
 //   tie rule: two amounts within TIE x scale of each other are equal, and equality decides as the
 //   exact rule does (>= fits; < is a call). Float error on these sums is ~1e-14 of the scale, so a
-//   tie in exact arithmetic is a tie here; two amounts that really differ by less than 1e-12 of the
-//   account's scale are the one case decided differently (documented in docs/semantics.md).
+//   tie in exact arithmetic is a tie here; two amounts that really differ by less than 1e-13 of the
+//   account's scale are the one case decided differently (documented in docs/semantics.md). 1e-12
+//   was too wide: a generated short whose commission left equity 1.6e-5 below 0 (~1e-12 of the
+//   scale) fit.
 // - A quotient truncated to lots is nudged first by QTY_TIE of the magnitude of its operands, so
 //   599.99999999999994 lots (an exact 600 seen through float) truncates to 600. Float error there is
 //   ~1e-15 of the operands (a target minus a holding included); 1e-14 covers it without moving a
 //   true fraction of 2 billion units across an integer.
 
-export const TIE = 1e-12;
+export const TIE = 1e-13;
 export const QTY_TIE = 1e-14;
 
 /** a >= b, with a tie decided as equal. `scale` is the size of the amounts being compared. */

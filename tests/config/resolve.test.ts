@@ -327,11 +327,15 @@ describe("resolveConfig() accepts every option", () => {
   it.each([
     [
       { model: "percent", rate: 0 },
-      { model: "percent", rate: 0 },
+      { model: "percent", rate: 0, fixed: 0 },
     ],
     [
       { model: "percent", rate: 0.999 },
-      { model: "percent", rate: 0.999 },
+      { model: "percent", rate: 0.999, fixed: 0 },
+    ],
+    [
+      { model: "percent", rate: 0.001, fixed: 1.5 },
+      { model: "percent", rate: 0.001, fixed: 1.5 },
     ],
     [
       { model: "perShare", rate: 0.005 },
@@ -450,8 +454,12 @@ describe("resolveConfig() errors", () => {
       'config slippage (model=perShare): unknown key "bps"; known keys: "model", "amount"',
     ],
     [
+      { commission: { model: "percent", rate: 0.001, fixed: -1 } },
+      "config commission (model=percent) field=fixed: must be finite and >= 0, got -1",
+    ],
+    [
       { commission: { model: "percent", rate: 0.001, min: 1 } },
-      'config commission (model=percent): unknown key "min"; known keys: "model", "rate"',
+      'config commission (model=percent): unknown key "min"; known keys: "model", "rate", "fixed"',
     ],
     [
       { commission: { model: "perShare", rate: 0.005, maxx: 1 } },
