@@ -1,11 +1,12 @@
 // SPEC 11: metamorphic relations, each under the conditions that make it hold, with the
-// generated cases restricted to them. They run on the fast engine: its float64 arithmetic is
-// what scaling by a power of 2 and reordering must leave exact.
+// generated cases restricted to them. They run on the engine under test, the fast engine by
+// default (`assay check --engine` names another): float64 arithmetic is what scaling by a power
+// of 2 and reordering must leave exact.
 import fc from "fast-check";
 import { diffRecords, isMoneyField, MONEY_SIZE_TYPES, renderRecordDivergence } from "../src/compare/index.ts";
 import type { ConfigInput, InstrumentInput, MarginInput } from "../src/config/input.ts";
 import { fastEngine } from "../src/engine/index.ts";
-import type { OrderRequest, Panel, ReasonKind, Records } from "../src/model/index.ts";
+import type { Engine, OrderRequest, Panel, ReasonKind, Records } from "../src/model/index.ts";
 import { runCase } from "./differential.ts";
 import { asFastCheck, type Property, property } from "./property.ts";
 import { type RunCase, runInput } from "./run-input.ts";
@@ -18,15 +19,16 @@ function same(a: Records, b: Records, what: string): void {
 }
 
 /** I10: permuting the asset columns permutes the positions columns and changes nothing else. */
-export const assetPermutation: Property<[RunCase, number[]]> = property(
+export function assetPermutation(engine: Engine = fastEngine): Property<[RunCase, number[]]> {
+  return property(
   "SPEC 11 / I10: permuting asset columns permutes the records and changes nothing else",
   fc.tuple(runInput(), fc.array(fc.integer(), { minLength: 8, maxLength: 8 })),
   ([value, keys]) => {
     const n = value.panel.symbols.length;
     const order = [...Array(n).keys()].sort((a, b) => keys[a % 8] - keys[b % 8] || a - b);
     const permuted: RunCase = { ...value, panel: permute(value.panel, order) };
-    const base = runCase(fastEngine, value);
-    const other = runCase(fastEngine, permuted);
+    const base = runCase(engine, value);
+    const other = runCase(engine, permuted);
     // Back to the base's column order, then every record must match.
     const unpermuted: Records = {
       ...other,
@@ -39,6 +41,7 @@ export const assetPermutation: Property<[RunCase, number[]]> = property(
     same(base, unpermuted, "permuted");
   },
 );
+}
 
 function permute(panel: Panel, order: readonly number[]): Panel {
   const n = order.length;
@@ -61,15 +64,17 @@ function permute(panel: Panel, order: readonly number[]): Panel {
  * percentage costs only (fixedBps or halfSpread slippage, percent commission), no FINRA floors
  * or $5 threshold, no tick grid.
  */
-export const scalingByTwo: Property<RunCase> = property(
+export function scalingByTwo(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
   "SPEC 11: scaling prices, cash and money sizes by 2 scales every money record by 2 and nothing else",
   runInput().map(percentageCostsOnly),
   (value) => {
-    const base = runCase(fastEngine, value);
-    const scaled = runCase(fastEngine, scale(value, 2));
+    const base = runCase(engine, value);
+    const scaled = runCase(engine, scale(value, 2));
     same(scaleMoney(base, 2), scaled, "scaled x2");
   },
 );
+}
 
 function percentageCostsOnly(value: RunCase): RunCase {
   const input = value.configInput;
@@ -180,7 +185,8 @@ function scaleMoney(records: Records, k: number): Records {
 }
 
 /** SPEC 11: adding orders of size 0 (no order, SPEC 6.4) changes nothing. */
-export const zeroSizeOrders: Property<[RunCase, number[]]> = property(
+export function zeroSizeOrders(engine: Engine = fastEngine): Property<[RunCase, number[]]> {
+  return property(
   "SPEC 11: adding zero-size orders changes nothing",
   fc.tuple(runInput(), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
   ([value, spots]) => {
@@ -192,16 +198,18 @@ export const zeroSizeOrders: Property<[RunCase, number[]]> = property(
       list.splice(spot % (list.length + 1), 0, { asset: symbols[spot % symbols.length], size: 0 });
       ordersByBar.set(t, list);
     }
-    same(runCase(fastEngine, value), runCase(fastEngine, { ...value, ordersByBar }), "with zero-size orders");
+    same(runCase(engine, value), runCase(engine, { ...value, ordersByBar }), "with zero-size orders");
   },
 );
+}
 
 /** SPEC 11: a strategy that never trades keeps equity == cash == initial cash + financing. */
-export const neverTrading: Property<RunCase> = property(
+export function neverTrading(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
   "SPEC 11: a strategy that never trades keeps equity == cash == initial cash plus financing and posted cash flows",
   runInput().map((value) => ({ ...value, ordersByBar: new Map<number, OrderRequest[]>() })),
   (value) => {
-    const records = runCase(fastEngine, value);
+    const records = runCase(engine, value);
     const { cash, equity } = records.series;
     cash.forEach((c, t) => {
       if (c !== equity[t]) throw new Error(`never trading: bar ${t} equity ${equity[t]} != cash ${c}`);
@@ -223,12 +231,14 @@ export const neverTrading: Property<RunCase> = property(
     }
   },
 );
+}
 
 /**
  * SPEC 11 / I6: no future-data dependence. Perturbing every bar after t leaves every fill, event
  * and series value up to t unchanged.
  */
-export const noLookAhead: Property<[RunCase, number]> = property(
+export function noLookAhead(engine: Engine = fastEngine): Property<[RunCase, number]> {
+  return property(
   "SPEC 11 / I6: perturbing the bars after t leaves every record up to t unchanged",
   fc.tuple(runInput({ panel: { minBars: 3 } }), fc.nat()),
   ([value, pick]) => {
@@ -248,12 +258,13 @@ export const noLookAhead: Property<[RunCase, number]> = property(
       },
     };
     same(
-      prefix(runCase(fastEngine, value), cut),
-      prefix(runCase(fastEngine, perturbed), cut),
+      prefix(runCase(engine, value), cut),
+      prefix(runCase(engine, perturbed), cut),
       `bars after t=${cut} perturbed`,
     );
   },
 );
+}
 
 /** The records up to bar t: fills, events and the series (orders and trades end later). */
 function prefix(records: Records, t: number): Records {
@@ -295,14 +306,15 @@ function prefix(records: Records, t: number): Records {
  * half that fits. So the precondition is judged on the runs themselves: a case in which any
  * order of either run met the cash line is outside the relation (skipped), not a counterexample.
  */
-export const splitOrders: Property<RunCase> = property(
+export function splitOrders(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
   "SPEC 11: splitting each order into two on the same bar gives the same fills in total",
   runInput().map(splittable),
   (value) => {
-    const whole = runCase(fastEngine, value);
+    const whole = runCase(engine, value);
     const runLot = value.configInput.lotSize ?? 1;
     const lotOf = (asset: string) => value.configInput.instruments?.[asset]?.lotSize ?? runLot;
-    const halves = runCase(fastEngine, { ...value, ordersByBar: split(value.ordersByBar, lotOf) });
+    const halves = runCase(engine, { ...value, ordersByBar: split(value.ordersByBar, lotOf) });
     fc.pre(!metCashLine(whole) && !metCashLine(halves));
     const last = (r: Records) => r.series.positions[r.series.positions.length - 1] ?? [];
     if (JSON.stringify(last(whole)) !== JSON.stringify(last(halves))) {
@@ -316,6 +328,7 @@ export const splitOrders: Property<RunCase> = property(
     }
   },
 );
+}
 
 /**
  * SPEC 6.5: the reasons that say the account's money or standing, not the order itself, cut or
@@ -401,10 +414,10 @@ function relation<T>(p: Property<T>): Relation {
 }
 
 export const METAMORPHIC: readonly Relation[] = [
-  relation(assetPermutation),
-  relation(scalingByTwo),
-  relation(zeroSizeOrders),
-  relation(splitOrders),
-  relation(neverTrading),
-  relation(noLookAhead),
+  relation(assetPermutation()),
+  relation(scalingByTwo()),
+  relation(zeroSizeOrders()),
+  relation(splitOrders()),
+  relation(neverTrading()),
+  relation(noLookAhead()),
 ];

@@ -19,6 +19,8 @@ interface CheckFlags {
   out?: string;
   reports: string;
   registry?: string;
+  engine?: string;
+  against: string;
 }
 
 interface MergeFlags {
@@ -32,6 +34,7 @@ interface ReplayFlags {
   runs?: string;
   property: string;
   registry?: string;
+  engine?: string;
   out?: string;
 }
 
@@ -53,6 +56,11 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .option("--out <file>", "also write the JSON report to this file")
     .option("--reports <dir>", "folder of check-<timestamp>.json and .md", "reports")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .option(
+      "--engine <module>",
+      "the engine under test: a module exporting an Engine (default export or `engine`); default the fast engine",
+    )
+    .option("--against <engine>", "the engine the engine under test is compared with", "reference")
     .action(async (flags: CheckFlags) => {
       exit.code = await guarded(io, "check", () => check(flags, io));
     });
@@ -75,6 +83,7 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .option("--runs <n>", "without --path: run the whole chunk of n cases (a crashed chunk)")
     .requiredOption("--property <name>", "registry name of the property")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .option("--engine <module>", "the engine under test's module, as the check ran it")
     .option("--out <dir>", "folder of the scenario file", "scenarios/regressions")
     .action(async (flags: ReplayFlags) => {
       exit.code = await guarded(io, "replay", () => replayCommand(flags, io));
@@ -88,6 +97,9 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
   const shard = flags.shard === undefined ? WHOLE : parseShard(flags.shard);
   if (flags.shard !== undefined && flags.seed === undefined)
     throw new Error("--shard needs --seed: every shard of a run must draw from the same seed");
+  // The reference is the spec as code: what every engine is held to (SPEC 10).
+  if (flags.against !== "reference")
+    throw new Error(`--against ${flags.against}: engines are checked against the reference engine only`);
   const seed = flags.seed === undefined ? randomSeed() : integer(flags.seed, "--seed");
   const runs = integer(flags.runs, "--runs", 1);
   if (flags.out !== undefined) {
@@ -106,6 +118,7 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
       chunkSize: integer(flags.chunkSize, "--chunk-size", 1),
       chunkTimeoutMs: integer(flags.chunkTimeout, "--chunk-timeout", 1),
       registry: flags.registry,
+      engine: flags.engine,
       onStart: view.onStart,
       onProgress: view.onProgress,
     });
@@ -155,6 +168,7 @@ async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {
     path: flags.path,
     runs: flags.runs === undefined ? undefined : integer(flags.runs, "--runs", 1),
     registry: flags.registry,
+    engine: flags.engine,
     outDir: flags.out,
   });
   const where = flags.path === undefined ? `${flags.runs ?? "100"} runs` : `path ${flags.path}`;

@@ -101,6 +101,8 @@ export interface ReportInput {
   readonly outcomes: readonly ChunkOutcome[];
   /** The --registry argument when it is not the default, for the replay lines. */
   readonly registry?: string;
+  /** The --engine argument (the engine under test when not the fast engine), for the replay lines. */
+  readonly engine?: string;
 }
 
 /** The report of a run from its chunk outcomes, merged in chunk order. */
@@ -128,7 +130,7 @@ export function buildReport(input: ReportInput, meta: Omit<CheckMeta, "ms">): Ch
             property: name,
             seed: chunk.seed,
             runs: chunk.runs,
-            registry: input.registry,
+            ...modulesOf(input),
           }),
         });
         continue;
@@ -146,8 +148,8 @@ export function buildReport(input: ReportInput, meta: Omit<CheckMeta, "ms">): Ch
           ...result.counterexample,
           replay: replayCommand(
             path === null
-              ? { property: name, seed: chunk.seed, runs: chunk.runs, registry: input.registry }
-              : { property: name, seed: chunk.seed, path, registry: input.registry },
+              ? { property: name, seed: chunk.seed, runs: chunk.runs, ...modulesOf(input) }
+              : { property: name, seed: chunk.seed, path, ...modulesOf(input) },
           ),
         });
       }
@@ -194,13 +196,23 @@ export function replayCommand(options: {
   readonly path?: string;
   readonly runs?: number;
   readonly registry?: string;
+  readonly engine?: string;
 }): string {
   const parts = ["npm run assay -- replay", `--seed ${options.seed}`];
   if (options.path !== undefined) parts.push(`--path ${options.path}`);
   if (options.runs !== undefined) parts.push(`--runs ${options.runs}`);
   parts.push(`--property ${options.property}`);
   if (options.registry !== undefined) parts.push(`--registry ${options.registry}`);
+  if (options.engine !== undefined) parts.push(`--engine ${options.engine}`);
   return parts.join(" ");
+}
+
+/** The modules a replay line must name: those the run was given. */
+function modulesOf(input: ReportInput): { registry?: string; engine?: string } {
+  return {
+    ...(input.registry === undefined ? {} : { registry: input.registry }),
+    ...(input.engine === undefined ? {} : { engine: input.engine }),
+  };
 }
 
 /** The report without its metadata: what must be equal between equivalent runs. */

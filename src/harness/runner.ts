@@ -28,6 +28,8 @@ export interface CheckOptions {
   readonly chunkSize?: number;
   /** The registry module, a path or a file: URL (default properties/registry.ts). */
   readonly registry?: string;
+  /** The engine under test: a module exporting an Engine, a path or a file: URL (default the fast engine). */
+  readonly engine?: string;
   /** A chunk still running after this is stopped (its worker terminated) and reported crashed. */
   readonly chunkTimeoutMs?: number;
   /** Called once the chunks are planned, with their number. */
@@ -72,6 +74,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   if (!Number.isSafeInteger(options.workers) || options.workers < 1)
     throw new Error(`check: --workers must be an integer >= 1, got ${options.workers}`);
   const registryUrl = resolveRegistry(options.registry);
+  const engineUrl = resolveEngineModule(options.engine);
   oneCorePerWorker();
   optimizeOnlyHotCode();
   if (options.workers >= availableParallelism()) scavengeOnTheWorkerThread();
@@ -81,14 +84,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     minThreads: options.workers,
     maxThreads: options.workers,
     concurrentTasksPerWorker: 1,
-    workerData: { registry: registryUrl },
+    workerData: { registry: registryUrl, engine: engineUrl },
   });
   let outcomes: ChunkOutcome[];
   let properties: PropertyTitle[];
   try {
     // A worker loads the registry (this thread never loads the engines), picks the properties and
     // builds each once for its title: an unknown name or a factory that throws stops the run here.
-    const describe: DescribeTask = { registry: registryUrl, globs: options.properties ?? "*" };
+    const describe: DescribeTask = {
+      registry: registryUrl,
+      engine: engineUrl,
+      globs: options.properties ?? "*",
+    };
     properties = (await pool.run(describe, { name: "describe" })) as PropertyTitle[];
     const names = properties.map((p) => p.name);
     const chunks = planChunks({
@@ -99,7 +106,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       shard,
     });
     options.onStart?.(chunks.length);
-    outcomes = await runChunks(pool, chunks, registryUrl, options);
+    outcomes = await runChunks(pool, chunks, { registry: registryUrl, engine: engineUrl }, options);
   } finally {
     await pool.destroy();
   }
@@ -112,6 +119,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       properties,
       outcomes,
       registry: options.registry,
+      engine: options.engine,
     },
     {
       createdAt,
@@ -124,13 +132,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   );
 }
 
-/** A path (relative to the working folder) or a URL, as a module URL. */
+/** The registry module's URL: `registry` (a path or URL), or properties/registry.ts. */
 export function resolveRegistry(registry: string | undefined): string {
-  if (registry === undefined) return DEFAULT_REGISTRY;
-  if (/^(file|data):/.test(registry)) return registry;
-  const path = isAbsolute(registry) ? registry : resolve(registry);
+  return registry === undefined ? DEFAULT_REGISTRY : moduleUrl("--registry", registry);
+}
+
+/** The engine module's URL (`--engine`, a path or URL), or undefined for the fast engine. */
+export function resolveEngineModule(engine: string | undefined): string | undefined {
+  return engine === undefined ? undefined : moduleUrl("--engine", engine);
+}
+
+/** A path (relative to the working folder) or a URL, as a module URL. */
+function moduleUrl(flag: string, module: string): string {
+  if (/^(file|data):/.test(module)) return module;
+  const path = isAbsolute(module) ? module : resolve(module);
   // Checked here: a worker that fails to import reports no readable error.
-  if (!existsSync(path)) throw new Error(`--registry ${registry}: no such file (${path})`);
+  if (!existsSync(path)) throw new Error(`${flag} ${module}: no such file (${path})`);
   return pathToFileURL(path).href;
 }
 
@@ -139,7 +156,7 @@ export function resolveRegistry(registry: string | undefined): string {
 async function runChunks(
   pool: Piscina<ChunkTask | DescribeTask, unknown>,
   chunks: readonly Chunk[],
-  registry: string,
+  modules: { readonly registry: string; readonly engine: string | undefined },
   options: CheckOptions,
 ): Promise<ChunkOutcome[]> {
   const lanes = Math.min(options.workers, chunks.length);
@@ -164,7 +181,7 @@ async function runChunks(
       if (!settled) timer = setTimeout(() => abort.abort(), timeoutMs).unref();
     });
     const timeLimitMs = Math.floor(timeoutMs * TIME_LIMIT_SHARE);
-    const task: ChunkTask = { registry, ...chunk, timeLimitMs, started: port2 };
+    const task: ChunkTask = { ...modules, ...chunk, timeLimitMs, started: port2 };
     try {
       const result = (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as ChunkResult;
       if (result.interrupted) {
@@ -237,7 +254,7 @@ function oneCorePerWorker(): void {
  * V8 optimizes a function once it has used up its interrupt budget, and every worker compiles for
  * itself: with the default budget (66 KB of bytecode run) a worker spends about 15% of its time in
  * TurboFan, re-optimizing code as the cases vary, and each worker repeats the warm-up. Four times
- * the budget optimizes less of the briefly hot code: 3,000 fast-equals-reference cases ran 3-8%
+ * the budget optimizes less of the briefly hot code: 3,000 engine-equals-reference cases ran 3-8%
  * faster on 1 worker and on 2 (2 cores). The budget is read as functions run (process-wide).
  */
 function optimizeOnlyHotCode(): void {
