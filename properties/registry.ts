@@ -6,12 +6,14 @@
 // The runner loads this module in every worker thread (the registry is code, not data), so a
 // property added here is available to `assay check --properties <name>` and to `assay replay`.
 import { fastEngine } from "../src/engine/index.ts";
-import type { Engine } from "../src/model/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
+import type { Engine } from "../src/model/index.ts";
+import type { EngineCommand } from "../src/protocol/engine-process.ts";
 import { causalContext } from "./causal-context.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
 import { declarativeEqualsOnBar } from "./declarative.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
+import { engineCommandMatchesReference } from "./engine-command.ts";
 import {
   engineIsDeterministic,
   engineRecordChecksProperty,
@@ -39,6 +41,11 @@ export interface CheckContext {
   /** The engine under test: the fast engine, or the one `assay check --engine <module>` loads. */
   readonly engine: Engine;
   /**
+   * `assay check --engine-cmd`: the engine under test is this process instead, and
+   * engine-equals-reference (the one property a process can run) holds it to the reference.
+   */
+  readonly engineCommand?: EngineCommand;
+  /**
    * Counts coverage classes: `add` is called with the chunk's counts while the runner counts
    * (the generated cases), not while fast-check shrinks a failure; it is never called outside
    * `assay check`. Keys are dotted classes, e.g. `reason.insufficientCash`, `events.marginCall`.
@@ -61,7 +68,10 @@ export const NO_COVERAGE: CheckContext = { engine: fastEngine, coverage: () => {
  */
 export const PROPERTIES: PropertyRegistry = {
   "reference-invariants": (context) => observedReferenceInvariants(context),
-  "engine-equals-reference": (context) => engineMatchesReference(context),
+  "engine-equals-reference": (context) =>
+    context.engineCommand === undefined
+      ? engineMatchesReference(context)
+      : processMatchesReference(context, context.engineCommand),
   "engine-record-checks": (context) =>
     toleratingKnownIssues(
       engineRecordChecksProperty(context.engine, (runCase, config, records) =>
@@ -129,4 +139,17 @@ function countSkip(context: CheckContext): (issue: KnownIssue) => void {
       const key = `knownIssue.${issue.id}`;
       counts[key] = (counts[key] ?? 0) + 1;
     });
+}
+
+/**
+ * engine-equals-reference on an engine process: each case and the fields the engine returned on
+ * it (`returned.<field>`) counted, so the report says what was compared.
+ */
+function processMatchesReference(context: CheckContext, command: EngineCommand): Property<RunCase> {
+  return engineCommandMatchesReference(command, (runCase, fields) =>
+    context.coverage((counts) => {
+      countCase(runCase, counts);
+      for (const field of fields) counts[`returned.${field}`] = (counts[`returned.${field}`] ?? 0) + 1;
+    }),
+  );
 }

@@ -16,6 +16,7 @@ import { readGoldenFile } from "../golden/format.ts";
 import { readInput } from "../golden/parse.ts";
 import { ShapeReader } from "../golden/shape.ts";
 import type { BarContext } from "../model/index.ts";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { scheduledOrders } from "../strategy/declarative.ts";
 import { loadEngineUnderTest } from "./engine-module.ts";
 import { errorText } from "./error-text.ts";
@@ -38,6 +39,8 @@ export interface ReplayOptions {
   readonly registry?: string;
   /** The engine under test's module (default the fast engine), as for runCheck. */
   readonly engine?: string;
+  /** The engine process (`--engine-cmd`), as for runCheck. */
+  readonly engineCommand?: EngineCommand;
   /** Folder of the scenario file (default scenarios/regressions). */
   readonly outDir?: string;
 }
@@ -62,7 +65,12 @@ export async function replay(options: ReplayOptions): Promise<ReplayOutcome> {
   const registryUrl = resolveRegistry(options.registry);
   const registry = await loadRegistry(registryUrl);
   const engine = await loadEngineUnderTest(resolveEngineModule(options.engine));
-  const p = factoryOf(registry, options.property, registryUrl)({ ...NO_COVERAGE, engine });
+  const engineCommand = options.engineCommand;
+  const p = factoryOf(
+    registry,
+    options.property,
+    registryUrl,
+  )({ ...NO_COVERAGE, engine, ...(engineCommand === undefined ? {} : { engineCommand }) });
   const params: fc.Parameters<[unknown]> =
     options.path === undefined
       ? { seed: options.seed, numRuns: options.runs ?? DEFAULT_CHUNK_SIZE }
@@ -128,6 +136,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayOutcome> {
     ...(path === null ? { runs: options.runs ?? DEFAULT_CHUNK_SIZE } : { path }),
     registry: options.registry,
     engine: options.engine,
+    engineCommand,
   });
   const scenario = {
     name,

@@ -11,13 +11,17 @@ import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { errorText } from "./error-text.ts";
 import { type Chunk, planChunks, renderShard, type Shard, WHOLE } from "./plan.ts";
 import { buildReport, type CheckReport, type ChunkOutcome } from "./report.ts";
 import type { ChunkResult, ChunkTask, DescribeTask, PropertyTitle } from "./task.ts";
 
 export interface CheckOptions {
-  /** Comma-separated globs over registry names (`*` any run of characters, `?` one); default all. */
+  /**
+   * Comma-separated globs over registry names (`*` any run of characters, `?` one); default all
+   * (with an engine command, engine-equals-reference).
+   */
   readonly properties?: string;
   /** Cases per property (the whole run, all shards together). */
   readonly runs: number;
@@ -30,6 +34,8 @@ export interface CheckOptions {
   readonly registry?: string;
   /** The engine under test: a module exporting an Engine, a path or a file: URL (default the fast engine). */
   readonly engine?: string;
+  /** `--engine-cmd`: the engine under test is a process, held to the reference by engine-equals-reference. */
+  readonly engineCommand?: EngineCommand;
   /** A chunk still running after this is stopped (its worker terminated) and reported crashed. */
   readonly chunkTimeoutMs?: number;
   /** Called once the chunks are planned, with their number. */
@@ -62,6 +68,8 @@ export const DEFAULT_CHUNK_TIMEOUT_MS = 300_000;
  * the timeout).
  */
 export const TIME_LIMIT_SHARE = 0.8;
+/** The one property an engine process runs (`--engine-cmd`): the differential property. */
+export const PROCESS_PROPERTY = "engine-equals-reference";
 export const DEFAULT_REGISTRY = new URL("../../properties/registry.ts", import.meta.url).href;
 const WORKER = new URL("./worker.mjs", import.meta.url).href;
 
@@ -75,6 +83,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     throw new Error(`check: --workers must be an integer >= 1, got ${options.workers}`);
   const registryUrl = resolveRegistry(options.registry);
   const engineUrl = resolveEngineModule(options.engine);
+  if (options.engine !== undefined && options.engineCommand !== undefined)
+    throw new Error("check: give --engine (a module) or --engine-cmd (a process), not both");
+  const modules = { registry: registryUrl, engine: engineUrl, engineCommand: options.engineCommand };
   oneCorePerWorker();
   optimizeOnlyHotCode();
   if (options.workers >= availableParallelism()) scavengeOnTheWorkerThread();
@@ -91,13 +102,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   try {
     // A worker loads the registry (this thread never loads the engines), picks the properties and
     // builds each once for its title: an unknown name or a factory that throws stops the run here.
-    const describe: DescribeTask = {
-      registry: registryUrl,
-      engine: engineUrl,
-      globs: options.properties ?? "*",
-    };
+    const globs = options.properties ?? (options.engineCommand === undefined ? "*" : PROCESS_PROPERTY);
+    const describe: DescribeTask = { ...modules, globs };
     properties = (await pool.run(describe, { name: "describe" })) as PropertyTitle[];
     const names = properties.map((p) => p.name);
+    const inProcess = names.filter((name) => name !== PROCESS_PROPERTY);
+    if (options.engineCommand !== undefined && inProcess.length > 0)
+      throw new Error(
+        `check --engine-cmd runs ${PROCESS_PROPERTY} only (the others run strategies on an engine in this process), not ${inProcess.join(", ")}`,
+      );
     const chunks = planChunks({
       properties: names,
       runs: options.runs,
@@ -106,7 +119,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       shard,
     });
     options.onStart?.(chunks.length);
-    outcomes = await runChunks(pool, chunks, { registry: registryUrl, engine: engineUrl }, options);
+    outcomes = await runChunks(pool, chunks, modules, options);
   } finally {
     await pool.destroy();
   }
@@ -120,6 +133,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       outcomes,
       registry: options.registry,
       engine: options.engine,
+      engineCommand: options.engineCommand,
     },
     {
       createdAt,
@@ -156,7 +170,11 @@ function moduleUrl(flag: string, module: string): string {
 async function runChunks(
   pool: Piscina<ChunkTask | DescribeTask, unknown>,
   chunks: readonly Chunk[],
-  modules: { readonly registry: string; readonly engine: string | undefined },
+  modules: {
+    readonly registry: string;
+    readonly engine: string | undefined;
+    readonly engineCommand: EngineCommand | undefined;
+  },
   options: CheckOptions,
 ): Promise<ChunkOutcome[]> {
   const lanes = Math.min(options.workers, chunks.length);

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
 import type { CheckContext, PropertyRegistry } from "../../properties/registry.ts";
 import type { Engine } from "../model/index.ts";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { type Counts, sortedCounts } from "./coverage.ts";
 import { loadEngineUnderTest } from "./engine-module.ts";
 import { errorText } from "./error-text.ts";
@@ -19,6 +20,8 @@ export interface ChunkTask {
   readonly registry: string;
   /** URL of the engine under test's module (`--engine`), or undefined for the fast engine. */
   readonly engine?: string;
+  /** `--engine-cmd`: the engine under test is a process (engine-equals-reference only). */
+  readonly engineCommand?: EngineCommand;
   readonly property: string;
   readonly chunk: number;
   readonly seed: number;
@@ -70,7 +73,7 @@ const CASE_CHARS = 2_000;
 
 /** Runs one chunk. The worker's default export. */
 export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
-  const checked = await prepared(task.registry, task.property, task.engine);
+  const checked = await prepared(task.registry, task.property, task.engine, task.engineCommand);
   task.started?.postMessage("start");
   const counts: Counts = {};
   state.counting = counts;
@@ -104,6 +107,7 @@ export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
 export interface DescribeTask {
   readonly registry: string;
   readonly engine?: string;
+  readonly engineCommand?: EngineCommand;
   /** `--properties`: comma-separated globs over the registry's names. */
   readonly globs: string;
 }
@@ -118,7 +122,11 @@ export interface PropertyTitle {
 /** The properties a run checks, with their titles; each factory is called once (an error surfaces here). */
 export async function describe(task: DescribeTask): Promise<PropertyTitle[]> {
   const registry = await loadRegistry(task.registry);
-  const silent: CheckContext = { engine: await loadEngineUnderTest(task.engine), coverage: () => {} };
+  const silent: CheckContext = {
+    engine: await loadEngineUnderTest(task.engine),
+    ...(task.engineCommand === undefined ? {} : { engineCommand: task.engineCommand }),
+    coverage: () => {},
+  };
   return selectProperties(Object.keys(registry), task.globs).map((name) => ({
     name,
     title: factoryOf(registry, name, task.registry)(silent).name,
@@ -159,9 +167,10 @@ export function factoryOf(registry: PropertyRegistry, name: string, url: string)
 const state: { counting: Counts | null } = { counting: null };
 
 /** The chunk's context: its engine under test, and coverage counted while `state.counting` is set. */
-function contextFor(engine: Engine): CheckContext {
+function contextFor(engine: Engine, engineCommand: EngineCommand | undefined): CheckContext {
   return {
     engine,
+    ...(engineCommand === undefined ? {} : { engineCommand }),
     coverage(add) {
       if (state.counting !== null) add(state.counting);
     },
@@ -175,12 +184,13 @@ function prepared(
   registry: string,
   name: string,
   engine: string | undefined,
+  engineCommand: EngineCommand | undefined,
 ): Promise<fc.IPropertyWithHooks<[unknown]>> {
-  const key = `${registry}\n${engine ?? ""}\n${name}`;
+  const key = `${registry}\n${engine ?? ""}\n${JSON.stringify(engineCommand ?? null)}\n${name}`;
   let found = built.get(key);
   if (found === undefined) {
     found = Promise.all([loadRegistry(registry), loadEngineUnderTest(engine)]).then(([r, e]) =>
-      asFastCheck(stopCountingOnFailure(factoryOf(r, name, registry)(contextFor(e)))),
+      asFastCheck(stopCountingOnFailure(factoryOf(r, name, registry)(contextFor(e, engineCommand)))),
     );
     built.set(key, found);
   }
