@@ -1,11 +1,12 @@
 // SPEC 11: metamorphic relations, each under the conditions that make it hold, with the
-// generated cases restricted to them. They run on the fast engine: its float64 arithmetic is
-// what scaling by a power of 2 and reordering must leave exact.
+// generated cases restricted to them. They run on the engine under test, the fast engine by
+// default (`assay check --engine` names another): float64 arithmetic is what scaling by a power
+// of 2 and reordering must leave exact.
 import fc from "fast-check";
 import { diffRecords, isMoneyField, MONEY_SIZE_TYPES, renderRecordDivergence } from "../src/compare/index.ts";
 import type { ConfigInput, InstrumentInput, MarginInput } from "../src/config/input.ts";
 import { fastEngine } from "../src/engine/index.ts";
-import type { OrderRequest, Panel, ReasonKind, Records } from "../src/model/index.ts";
+import type { Engine, OrderRequest, Panel, ReasonKind, Records } from "../src/model/index.ts";
 import { runCase } from "./differential.ts";
 import { asFastCheck, type Property, property } from "./property.ts";
 import { type RunCase, runInput } from "./run-input.ts";
@@ -18,27 +19,29 @@ function same(a: Records, b: Records, what: string): void {
 }
 
 /** I10: permuting the asset columns permutes the positions columns and changes nothing else. */
-export const assetPermutation: Property<[RunCase, number[]]> = property(
-  "SPEC 11 / I10: permuting asset columns permutes the records and changes nothing else",
-  fc.tuple(runInput(), fc.array(fc.integer(), { minLength: 8, maxLength: 8 })),
-  ([value, keys]) => {
-    const n = value.panel.symbols.length;
-    const order = [...Array(n).keys()].sort((a, b) => keys[a % 8] - keys[b % 8] || a - b);
-    const permuted: RunCase = { ...value, panel: permute(value.panel, order) };
-    const base = runCase(fastEngine, value);
-    const other = runCase(fastEngine, permuted);
-    // Back to the base's column order, then every record must match.
-    const unpermuted: Records = {
-      ...other,
-      symbols: base.symbols,
-      series: {
-        ...other.series,
-        positions: other.series.positions.map((row) => order.map((_, i) => row[order.indexOf(i)])),
-      },
-    };
-    same(base, unpermuted, "permuted");
-  },
-);
+export function assetPermutation(engine: Engine = fastEngine): Property<[RunCase, number[]]> {
+  return property(
+    "SPEC 11 / I10: permuting asset columns permutes the records and changes nothing else",
+    fc.tuple(runInput(), fc.array(fc.integer(), { minLength: 8, maxLength: 8 })),
+    ([value, keys]) => {
+      const n = value.panel.symbols.length;
+      const order = [...Array(n).keys()].sort((a, b) => keys[a % 8] - keys[b % 8] || a - b);
+      const permuted: RunCase = { ...value, panel: permute(value.panel, order) };
+      const base = runCase(engine, value);
+      const other = runCase(engine, permuted);
+      // Back to the base's column order, then every record must match.
+      const unpermuted: Records = {
+        ...other,
+        symbols: base.symbols,
+        series: {
+          ...other.series,
+          positions: other.series.positions.map((row) => order.map((_, i) => row[order.indexOf(i)])),
+        },
+      };
+      same(base, unpermuted, "permuted");
+    },
+  );
+}
 
 function permute(panel: Panel, order: readonly number[]): Panel {
   const n = order.length;
@@ -61,15 +64,17 @@ function permute(panel: Panel, order: readonly number[]): Panel {
  * percentage costs only (fixedBps or halfSpread slippage, percent commission), no FINRA floors
  * or $5 threshold, no tick grid.
  */
-export const scalingByTwo: Property<RunCase> = property(
-  "SPEC 11: scaling prices, cash and money sizes by 2 scales every money record by 2 and nothing else",
-  runInput().map(percentageCostsOnly),
-  (value) => {
-    const base = runCase(fastEngine, value);
-    const scaled = runCase(fastEngine, scale(value, 2));
-    same(scaleMoney(base, 2), scaled, "scaled x2");
-  },
-);
+export function scalingByTwo(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
+    "SPEC 11: scaling prices, cash and money sizes by 2 scales every money record by 2 and nothing else",
+    runInput().map(percentageCostsOnly),
+    (value) => {
+      const base = runCase(engine, value);
+      const scaled = runCase(engine, scale(value, 2));
+      same(scaleMoney(base, 2), scaled, "scaled x2");
+    },
+  );
+}
 
 function percentageCostsOnly(value: RunCase): RunCase {
   const input = value.configInput;
@@ -180,80 +185,86 @@ function scaleMoney(records: Records, k: number): Records {
 }
 
 /** SPEC 11: adding orders of size 0 (no order, SPEC 6.4) changes nothing. */
-export const zeroSizeOrders: Property<[RunCase, number[]]> = property(
-  "SPEC 11: adding zero-size orders changes nothing",
-  fc.tuple(runInput(), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
-  ([value, spots]) => {
-    const { symbols, times } = value.panel;
-    const ordersByBar = new Map([...value.ordersByBar].map(([t, orders]) => [t, [...orders]]));
-    for (const spot of spots) {
-      const t = spot % times.length;
-      const list = ordersByBar.get(t) ?? [];
-      list.splice(spot % (list.length + 1), 0, { asset: symbols[spot % symbols.length], size: 0 });
-      ordersByBar.set(t, list);
-    }
-    same(runCase(fastEngine, value), runCase(fastEngine, { ...value, ordersByBar }), "with zero-size orders");
-  },
-);
+export function zeroSizeOrders(engine: Engine = fastEngine): Property<[RunCase, number[]]> {
+  return property(
+    "SPEC 11: adding zero-size orders changes nothing",
+    fc.tuple(runInput(), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
+    ([value, spots]) => {
+      const { symbols, times } = value.panel;
+      const ordersByBar = new Map([...value.ordersByBar].map(([t, orders]) => [t, [...orders]]));
+      for (const spot of spots) {
+        const t = spot % times.length;
+        const list = ordersByBar.get(t) ?? [];
+        list.splice(spot % (list.length + 1), 0, { asset: symbols[spot % symbols.length], size: 0 });
+        ordersByBar.set(t, list);
+      }
+      same(runCase(engine, value), runCase(engine, { ...value, ordersByBar }), "with zero-size orders");
+    },
+  );
+}
 
 /** SPEC 11: a strategy that never trades keeps equity == cash == initial cash + financing. */
-export const neverTrading: Property<RunCase> = property(
-  "SPEC 11: a strategy that never trades keeps equity == cash == initial cash plus financing and posted cash flows",
-  runInput().map((value) => ({ ...value, ordersByBar: new Map<number, OrderRequest[]>() })),
-  (value) => {
-    const records = runCase(fastEngine, value);
-    const { cash, equity } = records.series;
-    cash.forEach((c, t) => {
-      if (c !== equity[t]) throw new Error(`never trading: bar ${t} equity ${equity[t]} != cash ${c}`);
-    });
-    const l = records.ledgerTotals;
-    const expected =
-      (value.configInput.initialCash ?? 1_000_000) +
-      l.creditInterest +
-      l.debitInterest +
-      l.borrowFee +
-      l.shortRebate +
-      l.deposit +
-      l.withdrawal;
-    const last = cash[cash.length - 1];
-    if (records.fills.length > 0 || Math.abs(last - expected) > 1e-9 * Math.abs(expected)) {
-      throw new Error(
-        `never trading: ${records.fills.length} fills, final cash ${last} != initial cash + financing ${expected}`,
-      );
-    }
-  },
-);
+export function neverTrading(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
+    "SPEC 11: a strategy that never trades keeps equity == cash == initial cash plus financing and posted cash flows",
+    runInput().map((value) => ({ ...value, ordersByBar: new Map<number, OrderRequest[]>() })),
+    (value) => {
+      const records = runCase(engine, value);
+      const { cash, equity } = records.series;
+      cash.forEach((c, t) => {
+        if (c !== equity[t]) throw new Error(`never trading: bar ${t} equity ${equity[t]} != cash ${c}`);
+      });
+      const l = records.ledgerTotals;
+      const expected =
+        (value.configInput.initialCash ?? 1_000_000) +
+        l.creditInterest +
+        l.debitInterest +
+        l.borrowFee +
+        l.shortRebate +
+        l.deposit +
+        l.withdrawal;
+      const last = cash[cash.length - 1];
+      if (records.fills.length > 0 || Math.abs(last - expected) > 1e-9 * Math.abs(expected)) {
+        throw new Error(
+          `never trading: ${records.fills.length} fills, final cash ${last} != initial cash + financing ${expected}`,
+        );
+      }
+    },
+  );
+}
 
 /**
  * SPEC 11 / I6: no future-data dependence. Perturbing every bar after t leaves every fill, event
  * and series value up to t unchanged.
  */
-export const noLookAhead: Property<[RunCase, number]> = property(
-  "SPEC 11 / I6: perturbing the bars after t leaves every record up to t unchanged",
-  fc.tuple(runInput({ panel: { minBars: 3 } }), fc.nat()),
-  ([value, pick]) => {
-    const { panel } = value;
-    const bars = panel.times.length;
-    const cut = pick % (bars - 1);
-    const n = panel.symbols.length;
-    const later = (values: Float64Array) => values.map((x, i) => (Math.floor(i / n) > cut ? x * 1.5 : x));
-    const perturbed: RunCase = {
-      ...value,
-      panel: {
-        ...panel,
-        open: later(panel.open),
-        high: later(panel.high),
-        low: later(panel.low),
-        close: later(panel.close),
-      },
-    };
-    same(
-      prefix(runCase(fastEngine, value), cut),
-      prefix(runCase(fastEngine, perturbed), cut),
-      `bars after t=${cut} perturbed`,
-    );
-  },
-);
+export function noLookAhead(engine: Engine = fastEngine): Property<[RunCase, number]> {
+  return property(
+    "SPEC 11 / I6: perturbing the bars after t leaves every record up to t unchanged",
+    fc.tuple(runInput({ panel: { minBars: 3 } }), fc.nat()),
+    ([value, pick]) => {
+      const { panel } = value;
+      const bars = panel.times.length;
+      const cut = pick % (bars - 1);
+      const n = panel.symbols.length;
+      const later = (values: Float64Array) => values.map((x, i) => (Math.floor(i / n) > cut ? x * 1.5 : x));
+      const perturbed: RunCase = {
+        ...value,
+        panel: {
+          ...panel,
+          open: later(panel.open),
+          high: later(panel.high),
+          low: later(panel.low),
+          close: later(panel.close),
+        },
+      };
+      same(
+        prefix(runCase(engine, value), cut),
+        prefix(runCase(engine, perturbed), cut),
+        `bars after t=${cut} perturbed`,
+      );
+    },
+  );
+}
 
 /** The records up to bar t: fills, events and the series (orders and trades end later). */
 function prefix(records: Records, t: number): Records {
@@ -295,27 +306,29 @@ function prefix(records: Records, t: number): Records {
  * half that fits. So the precondition is judged on the runs themselves: a case in which any
  * order of either run met the cash line is outside the relation (skipped), not a counterexample.
  */
-export const splitOrders: Property<RunCase> = property(
-  "SPEC 11: splitting each order into two on the same bar gives the same fills in total",
-  runInput().map(splittable),
-  (value) => {
-    const whole = runCase(fastEngine, value);
-    const runLot = value.configInput.lotSize ?? 1;
-    const lotOf = (asset: string) => value.configInput.instruments?.[asset]?.lotSize ?? runLot;
-    const halves = runCase(fastEngine, { ...value, ordersByBar: split(value.ordersByBar, lotOf) });
-    fc.pre(!metCashLine(whole) && !metCashLine(halves));
-    const last = (r: Records) => r.series.positions[r.series.positions.length - 1] ?? [];
-    if (JSON.stringify(last(whole)) !== JSON.stringify(last(halves))) {
-      throw new Error(
-        `split: final positions ${JSON.stringify(last(halves))} != ${JSON.stringify(last(whole))}`,
-      );
-    }
-    const cash = (r: Records) => r.series.cash[r.series.cash.length - 1];
-    if (Math.abs(cash(whole) - cash(halves)) > 1e-9 * Math.abs(cash(whole))) {
-      throw new Error(`split: final cash ${cash(halves)} != ${cash(whole)}`);
-    }
-  },
-);
+export function splitOrders(engine: Engine = fastEngine): Property<RunCase> {
+  return property(
+    "SPEC 11: splitting each order into two on the same bar gives the same fills in total",
+    runInput().map(splittable),
+    (value) => {
+      const whole = runCase(engine, value);
+      const runLot = value.configInput.lotSize ?? 1;
+      const lotOf = (asset: string) => value.configInput.instruments?.[asset]?.lotSize ?? runLot;
+      const halves = runCase(engine, { ...value, ordersByBar: split(value.ordersByBar, lotOf) });
+      fc.pre(!metCashLine(whole) && !metCashLine(halves));
+      const last = (r: Records) => r.series.positions[r.series.positions.length - 1] ?? [];
+      if (JSON.stringify(last(whole)) !== JSON.stringify(last(halves))) {
+        throw new Error(
+          `split: final positions ${JSON.stringify(last(halves))} != ${JSON.stringify(last(whole))}`,
+        );
+      }
+      const cash = (r: Records) => r.series.cash[r.series.cash.length - 1];
+      if (Math.abs(cash(whole) - cash(halves)) > 1e-9 * Math.abs(cash(whole))) {
+        throw new Error(`split: final cash ${cash(halves)} != ${cash(whole)}`);
+      }
+    },
+  );
+}
 
 /**
  * SPEC 6.5: the reasons that say the account's money or standing, not the order itself, cut or
@@ -401,10 +414,10 @@ function relation<T>(p: Property<T>): Relation {
 }
 
 export const METAMORPHIC: readonly Relation[] = [
-  relation(assetPermutation),
-  relation(scalingByTwo),
-  relation(zeroSizeOrders),
-  relation(splitOrders),
-  relation(neverTrading),
-  relation(noLookAhead),
+  relation(assetPermutation()),
+  relation(scalingByTwo()),
+  relation(zeroSizeOrders()),
+  relation(splitOrders()),
+  relation(neverTrading()),
+  relation(noLookAhead()),
 ];

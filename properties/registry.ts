@@ -7,10 +7,13 @@
 // property added here is available to `assay check --properties <name>` and to `assay replay`.
 import { fastEngine } from "../src/engine/index.ts";
 import { countDeferrals } from "../src/harness/coverage.ts";
+import type { Engine } from "../src/model/index.ts";
+import type { EngineCommand } from "../src/protocol/engine-process.ts";
 import { causalContext } from "./causal-context.ts";
 import { type Counts, countCase, countRecords } from "./coverage.ts";
 import { declarativeEqualsOnBar } from "./declarative.ts";
 import { checkAgainstReference, engineEqualsReference } from "./differential.ts";
+import { engineCommandMatchesReference } from "./engine-command.ts";
 import {
   engineIsDeterministic,
   engineRecordChecksProperty,
@@ -35,6 +38,13 @@ export type { Counts } from "./coverage.ts";
 
 /** What the runner offers a property while it checks generated cases. */
 export interface CheckContext {
+  /** The engine under test: the fast engine, or the one `assay check --engine <module>` loads. */
+  readonly engine: Engine;
+  /**
+   * `assay check --engine-cmd`: the engine under test is this process instead, and
+   * engine-equals-reference (the one property a process can run) holds it to the reference.
+   */
+  readonly engineCommand?: EngineCommand;
   /**
    * Counts coverage classes: `add` is called with the chunk's counts while the runner counts
    * (the generated cases), not while fast-check shrinks a failure; it is never called outside
@@ -50,7 +60,7 @@ export type PropertyFactory = (context: CheckContext) => Property<any>;
 export type PropertyRegistry = Readonly<Record<string, PropertyFactory>>;
 
 /** A context that counts nothing: for vitest, replays, and titles. */
-export const NO_COVERAGE: CheckContext = { coverage: () => {} };
+export const NO_COVERAGE: CheckContext = { engine: fastEngine, coverage: () => {} };
 
 /**
  * The properties `assay check` knows, by the name used on its command line and in its reports
@@ -58,10 +68,13 @@ export const NO_COVERAGE: CheckContext = { coverage: () => {} };
  */
 export const PROPERTIES: PropertyRegistry = {
   "reference-invariants": (context) => observedReferenceInvariants(context),
-  "fast-equals-reference": (context) => fastEqualsReference(context),
-  "fast-record-checks": (context) =>
+  "engine-equals-reference": (context) =>
+    context.engineCommand === undefined
+      ? engineMatchesReference(context)
+      : processMatchesReference(context, context.engineCommand),
+  "engine-record-checks": (context) =>
     toleratingKnownIssues(
-      engineRecordChecksProperty(fastEngine, (runCase, config, records) =>
+      engineRecordChecksProperty(context.engine, (runCase, config, records) =>
         context.coverage((counts) => {
           countCase(runCase, counts);
           countRecords(runCase, config, records, counts);
@@ -70,13 +83,13 @@ export const PROPERTIES: PropertyRegistry = {
       undefined,
       countSkip(context),
     ),
-  "fast-determinism": () => engineIsDeterministic(fastEngine),
-  "metamorphic-permutation": () => assetPermutation,
-  "metamorphic-scaling": () => scalingByTwo,
-  "metamorphic-zero-size": () => zeroSizeOrders,
-  "metamorphic-split": () => splitOrders,
-  "metamorphic-never-trading": () => neverTrading,
-  "metamorphic-no-look-ahead": () => noLookAhead,
+  "engine-determinism": (context) => engineIsDeterministic(context.engine),
+  "metamorphic-permutation": (context) => assetPermutation(context.engine),
+  "metamorphic-scaling": (context) => scalingByTwo(context.engine),
+  "metamorphic-zero-size": (context) => zeroSizeOrders(context.engine),
+  "metamorphic-split": (context) => splitOrders(context.engine),
+  "metamorphic-never-trading": (context) => neverTrading(context.engine),
+  "metamorphic-no-look-ahead": (context) => noLookAhead(context.engine),
   "causal-context": () => causalContext,
   "declarative-equals-on-bar": () => declarativeEqualsOnBar,
   "lookahead-perturbation": () => perturbationKeepsBarsValid,
@@ -103,14 +116,14 @@ export function observedReferenceInvariants(context: CheckContext): Property<Run
 }
 
 /**
- * SPEC 10 (I15): the fast engine's records equal the reference's within SPEC 9's tolerances on
- * the generated case (resolveConfig and scheduledOrders as in invariants.ts). A case the
- * reference cannot complete is a failure here too, except the known issues (skipped).
+ * SPEC 10 (I15): the engine under test's records equal the reference's within SPEC 9's
+ * tolerances on the generated case (resolveConfig and scheduledOrders as in invariants.ts). A
+ * case the reference cannot complete is a failure here too, except the known issues (skipped).
  */
-export function fastEqualsReference(context: CheckContext): Property<RunCase> {
-  const differential = engineEqualsReference();
+export function engineMatchesReference(context: CheckContext): Property<RunCase> {
+  const differential = engineEqualsReference(context.engine);
   const observed = property(differential.name, differential.arbitrary, (runCase: RunCase) =>
-    checkAgainstReference(fastEngine, runCase, (config, records) =>
+    checkAgainstReference(context.engine, runCase, (config, records) =>
       context.coverage((counts) => {
         countRecords(runCase, config, records, counts);
         countDeferrals(runCase, records, counts);
@@ -126,4 +139,17 @@ function countSkip(context: CheckContext): (issue: KnownIssue) => void {
       const key = `knownIssue.${issue.id}`;
       counts[key] = (counts[key] ?? 0) + 1;
     });
+}
+
+/**
+ * engine-equals-reference on an engine process: each case and the fields the engine returned on
+ * it (`returned.<field>`) counted, so the report says what was compared.
+ */
+function processMatchesReference(context: CheckContext, command: EngineCommand): Property<RunCase> {
+  return engineCommandMatchesReference(command, (runCase, fields) =>
+    context.coverage((counts) => {
+      countCase(runCase, counts);
+      for (const field of fields) counts[`returned.${field}`] = (counts[`returned.${field}`] ?? 0) + 1;
+    }),
+  );
 }

@@ -6,10 +6,18 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import type { Command } from "commander";
 import type { CheckReport } from "../harness/report.ts";
+import { DEFAULT_ENGINE_TIMEOUT_MS, type EngineCommand } from "../protocol/engine-process.ts";
 import type { CliIo } from "./main.ts";
 
-interface CheckFlags {
-  properties: string;
+/** `--engine-cmd` and its flags, on check and replay. */
+interface EngineCommandFlags {
+  engineCmd?: string;
+  engineTimeout: string;
+  capabilities?: boolean;
+}
+
+interface CheckFlags extends EngineCommandFlags {
+  properties?: string;
   runs: string;
   workers: string;
   seed?: string;
@@ -19,6 +27,8 @@ interface CheckFlags {
   out?: string;
   reports: string;
   registry?: string;
+  engine?: string;
+  against: string;
 }
 
 interface MergeFlags {
@@ -26,12 +36,13 @@ interface MergeFlags {
   reports: string;
 }
 
-interface ReplayFlags {
+interface ReplayFlags extends EngineCommandFlags {
   seed: string;
   path?: string;
   runs?: string;
   property: string;
   registry?: string;
+  engine?: string;
   out?: string;
 }
 
@@ -39,7 +50,10 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
   program
     .command("check")
     .description("run the registered properties over generated cases, in parallel, and write a report")
-    .option("--properties <globs>", "registry names, comma-separated globs (* and ?)", "*")
+    .option(
+      "--properties <globs>",
+      'registry names, comma-separated globs (* and ?); default "*", with --engine-cmd engine-equals-reference',
+    )
     .option("--runs <n>", "cases per property (the whole run: every shard together)", "1000")
     .option("--workers <n>", "worker threads", String(availableParallelism()))
     .option("--seed <n>", "run seed (integer); default a random one, printed and reported")
@@ -53,6 +67,24 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .option("--out <file>", "also write the JSON report to this file")
     .option("--reports <dir>", "folder of check-<timestamp>.json and .md", "reports")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .option(
+      "--engine <module>",
+      "the engine under test: a module exporting an Engine (default export or `engine`); default the fast engine",
+    )
+    .option("--against <engine>", "the engine the engine under test is compared with", "reference")
+    .option(
+      "--engine-cmd <command>",
+      "the engine under test is a process: one golden input per line on stdin, one expected per line on stdout (docs/verification.md)",
+    )
+    .option(
+      "--engine-timeout <ms>",
+      "with --engine-cmd: a case's reply taking longer fails it",
+      String(DEFAULT_ENGINE_TIMEOUT_MS),
+    )
+    .option(
+      "--capabilities",
+      "with --engine-cmd: draw cases within what `<command> --describe` says it supports",
+    )
     .action(async (flags: CheckFlags) => {
       exit.code = await guarded(io, "check", () => check(flags, io));
     });
@@ -75,6 +107,14 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .option("--runs <n>", "without --path: run the whole chunk of n cases (a crashed chunk)")
     .requiredOption("--property <name>", "registry name of the property")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
+    .option("--engine <module>", "the engine under test's module, as the check ran it")
+    .option("--engine-cmd <command>", "the engine process, as the check ran it")
+    .option(
+      "--engine-timeout <ms>",
+      "with --engine-cmd: a case's reply taking longer fails it",
+      String(DEFAULT_ENGINE_TIMEOUT_MS),
+    )
+    .option("--capabilities", "with --engine-cmd: as the check ran it")
     .option("--out <dir>", "folder of the scenario file", "scenarios/regressions")
     .action(async (flags: ReplayFlags) => {
       exit.code = await guarded(io, "replay", () => replayCommand(flags, io));
@@ -88,8 +128,12 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
   const shard = flags.shard === undefined ? WHOLE : parseShard(flags.shard);
   if (flags.shard !== undefined && flags.seed === undefined)
     throw new Error("--shard needs --seed: every shard of a run must draw from the same seed");
+  // The reference is the spec as code: what every engine is held to (SPEC 10).
+  if (flags.against !== "reference")
+    throw new Error(`--against ${flags.against}: engines are checked against the reference engine only`);
   const seed = flags.seed === undefined ? randomSeed() : integer(flags.seed, "--seed");
   const runs = integer(flags.runs, "--runs", 1);
+  const engineCommand = engineCommandOf(flags);
   if (flags.out !== undefined) {
     const { assertWritableFile } = await import("../harness/report.ts");
     assertWritableFile(flags.out, "--out");
@@ -106,6 +150,8 @@ async function check(flags: CheckFlags, io: CliIo): Promise<number> {
       chunkSize: integer(flags.chunkSize, "--chunk-size", 1),
       chunkTimeoutMs: integer(flags.chunkTimeout, "--chunk-timeout", 1),
       registry: flags.registry,
+      engine: flags.engine,
+      engineCommand,
       onStart: view.onStart,
       onProgress: view.onProgress,
     });
@@ -155,6 +201,8 @@ async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {
     path: flags.path,
     runs: flags.runs === undefined ? undefined : integer(flags.runs, "--runs", 1),
     registry: flags.registry,
+    engine: flags.engine,
+    engineCommand: engineCommandOf(flags),
     outDir: flags.out,
   });
   const where = flags.path === undefined ? `${flags.runs ?? "100"} runs` : `path ${flags.path}`;
@@ -173,6 +221,18 @@ async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The engine process of `--engine-cmd` with its flags, or undefined; a flag without it is an error. */
+function engineCommandOf(flags: EngineCommandFlags): EngineCommand | undefined {
+  const timeoutMs = integer(flags.engineTimeout, "--engine-timeout", 1);
+  if (flags.engineCmd === undefined) {
+    if (flags.capabilities === true) throw new Error("--capabilities needs --engine-cmd");
+    if (timeoutMs !== DEFAULT_ENGINE_TIMEOUT_MS) throw new Error("--engine-timeout needs --engine-cmd");
+    return undefined;
+  }
+  if (flags.engineCmd.trim() === "") throw new Error("--engine-cmd: the command is empty");
+  return { command: flags.engineCmd, timeoutMs, capabilities: flags.capabilities === true };
+}
 
 /** Writes <dir>/check-<timestamp><suffix>.json and .md (unless `outOnly`), and the JSON to `out`. */
 async function writeReports(

@@ -5,12 +5,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { COMPAT_PROFILES, profileOfPeer } from "../compat/index.ts";
-import { resolveConfig } from "../config/resolve.ts";
-import { goldenConfigSource, goldenRun } from "../golden/adapt.ts";
 import { compareGolden, renderDivergence } from "../golden/compare.ts";
 import { parseGolden } from "../golden/format.ts";
+import { runGoldenFile } from "../golden/run-input.ts";
 import type { Engine } from "../model/index.ts";
-import { scheduledOrders } from "../strategy/declarative.ts";
 import { DEFAULT_ENGINE, engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
 
@@ -149,11 +147,9 @@ async function judgeFile(entry: Entry, engine: () => Promise<Engine>): Promise<G
     if (!file.peer.startsWith(ASSAY_PEER) && profile === null) {
       return { name, status: "skip", detail: `peer ${file.peer}: no compatibility profile for it yet` };
     }
-    const run = goldenRun(file);
-    const config = resolveConfig(run.configInput, run.panel.symbols, goldenConfigSource(file));
-    const records = (await engine()).run(run.panel, config, scheduledOrders(run.ordersByBar, file.name));
+    const { records, dates } = runGoldenFile(await engine(), file);
     const peer = profile === null ? undefined : COMPAT_PROFILES[profile];
-    const divergence = compareGolden(file.expected, records, run.dates, peer);
+    const divergence = compareGolden(file.expected, records, dates, peer);
     return divergence === null
       ? { name, status: "pass" }
       : { name, status: "fail", detail: renderDivergence(divergence) };

@@ -28,7 +28,7 @@ export function goldenRun(file: GoldenFile): GoldenRun {
 }
 
 /** The label resolveConfig puts on its errors for this file's config input. */
-export function goldenConfigSource(file: GoldenFile): string {
+export function goldenConfigSource(file: Pick<GoldenFile, "source">): string {
   return `golden ${file.source} config`;
 }
 

@@ -139,7 +139,20 @@ export function goldenDivergences(
 }
 
 /** `fills[3] (2024-01-11 GE) price: expected 38.1204675, got 38.12 (diff -4.7e-4)` */
+/** How a rendered divergence names its two sides: a golden file's expected records and the engine's. */
+export interface DivergenceSides {
+  readonly expected: string;
+  readonly actual: string;
+}
+
+const GOLDEN_SIDES: DivergenceSides = { expected: "expected", actual: "got" };
+
 export function renderDivergence(d: Divergence): string {
+  return renderDivergenceAs(d, GOLDEN_SIDES);
+}
+
+/** renderDivergence, its two sides named by `sides` (an engine process's reply and the reference). */
+export function renderDivergenceAs(d: Divergence, sides: DivergenceSides): string {
   const where =
     d.id !== undefined
       ? `${d.section} id=${d.id}`
@@ -148,7 +161,7 @@ export function renderDivergence(d: Divergence): string {
         : d.section;
   const context = [d.date, d.asset].filter((s) => s !== undefined).join(" ");
   const field = d.field === "" || d.field === d.section ? "" : ` ${d.field}`;
-  let line = `${where}${context === "" ? "" : ` (${context})`}${field}: expected ${show(d.expected)}, got ${show(d.actual)}`;
+  let line = `${where}${context === "" ? "" : ` (${context})`}${field}: ${sides.expected} ${show(d.expected)}, ${sides.actual} ${show(d.actual)}`;
   if (typeof d.expected === "number" && typeof d.actual === "number") {
     line += ` (diff ${(d.actual - d.expected).toExponential(2)})`;
   }

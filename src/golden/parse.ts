@@ -226,7 +226,11 @@ const FILL_OPTIONAL = ["orderId", "reducingQty", "increasingQty", "basePrice", "
 const RECORD_TYPES: readonly GoldenRecordType[] = [...GOLDEN_ORDER_TYPES, "percent", "liquidation"];
 const STATUSES: readonly OrderStatus[] = ["working", "filled", "partial", "rejected", "cancelled", "expired"];
 
-export function readExpected(r: ShapeReader, value: unknown, input: GoldenInput): GoldenExpected {
+export function readExpected(
+  r: ShapeReader,
+  value: unknown,
+  input: Pick<GoldenInput, "assets">,
+): GoldenExpected {
   const e = r.object(value, "expected", EXPECTED_KEYS);
   if (Object.keys(e).length === 0) r.fail("expected", "has nothing to compare");
   const assets = new Set(input.assets);

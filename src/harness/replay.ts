@@ -16,10 +16,12 @@ import { readGoldenFile } from "../golden/format.ts";
 import { readInput } from "../golden/parse.ts";
 import { ShapeReader } from "../golden/shape.ts";
 import type { BarContext } from "../model/index.ts";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { scheduledOrders } from "../strategy/declarative.ts";
+import { loadEngineUnderTest } from "./engine-module.ts";
 import { errorText } from "./error-text.ts";
 import { replayCommand, writeWhole } from "./report.ts";
-import { DEFAULT_CHUNK_SIZE, resolveRegistry } from "./runner.ts";
+import { DEFAULT_CHUNK_SIZE, resolveEngineModule, resolveRegistry } from "./runner.ts";
 import { type Decision, isRunCase, type ScenarioCase, scenarioExpected, scenarioInput } from "./scenario.ts";
 import { factoryOf, loadRegistry } from "./task.ts";
 
@@ -35,6 +37,10 @@ export interface ReplayOptions {
   readonly runs?: number;
   /** The registry module (default properties/registry.ts), as for runCheck. */
   readonly registry?: string;
+  /** The engine under test's module (default the fast engine), as for runCheck. */
+  readonly engine?: string;
+  /** The engine process (`--engine-cmd`), as for runCheck. */
+  readonly engineCommand?: EngineCommand;
   /** Folder of the scenario file (default scenarios/regressions). */
   readonly outDir?: string;
 }
@@ -58,7 +64,13 @@ export interface ReplayOutcome {
 export async function replay(options: ReplayOptions): Promise<ReplayOutcome> {
   const registryUrl = resolveRegistry(options.registry);
   const registry = await loadRegistry(registryUrl);
-  const p = factoryOf(registry, options.property, registryUrl)(NO_COVERAGE);
+  const engine = await loadEngineUnderTest(resolveEngineModule(options.engine));
+  const engineCommand = options.engineCommand;
+  const p = factoryOf(
+    registry,
+    options.property,
+    registryUrl,
+  )({ ...NO_COVERAGE, engine, ...(engineCommand === undefined ? {} : { engineCommand }) });
   const params: fc.Parameters<[unknown]> =
     options.path === undefined
       ? { seed: options.seed, numRuns: options.runs ?? DEFAULT_CHUNK_SIZE }
@@ -123,6 +135,8 @@ export async function replay(options: ReplayOptions): Promise<ReplayOutcome> {
     seed: options.seed,
     ...(path === null ? { runs: options.runs ?? DEFAULT_CHUNK_SIZE } : { path }),
     registry: options.registry,
+    engine: options.engine,
+    engineCommand,
   });
   const scenario = {
     name,

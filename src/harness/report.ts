@@ -4,6 +4,7 @@
 // `meta`, unless a chunk meets its time limit (a shrink stopped there, `shrinkInterrupted`, or
 // a chunk stopped before its last case, reported crashed): where that happens depends on speed. `meta` holds what depends on the machine and the moment: time, host, durations,
 // workers. Files are written whole or not at all (a temporary file renamed into place).
+
 import {
   accessSync,
   constants,
@@ -15,6 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
+import { DEFAULT_ENGINE_TIMEOUT_MS, type EngineCommand } from "../protocol/engine-process.ts";
 import { addCounts, type Counts, sortedCounts } from "./coverage.ts";
 import type { Chunk } from "./plan.ts";
 import type { ChunkResult, Counterexample } from "./task.ts";
@@ -101,6 +103,10 @@ export interface ReportInput {
   readonly outcomes: readonly ChunkOutcome[];
   /** The --registry argument when it is not the default, for the replay lines. */
   readonly registry?: string;
+  /** The --engine argument (the engine under test when not the fast engine), for the replay lines. */
+  readonly engine?: string;
+  /** The --engine-cmd argument and its flags, for the replay lines. */
+  readonly engineCommand?: EngineCommand;
 }
 
 /** The report of a run from its chunk outcomes, merged in chunk order. */
@@ -128,7 +134,7 @@ export function buildReport(input: ReportInput, meta: Omit<CheckMeta, "ms">): Ch
             property: name,
             seed: chunk.seed,
             runs: chunk.runs,
-            registry: input.registry,
+            ...modulesOf(input),
           }),
         });
         continue;
@@ -146,8 +152,8 @@ export function buildReport(input: ReportInput, meta: Omit<CheckMeta, "ms">): Ch
           ...result.counterexample,
           replay: replayCommand(
             path === null
-              ? { property: name, seed: chunk.seed, runs: chunk.runs, registry: input.registry }
-              : { property: name, seed: chunk.seed, path, registry: input.registry },
+              ? { property: name, seed: chunk.seed, runs: chunk.runs, ...modulesOf(input) }
+              : { property: name, seed: chunk.seed, path, ...modulesOf(input) },
           ),
         });
       }
@@ -194,13 +200,31 @@ export function replayCommand(options: {
   readonly path?: string;
   readonly runs?: number;
   readonly registry?: string;
+  readonly engine?: string;
+  readonly engineCommand?: EngineCommand;
 }): string {
   const parts = ["npm run assay -- replay", `--seed ${options.seed}`];
   if (options.path !== undefined) parts.push(`--path ${options.path}`);
   if (options.runs !== undefined) parts.push(`--runs ${options.runs}`);
   parts.push(`--property ${options.property}`);
   if (options.registry !== undefined) parts.push(`--registry ${options.registry}`);
+  if (options.engine !== undefined) parts.push(`--engine ${options.engine}`);
+  const command = options.engineCommand;
+  if (command !== undefined) {
+    parts.push(`--engine-cmd ${JSON.stringify(command.command)}`);
+    if (command.timeoutMs !== DEFAULT_ENGINE_TIMEOUT_MS) parts.push(`--engine-timeout ${command.timeoutMs}`);
+    if (command.capabilities) parts.push("--capabilities");
+  }
   return parts.join(" ");
+}
+
+/** The modules a replay line must name: those the run was given. */
+function modulesOf(input: ReportInput): Pick<ReportInput, "registry" | "engine" | "engineCommand"> {
+  return {
+    ...(input.engineCommand === undefined ? {} : { engineCommand: input.engineCommand }),
+    ...(input.registry === undefined ? {} : { registry: input.registry }),
+    ...(input.engine === undefined ? {} : { engine: input.engine }),
+  };
 }
 
 /** The report without its metadata: what must be equal between equivalent runs. */

@@ -11,13 +11,17 @@ import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { errorText } from "./error-text.ts";
 import { type Chunk, planChunks, renderShard, type Shard, WHOLE } from "./plan.ts";
 import { buildReport, type CheckReport, type ChunkOutcome } from "./report.ts";
 import type { ChunkResult, ChunkTask, DescribeTask, PropertyTitle } from "./task.ts";
 
 export interface CheckOptions {
-  /** Comma-separated globs over registry names (`*` any run of characters, `?` one); default all. */
+  /**
+   * Comma-separated globs over registry names (`*` any run of characters, `?` one); default all
+   * (with an engine command, engine-equals-reference).
+   */
   readonly properties?: string;
   /** Cases per property (the whole run, all shards together). */
   readonly runs: number;
@@ -28,6 +32,10 @@ export interface CheckOptions {
   readonly chunkSize?: number;
   /** The registry module, a path or a file: URL (default properties/registry.ts). */
   readonly registry?: string;
+  /** The engine under test: a module exporting an Engine, a path or a file: URL (default the fast engine). */
+  readonly engine?: string;
+  /** `--engine-cmd`: the engine under test is a process, held to the reference by engine-equals-reference. */
+  readonly engineCommand?: EngineCommand;
   /** A chunk still running after this is stopped (its worker terminated) and reported crashed. */
   readonly chunkTimeoutMs?: number;
   /** Called once the chunks are planned, with their number. */
@@ -60,6 +68,8 @@ export const DEFAULT_CHUNK_TIMEOUT_MS = 300_000;
  * the timeout).
  */
 export const TIME_LIMIT_SHARE = 0.8;
+/** The one property an engine process runs (`--engine-cmd`): the differential property. */
+export const PROCESS_PROPERTY = "engine-equals-reference";
 export const DEFAULT_REGISTRY = new URL("../../properties/registry.ts", import.meta.url).href;
 const WORKER = new URL("./worker.mjs", import.meta.url).href;
 
@@ -72,6 +82,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   if (!Number.isSafeInteger(options.workers) || options.workers < 1)
     throw new Error(`check: --workers must be an integer >= 1, got ${options.workers}`);
   const registryUrl = resolveRegistry(options.registry);
+  const engineUrl = resolveEngineModule(options.engine);
+  if (options.engine !== undefined && options.engineCommand !== undefined)
+    throw new Error("check: give --engine (a module) or --engine-cmd (a process), not both");
+  const modules = { registry: registryUrl, engine: engineUrl, engineCommand: options.engineCommand };
   oneCorePerWorker();
   optimizeOnlyHotCode();
   if (options.workers >= availableParallelism()) scavengeOnTheWorkerThread();
@@ -81,16 +95,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     minThreads: options.workers,
     maxThreads: options.workers,
     concurrentTasksPerWorker: 1,
-    workerData: { registry: registryUrl },
+    workerData: { registry: registryUrl, engine: engineUrl },
   });
   let outcomes: ChunkOutcome[];
   let properties: PropertyTitle[];
   try {
     // A worker loads the registry (this thread never loads the engines), picks the properties and
     // builds each once for its title: an unknown name or a factory that throws stops the run here.
-    const describe: DescribeTask = { registry: registryUrl, globs: options.properties ?? "*" };
+    const globs = options.properties ?? (options.engineCommand === undefined ? "*" : PROCESS_PROPERTY);
+    const describe: DescribeTask = { ...modules, globs };
     properties = (await pool.run(describe, { name: "describe" })) as PropertyTitle[];
     const names = properties.map((p) => p.name);
+    const inProcess = names.filter((name) => name !== PROCESS_PROPERTY);
+    if (options.engineCommand !== undefined && inProcess.length > 0)
+      throw new Error(
+        `check --engine-cmd runs ${PROCESS_PROPERTY} only (the others run strategies on an engine in this process), not ${inProcess.join(", ")}`,
+      );
     const chunks = planChunks({
       properties: names,
       runs: options.runs,
@@ -99,7 +119,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       shard,
     });
     options.onStart?.(chunks.length);
-    outcomes = await runChunks(pool, chunks, registryUrl, options);
+    outcomes = await runChunks(pool, chunks, modules, options);
   } finally {
     await pool.destroy();
   }
@@ -112,6 +132,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       properties,
       outcomes,
       registry: options.registry,
+      engine: options.engine,
+      engineCommand: options.engineCommand,
     },
     {
       createdAt,
@@ -124,13 +146,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   );
 }
 
-/** A path (relative to the working folder) or a URL, as a module URL. */
+/** The registry module's URL: `registry` (a path or URL), or properties/registry.ts. */
 export function resolveRegistry(registry: string | undefined): string {
-  if (registry === undefined) return DEFAULT_REGISTRY;
-  if (/^(file|data):/.test(registry)) return registry;
-  const path = isAbsolute(registry) ? registry : resolve(registry);
+  return registry === undefined ? DEFAULT_REGISTRY : moduleUrl("--registry", registry);
+}
+
+/** The engine module's URL (`--engine`, a path or URL), or undefined for the fast engine. */
+export function resolveEngineModule(engine: string | undefined): string | undefined {
+  return engine === undefined ? undefined : moduleUrl("--engine", engine);
+}
+
+/** A path (relative to the working folder) or a URL, as a module URL. */
+function moduleUrl(flag: string, module: string): string {
+  if (/^(file|data):/.test(module)) return module;
+  const path = isAbsolute(module) ? module : resolve(module);
   // Checked here: a worker that fails to import reports no readable error.
-  if (!existsSync(path)) throw new Error(`--registry ${registry}: no such file (${path})`);
+  if (!existsSync(path)) throw new Error(`${flag} ${module}: no such file (${path})`);
   return pathToFileURL(path).href;
 }
 
@@ -139,7 +170,11 @@ export function resolveRegistry(registry: string | undefined): string {
 async function runChunks(
   pool: Piscina<ChunkTask | DescribeTask, unknown>,
   chunks: readonly Chunk[],
-  registry: string,
+  modules: {
+    readonly registry: string;
+    readonly engine: string | undefined;
+    readonly engineCommand: EngineCommand | undefined;
+  },
   options: CheckOptions,
 ): Promise<ChunkOutcome[]> {
   const lanes = Math.min(options.workers, chunks.length);
@@ -164,7 +199,7 @@ async function runChunks(
       if (!settled) timer = setTimeout(() => abort.abort(), timeoutMs).unref();
     });
     const timeLimitMs = Math.floor(timeoutMs * TIME_LIMIT_SHARE);
-    const task: ChunkTask = { registry, ...chunk, timeLimitMs, started: port2 };
+    const task: ChunkTask = { ...modules, ...chunk, timeLimitMs, started: port2 };
     try {
       const result = (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as ChunkResult;
       if (result.interrupted) {
@@ -237,7 +272,7 @@ function oneCorePerWorker(): void {
  * V8 optimizes a function once it has used up its interrupt budget, and every worker compiles for
  * itself: with the default budget (66 KB of bytecode run) a worker spends about 15% of its time in
  * TurboFan, re-optimizing code as the cases vary, and each worker repeats the warm-up. Four times
- * the budget optimizes less of the briefly hot code: 3,000 fast-equals-reference cases ran 3-8%
+ * the budget optimizes less of the briefly hot code: 3,000 engine-equals-reference cases ran 3-8%
  * faster on 1 worker and on 2 (2 cores). The budget is read as functions run (process-wide).
  */
 function optimizeOnlyHotCode(): void {

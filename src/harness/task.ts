@@ -8,13 +8,20 @@ import type { MessagePort } from "node:worker_threads";
 import fc from "fast-check";
 import { asFastCheck, type Property, property } from "../../properties/property.ts";
 import type { CheckContext, PropertyRegistry } from "../../properties/registry.ts";
+import type { Engine } from "../model/index.ts";
+import type { EngineCommand } from "../protocol/engine-process.ts";
 import { type Counts, sortedCounts } from "./coverage.ts";
+import { loadEngineUnderTest } from "./engine-module.ts";
 import { errorText } from "./error-text.ts";
 import { selectProperties } from "./select.ts";
 
 export interface ChunkTask {
   /** URL of the registry module (exports PROPERTIES). */
   readonly registry: string;
+  /** URL of the engine under test's module (`--engine`), or undefined for the fast engine. */
+  readonly engine?: string;
+  /** `--engine-cmd`: the engine under test is a process (engine-equals-reference only). */
+  readonly engineCommand?: EngineCommand;
   readonly property: string;
   readonly chunk: number;
   readonly seed: number;
@@ -66,7 +73,7 @@ const CASE_CHARS = 2_000;
 
 /** Runs one chunk. The worker's default export. */
 export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
-  const checked = await prepared(task.registry, task.property);
+  const checked = await prepared(task.registry, task.property, task.engine, task.engineCommand);
   task.started?.postMessage("start");
   const counts: Counts = {};
   state.counting = counts;
@@ -99,6 +106,8 @@ export default async function runChunk(task: ChunkTask): Promise<ChunkResult> {
 
 export interface DescribeTask {
   readonly registry: string;
+  readonly engine?: string;
+  readonly engineCommand?: EngineCommand;
   /** `--properties`: comma-separated globs over the registry's names. */
   readonly globs: string;
 }
@@ -113,15 +122,21 @@ export interface PropertyTitle {
 /** The properties a run checks, with their titles; each factory is called once (an error surfaces here). */
 export async function describe(task: DescribeTask): Promise<PropertyTitle[]> {
   const registry = await loadRegistry(task.registry);
+  const silent: CheckContext = {
+    engine: await loadEngineUnderTest(task.engine),
+    ...(task.engineCommand === undefined ? {} : { engineCommand: task.engineCommand }),
+    coverage: () => {},
+  };
   return selectProperties(Object.keys(registry), task.globs).map((name) => ({
     name,
-    title: factoryOf(registry, name, task.registry)(SILENT).name,
+    title: factoryOf(registry, name, task.registry)(silent).name,
   }));
 }
 
-/** Starts loading a registry module in this thread, ahead of its first chunk (errors surface there). */
-export function preload(url: string | undefined): void {
-  if (url !== undefined) loadRegistry(url).catch(() => {});
+/** Starts loading the registry and engine modules in this thread, ahead of the first chunk (errors surface there). */
+export function preload(registry: string | undefined, engine: string | undefined): void {
+  if (registry !== undefined) loadRegistry(registry).catch(() => {});
+  loadEngineUnderTest(engine).catch(() => {});
 }
 
 /** The registry a module exports as PROPERTIES. */
@@ -151,24 +166,31 @@ export function factoryOf(registry: PropertyRegistry, name: string, url: string)
  */
 const state: { counting: Counts | null } = { counting: null };
 
-/** A context that counts nothing, for titles (properties/registry.ts's NO_COVERAGE, without loading that module). */
-const SILENT: CheckContext = { coverage: () => {} };
+/** The chunk's context: its engine under test, and coverage counted while `state.counting` is set. */
+function contextFor(engine: Engine, engineCommand: EngineCommand | undefined): CheckContext {
+  return {
+    engine,
+    ...(engineCommand === undefined ? {} : { engineCommand }),
+    coverage(add) {
+      if (state.counting !== null) add(state.counting);
+    },
+  };
+}
 
-const context: CheckContext = {
-  coverage(add) {
-    if (state.counting !== null) add(state.counting);
-  },
-};
-
-/** fast-check properties built in this thread, by registry and name. */
+/** fast-check properties built in this thread, by registry, engine module and name. */
 const built = new Map<string, Promise<fc.IPropertyWithHooks<[unknown]>>>();
 
-function prepared(registry: string, name: string): Promise<fc.IPropertyWithHooks<[unknown]>> {
-  const key = `${registry}\n${name}`;
+function prepared(
+  registry: string,
+  name: string,
+  engine: string | undefined,
+  engineCommand: EngineCommand | undefined,
+): Promise<fc.IPropertyWithHooks<[unknown]>> {
+  const key = `${registry}\n${engine ?? ""}\n${JSON.stringify(engineCommand ?? null)}\n${name}`;
   let found = built.get(key);
   if (found === undefined) {
-    found = loadRegistry(registry).then((r) =>
-      asFastCheck(stopCountingOnFailure(factoryOf(r, name, registry)(context))),
+    found = Promise.all([loadRegistry(registry), loadEngineUnderTest(engine)]).then(([r, e]) =>
+      asFastCheck(stopCountingOnFailure(factoryOf(r, name, registry)(contextFor(e, engineCommand)))),
     );
     built.set(key, found);
   }

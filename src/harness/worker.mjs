@@ -6,7 +6,7 @@ import { register } from "tsx/esm/api";
 
 register();
 const task = await import("./task.ts");
-task.preload(workerData?.registry);
+task.preload(workerData?.registry, workerData?.engine);
 
 export default task.default;
 export const describe = task.describe;

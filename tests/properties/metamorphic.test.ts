@@ -38,7 +38,7 @@ describe("splitOrders' precondition: cash never binds (assay check --runs 3000 -
     // is rejected, final position 500. Not a counterexample: the cash line was met.
     let thrown: unknown = null;
     try {
-      splitOrders.check(buyThousand(100_000));
+      splitOrders().check(buyThousand(100_000));
     } catch (error) {
       thrown = error;
     }
@@ -47,7 +47,7 @@ describe("splitOrders' precondition: cash never binds (assay check --runs 3000 -
 
   it("under the cash line (100,200 >= 100,100): inside the relation, and it holds", () => {
     // Whole: 1000 filled, cash 100,200 - 100,100 = 100; halves: 500 + 500, cash 100 too.
-    expect(() => splitOrders.check(buyThousand(100_200))).not.toThrow();
+    expect(() => splitOrders().check(buyThousand(100_200))).not.toThrow();
   });
 
   it("counts lots as in exact decimals (seed 1, --runs 20000): 32.44 in lots of 0.01 splits into 16.22 + 16.22", () => {
@@ -67,6 +67,6 @@ describe("splitOrders' precondition: cash never binds (assay check --runs 3000 -
       },
       ordersByBar: new Map([[0, [{ asset: "A", size: 32.44 }]]]),
     };
-    expect(() => splitOrders.check(value)).not.toThrow();
+    expect(() => splitOrders().check(value)).not.toThrow();
   });
 });
