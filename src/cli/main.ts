@@ -4,6 +4,7 @@ import { registerCheck } from "./check.ts";
 import { registerCompare } from "./compare.ts";
 import { registerGolden } from "./golden.ts";
 import { registerLookahead } from "./lookahead.ts";
+import { registerRealism } from "./realism.ts";
 import { registerRun } from "./run.ts";
 import { registerStress } from "./stress.ts";
 import { registerSweep } from "./sweep.ts";
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerSweep(program, io, exit);
   registerStress(program, io, exit);
   registerCompare(program, io, exit);
+  registerRealism(program, io, exit);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -121,7 +121,7 @@ export function rollingWindowOf(bars: number): number {
 }
 
 /** ISO dates for daily bars; ISO times where some bar is not at midnight UTC (intraday). */
-function barLabels(times: Float64Array): string[] {
+export function barLabels(times: Float64Array): string[] {
   const intraday = times.some((tsMs) => tsMs % 86_400_000 !== 0);
   return Array.from(times, (tsMs) => (intraday ? new Date(tsMs).toISOString() : isoDate(tsMs)));
 }
