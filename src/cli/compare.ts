@@ -72,7 +72,7 @@ export function renderComparison(comparison: ProfileComparison, times: ArrayLike
   ];
 }
 
-function renderPair(pair: ProfilePair, times: ArrayLike<number>): string[] {
+export function renderPair(pair: ProfilePair, times: ArrayLike<number>): string[] {
   const title = `${pair.b} vs ${pair.a}`;
   if (pair.first === null) return ["", `${title}: identical records`];
   const date = pair.first.t === null ? "" : ` on ${new Date(times[pair.first.t]).toISOString().slice(0, 10)}`;

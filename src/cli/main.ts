@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check.ts";
 import { registerCompare } from "./compare.ts";
+import { registerDiff } from "./diff.ts";
 import { registerGolden } from "./golden.ts";
 import { registerLookahead } from "./lookahead.ts";
 import { registerRealism } from "./realism.ts";
@@ -39,6 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerSweep(program, io, exit);
   registerStress(program, io, exit);
   registerCompare(program, io, exit);
+  registerDiff(program, io, exit);
   registerRealism(program, io, exit);
 
   try {

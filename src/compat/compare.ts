@@ -3,7 +3,7 @@
 // part and which config keys explain it. A key "explains" the first divergence when setting it
 // alone to the other profile's value moves that divergence later (or removes it); its money
 // effect is what that one change does to the first profile's final equity.
-import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { type Result, runBacktest, runConfigFor } from "../api/backtest.ts";
 import { diffRecords, type RecordDivergence } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
 import {
@@ -32,8 +32,12 @@ export interface CompareInputs {
 }
 
 export interface ProfileRun {
-  readonly profile: ProfileName;
+  /** The profile's name (`assay compare`), or the config's (`assay diff`). */
+  readonly profile: string;
   readonly finalEquity: number;
+  readonly totalReturn: number;
+  readonly sharpe: number | null;
+  readonly maxDrawdown: number;
   readonly fills: number;
   /** Orders a rule ended before they filled whole (endedByRule). */
   readonly refused: number;
@@ -51,8 +55,8 @@ export interface KeyEffect {
 }
 
 export interface ProfilePair {
-  readonly a: ProfileName;
-  readonly b: ProfileName;
+  readonly a: string;
+  readonly b: string;
   readonly first: RecordDivergence | null;
   readonly finalEquityDifference: number;
   readonly keys: readonly KeyEffect[];
@@ -76,26 +80,52 @@ export function parseProfiles(list: string): ProfileName[] {
 }
 
 export async function compareProfiles(inputs: CompareInputs): Promise<ProfileComparison> {
-  const { panel, configInput, labels, profiles } = inputs;
-  const run = async (input: ConfigInput) => {
+  const { configInput, profiles } = inputs;
+  return compareConfigs(
+    inputs,
+    profiles.map((profile) => ({
+      name: profile,
+      configInput: { ...configInput, compat: profile === "default" ? null : profile },
+    })),
+  );
+}
+
+/** One side of a comparison: a named config, on the run's engine or its own. */
+export interface ConfigVariant {
+  readonly name: string;
+  readonly configInput: ConfigInput;
+  readonly engine?: Engine;
+}
+
+/**
+ * Runs each variant, then for each against the first: the first record where they part, and
+ * every config key on which they differ with what that key alone does to the first.
+ */
+export async function compareConfigs(
+  inputs: Omit<CompareInputs, "configInput" | "profiles">,
+  variants: readonly ConfigVariant[],
+): Promise<ProfileComparison> {
+  const { panel, labels } = inputs;
+  const run = async (input: ConfigInput, engine = inputs.engine) => {
     const config = runConfigFor(panel, input, labels);
-    return { config, records: runBacktest(panel, config, await inputs.build(), inputs.engine).records };
+    return { config, result: runBacktest(panel, config, await inputs.build(), engine) };
   };
-  const inputOf = (profile: ProfileName): ConfigInput => ({
-    ...configInput,
-    compat: profile === "default" ? null : profile,
-  });
   const done = [];
-  for (const profile of profiles) done.push({ profile, ...(await run(inputOf(profile))) });
+  for (const variant of variants) {
+    const { config, result } = await run(variant.configInput, variant.engine);
+    done.push({ variant, config, result, records: result.records });
+  }
   const [base, ...others] = done;
   const pairs: ProfilePair[] = [];
   for (const other of others) {
-    const first = diffRecords(base.records, other.records, { names: [base.profile, other.profile] });
+    const names: [string, string] = [base.variant.name, other.variant.name];
+    const first = diffRecords(base.records, other.records, { names });
     const keys: KeyEffect[] = [];
     for (const { key, a, b: value } of differingKeys(base.config, other.config)) {
       let alone: KeyEffect["alone"];
       try {
-        const flipped = await run({ ...inputOf(base.profile), [key]: value });
+        const flipped = (await run({ ...base.variant.configInput, [key]: value }, base.variant.engine))
+          .result;
         const next = diffRecords(flipped.records, other.records);
         alone = {
           finalEquityChange: finalEquity(flipped.records) - finalEquity(base.records),
@@ -107,14 +137,14 @@ export async function compareProfiles(inputs: CompareInputs): Promise<ProfileCom
       keys.push({ key, a, b: value, alone });
     }
     pairs.push({
-      a: base.profile,
-      b: other.profile,
+      a: base.variant.name,
+      b: other.variant.name,
       first,
       finalEquityDifference: finalEquity(other.records) - finalEquity(base.records),
       keys,
     });
   }
-  return { runs: done.map(({ profile, records }) => profileRun(profile, records)), pairs };
+  return { runs: done.map(({ variant, result }) => profileRun(variant.name, result)), pairs };
 }
 
 /** An instrument term a profile may set for every asset (a config key of that name). */
@@ -159,10 +189,13 @@ function finalEquity(records: Records): number {
   return records.series.equity.at(-1) ?? Number.NaN;
 }
 
-function profileRun(profile: ProfileName, records: Records): ProfileRun {
+function profileRun(name: string, { records, summary, metrics }: Result): ProfileRun {
   return {
-    profile,
+    profile: name,
     finalEquity: finalEquity(records),
+    totalReturn: summary.totalReturn,
+    sharpe: metrics.sharpe,
+    maxDrawdown: summary.maxDrawdown,
     fills: records.fills.length,
     refused: records.orders.filter(endedByRule).length,
     commission: records.totals.commission,
