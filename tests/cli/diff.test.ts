@@ -25,7 +25,15 @@ describe("assay diff", () => {
       maxParticipation: 0.1,
       onZeroVolume: "defer",
     });
-    const { code, out } = await runCli(["diff", ...small, "--a", "examples/momentum.json", "--b", b, "--json"]);
+    const { code, out } = await runCli([
+      "diff",
+      ...small,
+      "--a",
+      "examples/momentum.json",
+      "--b",
+      b,
+      "--json",
+    ]);
     expect(code).toBe(0);
     const { runs, pairs } = JSON.parse(out);
     const [a, bRun] = runs;
@@ -48,6 +56,8 @@ describe("assay diff", () => {
     expect(out).toContain("b vs a: identical records");
     const same = await runCli(args);
     expect(same.code).not.toBe(0);
-    expect(same.err).toContain("--a and --b are both examples/momentum.json on engine fast: nothing would differ");
+    expect(same.err).toContain(
+      "--a and --b are both examples/momentum.json on engine fast: nothing would differ",
+    );
   }, 60_000);
 });
