@@ -1,0 +1,75 @@
+// Surviving mutants shown equivalent: no input can tell them from the code they replace, so no
+// property or scenario can kill them. Each names its module, line and Stryker's replacement,
+// and says why; reports/MUTATION.md marks the survivors it matches (the score stays Stryker's).
+
+export interface EquivalentMutant {
+  readonly module: string;
+  readonly line: number;
+  /** Stryker's replacement text, exactly. */
+  readonly replacement: string;
+  readonly why: string;
+}
+
+const BOUNDARY =
+  "moves only the value exactly at the tolerance's edge, itself an arbitrary cut in float error (no input lands on it by meaning)";
+
+export const EQUIVALENT: readonly EquivalentMutant[] = [
+  { module: "src/engine/numeric.ts", line: 20, replacement: "a > b - TIE * scale", why: BOUNDARY },
+  { module: "src/engine/numeric.ts", line: 25, replacement: "a >= b + TIE * scale", why: BOUNDARY },
+  {
+    module: "src/engine/numeric.ts",
+    line: 52,
+    replacement: "Math.abs(steps - nearest) < QTY_TIE * Math.max(1, Math.abs(steps))",
+    why: BOUNDARY,
+  },
+  {
+    module: "src/engine/numeric.ts",
+    line: 70,
+    replacement: "Math.abs(perUnit * step - 1) <= 1e-15",
+    why: BOUNDARY,
+  },
+  {
+    module: "src/engine/numeric.ts",
+    line: 68,
+    replacement: "false",
+    why: "for a step >= 1, round(1 / step) is 1 only at step 1 (dividing by 1 is multiplying by 1) and else 0 or a reciprocal off by far more than 1e-15: the early return changes no result",
+  },
+  {
+    module: "src/engine/numeric.ts",
+    line: 68,
+    replacement: "step > 1",
+    why: "differs at step 1 alone, where the divisor 1 and multiplying by 1 give the same amounts",
+  },
+  {
+    module: "reference/checks.ts",
+    line: 46,
+    replacement: "true",
+    why: "the margin rule on a cash account too: it holds no shorts and no futures, so equity (cash + the longs) >= max(IM, MM) (at most the longs' value) whenever cash >= 0, which the cash check before it already requires",
+  },
+  {
+    module: "reference/checks.ts",
+    line: 46,
+    replacement: '""',
+    why: 'config.account !== "" is always true: the margin rule on a cash account too, which (above) refuses nothing more',
+  },
+  {
+    module: "reference/checks.ts",
+    line: 48,
+    replacement: "false",
+    why: "max(IM, MM) for a futures account: a contract's maintenance margin is at most its initial one (resolveConfig refuses it above), so max(IM, MM) = IM",
+  },
+  {
+    module: "reference/checks.ts",
+    line: 48,
+    replacement: '""',
+    why: 'config.account === "" is never true: max(IM, MM) for a futures account too, = IM (above)',
+  },
+];
+
+export function equivalenceOf(
+  module: string,
+  line: number,
+  replacement: string,
+): EquivalentMutant | undefined {
+  return EQUIVALENT.find((e) => e.module === module && e.line === line && e.replacement === replacement);
+}
