@@ -31,12 +31,12 @@ describe("the tie rule", () => {
 
 describe("lots from a quotient", () => {
   it("reads an exact whole number through float error of the operands' size", () => {
-    expect(truncLots(599.99999999999994)).toBe(600);
-    expect(truncLots(-599.99999999999994)).toBe(-600);
+    expect(truncLots(599.9999999999999)).toBe(600);
+    expect(truncLots(-599.9999999999999)).toBe(-600);
     // A target minus a holding of a million lots: 3 lots, off by 1e-10 (an ulp of 1e6).
     expect(truncLots(3 - 1e-10, 1e6)).toBe(3);
     expect(truncLots(-(3 - 1e-10), 1e6)).toBe(-3);
-    expect(floorLots(599.99999999999994)).toBe(600);
+    expect(floorLots(599.9999999999999)).toBe(600);
   });
 
   it("keeps a true fraction", () => {
