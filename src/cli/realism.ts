@@ -1,14 +1,13 @@
 // `assay realism [strategy] <run flags>`: the strategy up the ladder of realism (src/realism/),
 // from frictionless to the user's config, one family of assumptions a step, with each step's
 // effect on return, Sharpe, drawdown and trades; `--report` adds the HTML page with its charts.
-import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import { configWarnings } from "../config/index.ts";
 import { money } from "../report/format.ts";
 import { barLabels } from "../report/tearsheet/from-run.ts";
 import { engines, loadEngine } from "./engines.ts";
 import type { CliIo } from "./main.ts";
-import { reportPaths } from "./report.ts";
+import { commandReportPaths } from "./report.ts";
 import { type RunInputOptions, runInputOptions, runInputsOf, STRATEGY_HELP, strategyOf } from "./run.ts";
 
 interface RealismOptions extends RunInputOptions {
@@ -35,16 +34,7 @@ export function registerRealism(program: Command, io: CliIo, exit: { code: numbe
     )
     .option("--report-name <name>", "the report's file name (default: realism-<the strategy's name>)")
     .action(async (strategyName: string, options: RealismOptions, command: Command) => {
-      if (options.reportName !== undefined && !options.report)
-        throw new Error(
-          `--report-name ${options.reportName} without --report: add --report to write the report`,
-        );
-      const report = options.report
-        ? reportPaths(
-            strategyName,
-            options.reportName ?? `realism-${basename(strategyName, extname(strategyName))}`,
-          )
-        : null;
+      const report = commandReportPaths("realism", strategyName, options);
       const { panel, configInput, labels, config, source } = await runInputsOf(options, command);
       for (const warning of configWarnings(config, source)) io.err(`warning: ${warning}`);
       // Imported here: the ladder loads the metrics, which other commands need not.

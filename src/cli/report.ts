@@ -40,6 +40,24 @@ export function reportPaths(
   return paths;
 }
 
+/**
+ * The files of a command's `--report` (`assay sweep`, `assay realism`): named by --report-name or
+ * `<prefix>-<strategy>`; null without --report, and --report-name without it is an error.
+ */
+export function commandReportPaths(
+  prefix: string,
+  strategyArgument: string,
+  options: { readonly report?: boolean; readonly reportName?: string },
+): ReportPaths | null {
+  if (options.reportName !== undefined && !options.report)
+    throw new Error(`--report-name ${options.reportName} without --report: add --report to write the report`);
+  if (!options.report) return null;
+  return reportPaths(
+    strategyArgument,
+    options.reportName ?? `${prefix}-${basename(strategyArgument, extname(strategyArgument))}`,
+  );
+}
+
 export async function writeReport(
   paths: ReportPaths,
   result: Result,

@@ -3,7 +3,7 @@
 // Sharpe ratio of the best (src/sweep/, docs/sweep.md).
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
 import { configWarnings } from "../config/index.ts";
 import { rateBar } from "../harness/progress.ts";
@@ -15,7 +15,7 @@ import type { SweepData } from "../sweep/trial.ts";
 import { BUILT_IN_NAMES } from "./built-ins.ts";
 import { engines } from "./engines.ts";
 import type { CliIo } from "./main.ts";
-import { reportPaths } from "./report.ts";
+import { commandReportPaths } from "./report.ts";
 import {
   collect,
   count,
@@ -75,16 +75,7 @@ export function registerSweep(program: Command, io: CliIo, exit: { code: number 
           `--engine ${options.engine}: unknown engine (known: ${Object.keys(engines).join(", ")})`,
         );
       for (const out of options.out) refuseOutput(out);
-      if (options.reportName !== undefined && !options.report)
-        throw new Error(
-          `--report-name ${options.reportName} without --report: add --report to write the report`,
-        );
-      const report = options.report
-        ? reportPaths(
-            strategyName,
-            options.reportName ?? `sweep-${basename(strategyName, extname(strategyName))}`,
-          )
-        : null;
+      const report = commandReportPaths("sweep", strategyName, options);
       const rankFlags = RANK_FLAGS.filter((key) => command.getOptionValueSource(key) === "cli");
       if (rankFlags.length > 0)
         throw new Error(
