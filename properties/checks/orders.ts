@@ -79,10 +79,17 @@ export function statusAgreesWithFilledQty({ records }: FinishedRun): void {
   }
 }
 
-/** SPEC 6.4, 6.5: where a record may carry qty 0. */
+/**
+ * SPEC 6.4, 6.5: where a record may carry qty 0. Under sizeAtFill a market order sized by value,
+ * percent or target is sent even when its size at the close is 0 units; it is sized again at its
+ * first fill bar, so one that ends before any (expired at the end of data, or cancelled: by the
+ * strategy, a cured call, bankruptcy) keeps the 0.
+ */
 function zeroQtyAllowed(o: OrderRecord): boolean {
   if (o.reason?.kind === "invalidOrder" || o.reason?.kind === "sizedToZero") return true;
-  return o.status === "expired" && o.type === "market" && o.sizeType !== "units";
+  return (
+    (o.status === "expired" || o.status === "cancelled") && o.type === "market" && o.sizeType !== "units"
+  );
 }
 
 /** An invalid request (unknown asset or field, non-finite or huge size, missing or unused price) is an "invalidOrder" record, not a crash. */

@@ -96,3 +96,36 @@ describe("post-run checks", () => {
     });
   }
 });
+
+describe("statusAgreesWithFilledQty and orders of 0 units", () => {
+  // sizeAtFill sends a target order whose size at the close is 0 units (1 x 1,000 of cash at
+  // 143,932.27 a unit); the strategy cancels it on the same bar, before its fill bar sizes it.
+  const sizedLater: RunCase = {
+    panel: {
+      symbols: ["A"],
+      times: Float64Array.from([0, 1], (t) => Date.UTC(2024, 0, 2) + t * DAY_MS),
+      open: Float64Array.from([141_013.29, 122_342.43]),
+      high: Float64Array.from([143_932.27, 122_342.43]),
+      low: Float64Array.from([141_013.29, 122_342.43]),
+      close: Float64Array.from([143_932.27, 122_342.43]),
+      volume: Float64Array.from([1e6, 1e6]),
+      extra: {},
+    },
+    configInput: { initialCash: 1_000, account: "margin", sizeAtFill: true, maxParticipation: null },
+    ordersByBar: new Map([[0, [{ asset: "A", sizeType: "targetPercent", size: 1 }]]]),
+    cancelsByBar: new Map([[0, [0]]]),
+  };
+
+  it("allows a 0 kept by a sizeAtFill order cancelled before its fill bar, and no other", () => {
+    const { config, records } = runReference(sizedLater);
+    const run = { panel: sizedLater.panel, config, ordersByBar: sizedLater.ordersByBar, records };
+    expect(records.orders.map((o) => [o.status, o.qty, o.reason?.kind])).toEqual([
+      ["cancelled", 0, "cancelRequested"],
+    ]);
+    statusAgreesWithFilledQty(run);
+    // The same record for a units order is no order at all: 0 units are never sent.
+    const units = structuredClone(records);
+    Object.assign(units.orders[0], { sizeType: "units" });
+    expect(() => statusAgreesWithFilledQty({ ...run, records: units })).toThrow(/an order of 0 units/);
+  });
+});
