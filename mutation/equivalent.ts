@@ -64,6 +64,40 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     replacement: '""',
     why: 'config.account === "" is never true: max(IM, MM) for a futures account too, = IM (above)',
   },
+  ...[55, 61, 89].map((line) => ({
+    module: "reference/costs.ts",
+    line,
+    replacement: "side >= 0",
+    why: "side is +1 (a buy) or -1 (a sell), never 0",
+  })),
+  ...[35, 131].map((line) => ({
+    module: "reference/costs.ts",
+    line,
+    replacement: "default:",
+    why: "the last case of a switch over every model turned into the default: the same model reaches it",
+  })),
+  {
+    module: "reference/costs.ts",
+    line: 129,
+    replacement: "model.bands.length + 1",
+    why: "the fallback after find() is never taken: resolveConfig requires the last tiered band to have upTo null, which find() always returns",
+  },
+  // roundToTick's other way: a price clamped into the bar or capped at a limit lies between two
+  // grid prices inside those bounds, since bar prices and limit prices must be on the grid
+  // (SPEC 1; an off-grid limit is an invalidOrder), so rounding outward never leaves them.
+  ...[
+    [91, "true"],
+    [91, "false"],
+    [92, "false"],
+    [95, "true"],
+    [95, "false"],
+    [96, "false"],
+  ].map(([line, replacement]) => ({
+    module: "reference/costs.ts",
+    line: line as number,
+    replacement: replacement as string,
+    why: "rounding outward never leaves the bar or passes the limit: both are on the tick grid (SPEC 1; an off-grid limit is an invalidOrder), so the other way is never taken",
+  })),
 ];
 
 export function equivalenceOf(
