@@ -4,17 +4,10 @@
 // alone to the other profile's value moves that divergence later (or removes it); its money
 // effect is what that one change does to the first profile's final equity.
 import { type Result, runBacktest, runConfigFor } from "../api/backtest.ts";
+import { type RunHeadline, runHeadline } from "../api/headline.ts";
 import { diffRecords, type RecordDivergence } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
-import {
-  type CompatProfile,
-  type Engine,
-  endedByRule,
-  type Panel,
-  type Records,
-  type RunConfig,
-  type Strategy,
-} from "../model/index.ts";
+import type { CompatProfile, Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
 import { COMPAT_PROFILES } from "./index.ts";
 
 /** A profile as `--profiles` names it: a peer's, or "default" for assay's own rules. */
@@ -31,16 +24,9 @@ export interface CompareInputs {
   readonly engine: Engine;
 }
 
-export interface ProfileRun {
+export interface ProfileRun extends RunHeadline {
   /** The profile's name (`assay compare`), or the config's (`assay diff`). */
   readonly profile: string;
-  readonly finalEquity: number;
-  readonly totalReturn: number;
-  readonly sharpe: number | null;
-  readonly maxDrawdown: number;
-  readonly fills: number;
-  /** Orders a rule ended before they filled whole (endedByRule). */
-  readonly refused: number;
   readonly commission: number;
 }
 
@@ -113,7 +99,7 @@ export async function compareConfigs(
   const done = [];
   for (const variant of variants) {
     const { config, result } = await run(variant.configInput, variant.engine);
-    done.push({ variant, config, result, records: result.records });
+    done.push({ variant, config, records: result.records, headline: profileRun(variant.name, result) });
   }
   const [base, ...others] = done;
   const pairs: ProfilePair[] = [];
@@ -144,7 +130,7 @@ export async function compareConfigs(
       keys,
     });
   }
-  return { runs: done.map(({ variant, result }) => profileRun(variant.name, result)), pairs };
+  return { runs: done.map(({ headline }) => headline), pairs };
 }
 
 /** An instrument term a profile may set for every asset (a config key of that name). */
@@ -189,15 +175,6 @@ function finalEquity(records: Records): number {
   return records.series.equity.at(-1) ?? Number.NaN;
 }
 
-function profileRun(name: string, { records, summary, metrics }: Result): ProfileRun {
-  return {
-    profile: name,
-    finalEquity: finalEquity(records),
-    totalReturn: summary.totalReturn,
-    sharpe: metrics.sharpe,
-    maxDrawdown: summary.maxDrawdown,
-    fills: records.fills.length,
-    refused: records.orders.filter(endedByRule).length,
-    commission: records.totals.commission,
-  };
+function profileRun(name: string, result: Result): ProfileRun {
+  return { profile: name, ...runHeadline(result), commission: result.records.totals.commission };
 }

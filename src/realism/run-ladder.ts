@@ -1,9 +1,10 @@
 // The ladder run: the strategy under each step's config on one engine, and each step's headline
 // numbers with its effect against the step below.
 import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { type RunHeadline, runHeadline } from "../api/headline.ts";
 import { diffRecords } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
-import { type Engine, endedByRule, type Panel, type RunConfig, type Strategy } from "../model/index.ts";
+import type { Engine, Panel, RunConfig, Strategy } from "../model/index.ts";
 import { type LadderStep, ladderSteps } from "./ladder.ts";
 
 export interface LadderInputs {
@@ -16,17 +17,10 @@ export interface LadderInputs {
   readonly engine: Engine;
 }
 
-export interface StepResult {
+export interface StepResult extends RunHeadline {
   readonly name: string;
   readonly adds: string;
-  readonly finalEquity: number;
-  readonly totalReturn: number;
-  readonly sharpe: number | null;
-  readonly maxDrawdown: number;
-  readonly fills: number;
   readonly trades: number;
-  /** Orders a rule ended before they filled whole (endedByRule). */
-  readonly refused: number;
   /** Commission, slippage, impact, financing and borrow fees, as money paid. */
   readonly costs: number;
   readonly marginCalls: number;
@@ -77,18 +71,13 @@ function stepResult(
   result: ReturnType<typeof runBacktest>,
   unchanged: boolean,
 ): StepResult {
-  const { summary, metrics, records } = result;
+  const { summary, records } = result;
   const costs = summary.costs;
   return {
     name: step.name,
     adds: step.adds,
-    finalEquity: summary.finalEquity,
-    totalReturn: summary.totalReturn,
-    sharpe: metrics.sharpe,
-    maxDrawdown: summary.maxDrawdown,
-    fills: summary.fills,
+    ...runHeadline(result),
     trades: summary.trades,
-    refused: records.orders.filter(endedByRule).length,
     costs: costs.commission + costs.slippage + costs.impact + costs.financing,
     marginCalls: summary.marginCalls,
     liquidations: summary.liquidations,
