@@ -3,6 +3,8 @@
 // effect on return, Sharpe, drawdown and trades; `--report` adds the HTML page with its charts.
 import type { Command } from "commander";
 import { configWarnings } from "../config/index.ts";
+import { renderLadder } from "../realism/render.ts";
+import { runLadder } from "../realism/run-ladder.ts";
 import { money } from "../report/format.ts";
 import { barLabels } from "../report/tearsheet/from-run.ts";
 import { engines, loadEngine } from "./engines.ts";
@@ -37,9 +39,6 @@ export function registerRealism(program: Command, io: CliIo, exit: { code: numbe
       const report = commandReportPaths("realism", strategyName, options);
       const { panel, configInput, labels, config, source } = await runInputsOf(options, command);
       for (const warning of configWarnings(config, source)) io.err(`warning: ${warning}`);
-      // Imported here: the ladder loads the metrics, which other commands need not.
-      const { runLadder } = await import("../realism/run-ladder.ts");
-      const { renderLadder } = await import("../realism/render.ts");
       const ladder = await runLadder({
         panel,
         configInput,

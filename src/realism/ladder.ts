@@ -76,7 +76,11 @@ export function ladderSteps(target: ConfigInput): LadderStep[] {
     return input;
   };
   return [
-    { name: FRICTIONLESS, adds: "none of the families below", configInput: above(0) },
+    {
+      name: FRICTIONLESS,
+      adds: "nothing: no costs, no volume limit, zero-volume bars fill, no impact, no margin (cash >= 0, short proceeds as cash), no interest, immediate settlement",
+      configInput: above(0),
+    },
     ...RUNGS.map((rung, i) => ({ name: rung.name, adds: rung.adds, configInput: above(i + 1) })),
   ];
 }

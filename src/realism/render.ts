@@ -51,18 +51,14 @@ export function ladderRows(ladder: Ladder): string[][] {
 
 export function renderLadder(title: string, ladder: Ladder): string {
   const lines = [title, "", alignTable([...LADDER_HEADER], ladderRows(ladder), LADDER_RIGHT), ""];
-  for (const [i, step] of ladder.steps.entries()) {
+  for (const step of ladder.steps) {
     const events = [
       step.marginCalls > 0 ? `${step.marginCalls} margin calls` : "",
       step.liquidations > 0 ? `${step.liquidations} forced fills` : "",
       step.bankrupt === null ? "" : `bankrupt on ${step.bankrupt}`,
     ].filter((s) => s !== "");
-    const what =
-      i === 0
-        ? "adds nothing: no costs, no volume limit, zero-volume bars fill, no impact, no margin (cash >= 0, short proceeds as cash), no interest, immediate settlement"
-        : `adds ${step.adds}`;
     lines.push(
-      `${step.name}: ${what}${step.unchanged ? " (no change on this run)" : ""}${events.length > 0 ? `; ${events.join(", ")}` : ""}`,
+      `${step.name}: adds ${step.adds}${step.unchanged ? " (no change on this run)" : ""}${events.length > 0 ? `; ${events.join(", ")}` : ""}`,
     );
   }
   return lines.join("\n");

@@ -40,7 +40,7 @@ export function realismPage(
     ["step", "adds", "on this run"],
     ladder.steps.map((step, i) => [
       step.name,
-      i === 0 ? "none: the frictionless bottom" : step.adds,
+      step.adds,
       i === 0 ? "" : step.unchanged ? "no change" : "changes the records",
     ]),
   );
