@@ -47,7 +47,7 @@ interface ReplayFlags extends EngineCommandFlags {
 }
 
 export function registerCheck(program: Command, io: CliIo, exit: { code: number }): void {
-  program
+  const check = program
     .command("check")
     .description("run the registered properties over generated cases, in parallel, and write a report")
     .option(
@@ -71,23 +71,10 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
       "--engine <module>",
       "the engine under test: a module exporting an Engine (default export or `engine`); default the fast engine",
     )
-    .option("--against <engine>", "the engine the engine under test is compared with", "reference")
-    .option(
-      "--engine-cmd <command>",
-      "the engine under test is a process: one golden input per line on stdin, one expected per line on stdout (docs/verification.md)",
-    )
-    .option(
-      "--engine-timeout <ms>",
-      "with --engine-cmd: a case's reply taking longer fails it",
-      String(DEFAULT_ENGINE_TIMEOUT_MS),
-    )
-    .option(
-      "--capabilities",
-      "with --engine-cmd: draw cases within what `<command> --describe` says it supports",
-    )
-    .action(async (flags: CheckFlags) => {
-      exit.code = await guarded(io, "check", () => check(flags, io));
-    });
+    .option("--against <engine>", "the engine the engine under test is compared with", "reference");
+  withEngineCommand(check).action(async (flags: CheckFlags) => {
+    exit.code = await guarded(io, "check", () => runCheckCommand(flags, io));
+  });
 
   program
     .command("merge")
@@ -99,7 +86,7 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
       exit.code = await guarded(io, "merge", () => merge(files, flags, io));
     });
 
-  program
+  const replay = program
     .command("replay")
     .description("reproduce a check failure from its seed and path, and write it as a regression scenario")
     .requiredOption("--seed <n>", "the failing chunk's seed (from the report)")
@@ -108,20 +95,13 @@ export function registerCheck(program: Command, io: CliIo, exit: { code: number 
     .requiredOption("--property <name>", "registry name of the property")
     .option("--registry <module>", "module exporting PROPERTIES (default properties/registry.ts)")
     .option("--engine <module>", "the engine under test's module, as the check ran it")
-    .option("--engine-cmd <command>", "the engine process, as the check ran it")
-    .option(
-      "--engine-timeout <ms>",
-      "with --engine-cmd: a case's reply taking longer fails it",
-      String(DEFAULT_ENGINE_TIMEOUT_MS),
-    )
-    .option("--capabilities", "with --engine-cmd: as the check ran it")
-    .option("--out <dir>", "folder of the scenario file", "scenarios/regressions")
-    .action(async (flags: ReplayFlags) => {
-      exit.code = await guarded(io, "replay", () => replayCommand(flags, io));
-    });
+    .option("--out <dir>", "folder of the scenario file", "scenarios/regressions");
+  withEngineCommand(replay).action(async (flags: ReplayFlags) => {
+    exit.code = await guarded(io, "replay", () => replayCommand(flags, io));
+  });
 }
 
-async function check(flags: CheckFlags, io: CliIo): Promise<number> {
+async function runCheckCommand(flags: CheckFlags, io: CliIo): Promise<number> {
   const { runCheck } = await import("../harness/runner.ts");
   const { parseShard, WHOLE } = await import("../harness/plan.ts");
   const { progressView } = await import("../harness/progress.ts");
@@ -221,6 +201,24 @@ async function replayCommand(flags: ReplayFlags, io: CliIo): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** `--engine-cmd` and its flags, as check and replay take them (replay: as the check ran). */
+function withEngineCommand(command: Command): Command {
+  return command
+    .option(
+      "--engine-cmd <command>",
+      "the engine under test is a process: one golden input per line on stdin, one expected per line on stdout (docs/verification.md)",
+    )
+    .option(
+      "--engine-timeout <ms>",
+      "with --engine-cmd: a case's reply taking longer fails it",
+      String(DEFAULT_ENGINE_TIMEOUT_MS),
+    )
+    .option(
+      "--capabilities",
+      "with --engine-cmd: draw cases within what `<command> --describe` says it supports",
+    );
+}
 
 /** The engine process of `--engine-cmd` with its flags, or undefined; a flag without it is an error. */
 function engineCommandOf(flags: EngineCommandFlags): EngineCommand | undefined {
