@@ -54,6 +54,9 @@ export function countCase(runCase: RunCase, counts: Counts): void {
   if (configInput.checkAtSubmit === true) bump("config.checkAtSubmit");
   if (configInput.exitsFirst === false) bump("config.inProcessingOrder");
   if (configInput.sizeAtFill === true) bump("config.sizeAtFill");
+  if (configInput.slipOpen === false) bump("config.slipOpenOff");
+  if (configInput.slipMatch === false)
+    bump(`config.slipMatchOff.slipLimit${configInput.slipLimit !== false}`);
   bump(`config.onInsufficient.${configInput.onInsufficient}`);
   bump(`config.fillAt.${configInput.fillAt}`);
   bump(`config.onZeroVolume.${configInput.onZeroVolume}`);
@@ -135,6 +138,7 @@ export function countRecords(runCase: RunCase, config: RunConfig, records: Recor
     if (o.reason !== null) bump(`reason.${o.reason.kind}`);
     if (o.status === "expired" && o.reason?.kind === "endOfData") bump("records.expiredAtEnd");
     if (o.status === "partial") bump(`partial.${o.reason?.kind}`);
+    if (o.deferred.slippage > 0) bump(`orders.heldBySlippage.${o.type === "market" ? "market" : "resting"}`);
     if (o.reason !== null) bump(`reason.${o.reason.kind}.${config.account}`);
   }
   for (const f of records.fills) {

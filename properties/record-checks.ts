@@ -32,6 +32,7 @@ import {
   statusAgreesWithFilledQty,
 } from "./checks/orders.ts";
 import { cashAccountIsLongAndSolvent, positionsAreSumOfFills } from "./checks/series.ts";
+import { slipMatchHoldsBeyondBar, slipOpenSparesOpens } from "./checks/slippage.ts";
 
 export * from "./checks/accounting.ts";
 export * from "./checks/cash-flows.ts";
@@ -41,6 +42,7 @@ export * from "./checks/good-faith.ts";
 export * from "./checks/liquidation.ts";
 export * from "./checks/orders.ts";
 export * from "./checks/series.ts";
+export * from "./checks/slippage.ts";
 
 /** Every post-run check, in the order they run. */
 export const POST_RUN_CHECKS: readonly RecordCheck[] = [
@@ -52,6 +54,8 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   fillLegsAddUp,
   fillPricesAreNotNegative,
   fillPricesAreInBar,
+  slipOpenSparesOpens,
+  slipMatchHoldsBeyondBar,
   fillsAfterDecision,
   positionsAreSumOfFills,
   cashAccountIsLongAndSolvent,

@@ -4,7 +4,15 @@
 // group); then every further order of an asset, split against the position at that moment.
 import type { OnInsufficient, Reason } from "../src/model/index.ts";
 import { checkLegs, type Leg } from "./checks.ts";
-import { adjustedPrice, type Priced, recordCommission, slippageTerms, splitCosts } from "./costs.ts";
+import {
+  adjustedPrice,
+  heldBySlippage,
+  type Priced,
+  recordCommission,
+  slippageTerms,
+  slips,
+  splitCosts,
+} from "./costs.ts";
 import { type Dec, dec, maxDec, minDec, truncToStep, ZERO } from "./decimal.ts";
 import type { Impact } from "./impact.ts";
 import type { Invariants } from "./invariants.ts";
@@ -117,6 +125,11 @@ export class Batch {
     }
     const volume = zeroVolume ? config.syntheticVolume : this.state.volume(this.t, order.asset);
     const side = restOf(order).gt(0) ? 1 : -1;
+    // Forced orders are never held: a liquidation fills, clamped (SPEC 7).
+    if (order.forced === null && this.heldBySlippage(order, basePrice, side)) {
+      order.record.deferred.slippage++;
+      return null;
+    }
     return {
       order,
       basePrice,
@@ -140,20 +153,43 @@ export class Batch {
     const room = this.capRoom(entry);
     const rest = restOf(order).abs();
     const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
-    entry.pricing = this.price(entry, room === null ? rest : minDec(rest, room), limit);
+    entry.pricing = this.price(
+      entry,
+      room === null ? rest : minDec(rest, room),
+      limit,
+      order.mode === "market",
+    );
     return entry.pricing;
   }
 
-  private price(entry: Entry, quantity: Dec, limit: Dec | null): Pricing {
+  private heldBySlippage(order: WorkingOrder, basePrice: Dec, side: 1 | -1): boolean {
+    const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
+    const terms = this.slippageAt(order.asset, order.mode === "market", basePrice);
+    return heldBySlippage(this.state.config, side, basePrice, terms, this.barOf(order.asset), limit);
+  }
+
+  /** The slippage model's terms for a fill of the asset at basePrice, zero where slipOpen spares it. */
+  private slippageAt(asset: number, market: boolean, basePrice: Dec): { bps: Dec; perUnit: Dec } {
+    const { state, t } = this;
+    if (!slips(state.config.slipOpen, market, basePrice, this.barOf(asset).open))
+      return { bps: ZERO, perUnit: ZERO };
+    return slippageTerms(state.config.slippage, () => state.spread(t, asset));
+  }
+
+  private barOf(asset: number): NonNullable<ReturnType<RunState["bar"]>> {
+    return this.state.bar(this.t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
+  }
+
+  private price(entry: Entry, quantity: Dec, limit: Dec | null, market: boolean): Pricing {
     const { state, t } = this;
     const { side, basePrice } = entry;
     const asset = entry.order.asset;
-    const bar = state.bar(t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
+    const bar = this.barOf(asset);
     const volumeBased = !(entry.zeroVolume && state.config.onZeroVolume === "fill");
     const earlier = state.volumeUsed[asset];
     const temporary = this.impact.temporary(t, asset, quantity, earlier, entry.volume, volumeBased);
     const impactBps = temporary.bps.add(this.impact.permanentBps(t, asset, side));
-    const slippage = slippageTerms(state.config.slippage, () => state.spread(t, asset));
+    const slippage = this.slippageAt(asset, market, basePrice);
     const bounds = { low: bar.low, high: bar.high, limit, tick: state.ticks[asset] };
     const priced = adjustedPrice(
       basePrice,
@@ -186,7 +222,8 @@ export class Batch {
       slot: null,
     };
     const room = this.capRoom(probe);
-    const { price } = this.price(probe, room === null ? qty.abs() : minDec(qty.abs(), room), null);
+    // The liquidation a quote sizes is a market order.
+    const { price } = this.price(probe, room === null ? qty.abs() : minDec(qty.abs(), room), null, true);
     const terms = {
       multiplier: this.state.multipliers[asset],
       orderHadFill: false,

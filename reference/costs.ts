@@ -37,6 +37,41 @@ export function slippageTerms(model: SlippageModel, barSpread: () => number): { 
   }
 }
 
+/**
+ * slipOpen false (Backtrader's slip_open=False: `_try_exec_market` and the gap branches of
+ * `_try_exec_limit`/`_try_exec_stop` pass `doslip=slip_open`): no slippage on a market order's
+ * fill, nor on a fill whose base is the bar's open. Impact is not slippage and still applies.
+ */
+export function slips(slipOpen: boolean, market: boolean, basePrice: Dec, open: Dec): boolean {
+  return slipOpen || (!market && !basePrice.eq(open));
+}
+
+/**
+ * slipMatch false (Backtrader's slip_match=False: `_slip_up`/`_slip_down` return None): the
+ * slipped price (base and the slippage terms, before impact) passes the bar's high for a buy or
+ * its low for a sale, or a limit or stop-limit order's limit, so the order is not matched on this
+ * bar. Limit orders are held only under slipLimit false and never when they fill at the limit
+ * itself inside the bar (Backtrader matches those at the limit, unslipped).
+ */
+export function heldBySlippage(
+  config: { readonly slipMatch: boolean; readonly slipLimit: boolean },
+  side: 1 | -1,
+  basePrice: Dec,
+  terms: { readonly bps: Dec; readonly perUnit: Dec },
+  bar: { readonly open: Dec; readonly high: Dec; readonly low: Dec },
+  limit: Dec | null,
+): boolean {
+  if (config.slipMatch) return false;
+  if (limit !== null && (config.slipLimit || (basePrice.eq(limit) && !basePrice.eq(bar.open)))) return false;
+  const move = basePrice.mul(terms.bps).div(BPS).add(terms.perUnit);
+  if (side > 0) {
+    const bound = limit === null ? bar.high : minDec(bar.high, limit);
+    return basePrice.add(move).gt(bound);
+  }
+  const bound = limit === null ? bar.low : maxDec(bar.low, limit);
+  return basePrice.sub(move).lt(bound);
+}
+
 /** base x (1 + side x (slippageBps + impactBps) / 1e4) + side x perUnit, then clamp, limit cap, tick. */
 export function adjustedPrice(
   base: Dec,

@@ -350,7 +350,7 @@ class ReferenceRun {
       filledQty: 0,
       reason: null,
       doneT: null,
-      deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
+      deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0, slippage: 0 },
     };
     state.orders.push(record);
     state.working.push({

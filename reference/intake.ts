@@ -55,7 +55,7 @@ export function intake(
     filledQty: 0,
     reason: null,
     doneT: null,
-    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0, slippage: 0 },
   };
   const asset = symbolIndex.get(record.asset);
   const invalid = (field: string, detail: string): null => {

@@ -186,24 +186,16 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
         finraShortFloors: fc.boolean(),
         maxGrossLeverage: leverageCap(),
         maxNetLeverage: leverageCap(),
-        // Backtrader's rules (compat "backtrader"), each in about one case of six.
-        shortCash: fc.oneof(
-          { weight: 5, arbitrary: fc.constant(false) },
-          { weight: 1, arbitrary: fc.constant(true) },
-        ),
-        checkAtSubmit: fc.oneof(
-          { weight: 5, arbitrary: fc.constant(false) },
-          { weight: 1, arbitrary: fc.constant(true) },
-        ),
-        exitsFirst: fc.oneof(
-          { weight: 5, arbitrary: fc.constant(true) },
-          { weight: 1, arbitrary: fc.constant(false) },
-        ),
+        // Backtrader's rules (compat "backtrader"), each away from its default in about one case of six.
+        shortCash: rarelyFlipped(false),
+        checkAtSubmit: rarelyFlipped(false),
+        exitsFirst: rarelyFlipped(true),
+        // Backtrader's slippage switches (set_slippage_perc's slip_open, slip_match, slip_limit).
+        slipOpen: rarelyFlipped(true),
+        slipMatch: rarelyFlipped(true),
+        slipLimit: fc.boolean(),
         // VectorBT's val_price (compat "vectorbt").
-        sizeAtFill: fc.oneof(
-          { weight: 5, arbitrary: fc.constant(false) },
-          { weight: 1, arbitrary: fc.constant(true) },
-        ),
+        sizeAtFill: rarelyFlipped(false),
         onMarginCall: fc.constantFrom("liquidate" as const, "ignore" as const),
         slippage: slippage(realism),
         commission: commission(realism),
@@ -221,6 +213,14 @@ function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput
         ...zeroVolume,
         ...realism,
       }))
+  );
+}
+
+/** A peer's switch: `usual` in five cases of six, the other value in one. */
+function rarelyFlipped(usual: boolean): fc.Arbitrary<boolean> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constant(usual) },
+    { weight: 1, arbitrary: fc.constant(!usual) },
   );
 }
 

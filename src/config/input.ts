@@ -33,6 +33,9 @@ export interface ConfigInput {
   intrabarPath?: IntrabarPath;
   timeInForce?: TimeInForce;
   clampToBar?: boolean;
+  slipOpen?: boolean;
+  slipMatch?: boolean;
+  slipLimit?: boolean;
   initialRate?: number;
   maintLong?: number;
   maintShort?: number;
@@ -132,6 +135,9 @@ export const DEFAULT_CONFIG_INPUT: Readonly<Required<ConfigInput>> = deepFreeze(
   intrabarPath: "nearer-first",
   timeInForce: "gtc",
   clampToBar: true,
+  slipOpen: true,
+  slipMatch: true,
+  slipLimit: true,
   initialRate: 0.5,
   maintLong: 0.25,
   maintShort: 0.3,
@@ -187,6 +193,12 @@ export const CONFIG_KEYS = deepFreeze({
     'Assumed price path inside a bar: "nearer-first" (open, nearer extreme, other extreme, close), "pessimistic" or "optimistic" for the position held [SPEC 4.3, 12]',
   timeInForce: 'Life of an order: "gtc" (until filled or cancelled) or "day" (one bar) [SPEC 4.5]',
   clampToBar: "Clamp adjusted fill prices into the bar's [low, high] [SPEC 5]",
+  slipOpen:
+    "Slippage on market orders and on fills at the bar's open; false: none there (Backtrader's slip_open=False) [SPEC 5]",
+  slipMatch:
+    "An order whose slipped price (before impact) passes the bar's high (buy) or low (sale) still fills, clamped; false: it waits for a later bar (Backtrader's slip_match=False) [SPEC 5]",
+  slipLimit:
+    "Under slipMatch false, limit and stop-limit orders still fill, clamped (true), or wait too when their slipped price passes the bar or the limit (Backtrader's slip_limit) [SPEC 5]",
   initialRate: "Initial margin rate of equities, long and short, in (0, 1] [SPEC 3.2]",
   maintLong: "Maintenance margin rate of long equities, in [0, 1] [SPEC 3.2]",
   maintShort:

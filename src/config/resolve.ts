@@ -95,6 +95,9 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
     intrabarPath: oneOf(at("intrabarPath"), get("intrabarPath"), INTRABAR_PATHS),
     timeInForce: oneOf(at("timeInForce"), get("timeInForce"), TIME_IN_FORCE),
     clampToBar: bool(at("clampToBar"), get("clampToBar")),
+    slipOpen: bool(at("slipOpen"), get("slipOpen")),
+    slipMatch: bool(at("slipMatch"), get("slipMatch")),
+    slipLimit: bool(at("slipLimit"), get("slipLimit")),
     initialRate,
     maintLong: maintenanceUpToInitial(
       at("maintLong"),

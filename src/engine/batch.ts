@@ -14,6 +14,7 @@ import {
   FORCED_BANKRUPT,
   FORCED_NONE,
   LIMIT,
+  MARKET,
   NO_RESIZE,
   POLICY_PARTIAL,
   POLICY_SCALE,
@@ -172,6 +173,7 @@ export class Batch {
       volumeBased,
       Number.NaN,
       s.tick[asset],
+      true, // the liquidation it sizes is a market order
     );
     return recordCommission(
       s.config.commission,
@@ -209,16 +211,29 @@ export class Batch {
         return;
       }
     }
+    const side = w.rest(slot) > 0 ? 1 : -1;
+    // Forced orders are never held: a liquidation fills, clamped (SPEC 7).
+    if (w.forced[slot] === FORCED_NONE && this.heldBySlippage(slot, base, side)) {
+      s.orders.defer(w.id[slot], "slippage");
+      return;
+    }
     const e = this.count++;
     this.order[e] = slot;
     this.base[e] = base;
-    this.side[e] = w.rest(slot) > 0 ? 1 : -1;
+    this.side[e] = side;
     this.hadFill[e] = w.filled[slot] !== 0 ? 1 : 0;
     this.zeroVolume[e] = zero ? 1 : 0;
     this.volume[e] = zero ? s.config.syntheticVolume : s.panel.volume[at];
     this.capLots[e] = this.capLotsOf(w.asset[slot], zero, this.volume[e]);
     this.quotes[e] = null;
     this.fillIndex[e] = -1;
+  }
+
+  private heldBySlippage(slot: number, base: number, side: number): boolean {
+    const w = this.s.working;
+    const mode = w.mode[slot];
+    const limit = mode === LIMIT || mode === STOP_LIMIT ? w.limitPrice[slot] : Number.NaN;
+    return this.s.pricing.heldBySlippage(this.t, w.asset[slot], base, side, mode === MARKET, limit);
   }
 
   /**
@@ -252,6 +267,7 @@ export class Batch {
       volumeBased,
       limit,
       s.tick[asset],
+      mode === MARKET,
     );
     this.quotes[e] = quote;
     return quote;

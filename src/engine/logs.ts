@@ -140,6 +140,7 @@ const O_DEFERRED: { readonly [cause in DeferralCause]: number } = {
   zeroVolume: 8,
   volumeCap: 9,
   missingBar: 10,
+  slippage: 11,
 };
 const O_SIZE = 0;
 const O_QTY = 1;
@@ -149,7 +150,7 @@ const O_FILLED = 4;
 
 /** Orders by id - 1. Strings are kept only where a code cannot say them (an unknown asset or type). */
 export class OrderLog {
-  private readonly table = new Table(11, 5);
+  private readonly table = new Table(12, 5);
   /** Sparse: reasons exist only for orders whose rest died or expired. */
   private readonly reason: (Reason | null)[] = [];
   /** Sparse: the request as given, for an invalid order (its fields may not be codes). */
@@ -267,6 +268,7 @@ export class OrderLog {
         zeroVolume: table.int(i, O_DEFERRED.zeroVolume),
         volumeCap: table.int(i, O_DEFERRED.volumeCap),
         missingBar: table.int(i, O_DEFERRED.missingBar),
+        slippage: table.int(i, O_DEFERRED.slippage),
       },
     };
   }

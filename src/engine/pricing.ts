@@ -54,28 +54,13 @@ export class Pricing {
     volumeBased: boolean,
     limit: number,
     tick: number,
+    market: boolean,
   ): Quote {
     const { config } = this;
     const at = t * this.assets + asset;
-    let slippageBps = 0;
-    let perUnit = 0;
-    const slippage = config.slippage;
-    switch (slippage.model) {
-      case "fixedBps":
-        slippageBps = slippage.bps;
-        break;
-      case "perShare":
-        perUnit = slippage.amount;
-        break;
-      case "halfSpread":
-        slippageBps = slippage.bps ?? this.halfSpreadBps(t, asset, at);
-        break;
-      default:
-        unreachable(slippage);
-    }
     this.temporary(out, t, asset, absUnits, earlierUnits, volume, volumeBased);
     const impactBps = out.temporaryBps + Math.max(0, side * this.permanentAt(t, asset));
-    const slippageMove = (base * slippageBps) / 1e4 + perUnit;
+    const slippageMove = this.slippageMove(t, asset, base, market);
     const impactMove = (base * impactBps) / 1e4;
     const move = side * (slippageMove + impactMove);
     const unmoved = base + move;
@@ -105,6 +90,55 @@ export class Pricing {
     out.slippageMove = slippageMove;
     out.impactMove = impactMove;
     return out;
+  }
+
+  /**
+   * The slippage model's adverse move at base on bar t (bps of the base, or money per unit).
+   * slipOpen false (Backtrader's slip_open=False, `doslip=slip_open` in `_try_exec_market` and the
+   * gap branches): none on a market order's fill or on a fill based at the bar's open.
+   */
+  slippageMove(t: number, asset: number, base: number, market: boolean): number {
+    const at = t * this.assets + asset;
+    if (!this.config.slipOpen && (market || base === this.panel.open[at])) return 0;
+    const slippage = this.config.slippage;
+    switch (slippage.model) {
+      case "fixedBps":
+        return (base * slippage.bps) / 1e4;
+      case "perShare":
+        return slippage.amount;
+      case "halfSpread":
+        return (base * (slippage.bps ?? this.halfSpreadBps(t, asset, at))) / 1e4;
+      default:
+        return unreachable(slippage);
+    }
+  }
+
+  /**
+   * slipMatch false (Backtrader's slip_match=False: `_slip_up`/`_slip_down` return None): the
+   * slipped price, before impact, passes the bar's high (buy) or low (sale), or the limit of a
+   * limit or stop-limit order (limit NaN otherwise), so the order waits. Limit orders are held only
+   * under slipLimit false, and never when they fill at the limit itself inside the bar.
+   */
+  heldBySlippage(
+    t: number,
+    asset: number,
+    base: number,
+    side: number,
+    market: boolean,
+    limit: number,
+  ): boolean {
+    const { config } = this;
+    if (config.slipMatch) return false;
+    const at = t * this.assets + asset;
+    const limited = !Number.isNaN(limit);
+    if (limited && (config.slipLimit || (base === limit && base !== this.panel.open[at]))) return false;
+    const move = this.slippageMove(t, asset, base, market);
+    if (side > 0) {
+      const bound = limited ? Math.min(this.panel.high[at], limit) : this.panel.high[at];
+      return beyond(base + move, bound, bound);
+    }
+    const bound = limited ? Math.max(this.panel.low[at], limit) : this.panel.low[at];
+    return beyond(bound, base - move, bound);
   }
 
   /** A fill record adds side x permanentFraction x its temporary bps to the asset's state. */

@@ -81,6 +81,12 @@ export interface RunConfig {
   readonly intrabarPath: IntrabarPath;
   readonly timeInForce: TimeInForce;
   readonly clampToBar: boolean;
+  /** Backtrader's slip_open: false, no slippage on market orders or on fills at the bar's open (SPEC 5). */
+  readonly slipOpen: boolean;
+  /** Backtrader's slip_match: false, an order whose slipped price passes the bar waits for a later bar. */
+  readonly slipMatch: boolean;
+  /** Backtrader's slip_limit: under slipMatch false, limit and stop-limit orders still fill, clamped. */
+  readonly slipLimit: boolean;
   /** Reg T initial margin rate, long and short (SPEC 3.2). */
   readonly initialRate: number;
   readonly maintLong: number;

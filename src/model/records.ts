@@ -7,17 +7,24 @@ import type { Reason } from "./reason.ts";
 /**
  * SPEC 5: the bars an order was due on but could not fill, by cause: a zero-volume bar that
  * deferred it, a bar whose volume cap ran out before its rest was done (it filled part or
- * nothing, the rest waits), a bar missing for its asset.
+ * nothing, the rest waits), a bar missing for its asset, a bar its slipped price passed under
+ * slipMatch false.
  */
 export interface Deferrals {
   zeroVolume: number;
   volumeCap: number;
   missingBar: number;
+  slippage: number;
 }
 
 export type DeferralCause = keyof Deferrals;
 
-export const DEFERRAL_CAUSES: readonly DeferralCause[] = ["zeroVolume", "volumeCap", "missingBar"];
+export const DEFERRAL_CAUSES: readonly DeferralCause[] = [
+  "zeroVolume",
+  "volumeCap",
+  "missingBar",
+  "slippage",
+];
 
 export interface OrderRecord {
   /** 1, 2, 3... in decision order (SPEC 9). */

@@ -132,7 +132,7 @@ function order(o: Partial<OrderRecord> & Pick<OrderRecord, "id" | "t" | "asset" 
     filledQty: 0,
     reason: null,
     doneT: null,
-    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0, slippage: 0 },
     ...rest,
   };
 }

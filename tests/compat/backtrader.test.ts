@@ -80,6 +80,50 @@ describe.each([referenceEngine, fastEngine])("compat backtrader on the $name eng
     expect(out.fills[3].fillPrice).toBeCloseTo(51.3024, 9);
   });
 
+  // percent-slippage's fills as [t, price]: slippage 0.2%, market orders only, every fill at an open.
+  const fillsAt = (records: Records) => records.fills.map((f) => [f.t, f.fillPrice]);
+
+  it("slip_open=False is slipOpen: false (market orders fill at the open, unslipped)", () => {
+    // set_slippage_perc(0.002, slip_open=False): _try_exec_market passes doslip=False, so
+    // _slip_up/_slip_down return the open: 101 and 50.1 on 2024-01-03, 99 and 51.2 on 2024-01-05.
+    const records = runPeerFile("backtrader", "percent-slippage", "backtrader", engine, { slipOpen: false });
+    expect(fillsAt(records)).toEqual([
+      [1, 101],
+      [1, 50.1],
+      [3, 99],
+      [3, 51.2],
+    ]);
+    expect(records.fills.map((f) => f.slippageCost)).toEqual([0, 0, 0, 0]);
+    // 100,000 - 10,100 + 5,010 + 9,900 - 5,120 = 99,690.
+    expect(records.series.cash.at(-1)).toBeCloseTo(99_690, 9);
+  });
+
+  it("slip_match=False is slipMatch: false (a slipped price past the bar waits for the next bar)", () => {
+    // set_slippage_perc(0.002, slip_match=False): on 2024-01-05 the sale's 99 x 0.998 = 98.802 is
+    // below the low 99 and the buy's 51.2 x 1.002 = 51.3024 above the high 51.2: _slip_down and
+    // _slip_up return None, _execute() returns, the orders stay. 2024-01-08: 100.2 x 0.998 =
+    // 99.9996 (>= low 99.7) and 50.6 x 1.002 = 50.7012 (<= high 50.8) fill.
+    const records = runPeerFile("backtrader", "percent-slippage", "backtrader", engine, { slipMatch: false });
+    const expected = [
+      [1, 101.202],
+      [1, 49.9998],
+      [4, 99.9996],
+      [4, 50.7012],
+    ];
+    expect(records.fills.map((f) => f.t)).toEqual(expected.map(([t]) => t));
+    for (const [i, f] of records.fills.entries()) expect(f.fillPrice).toBeCloseTo(expected[i][1], 9);
+    expect(records.orders.map((o) => o.deferred.slippage)).toEqual([0, 0, 1, 1]);
+    // 100,000 - 10,120.2 + 4,999.98 + 9,999.96 - 5,070.12 = 99,809.62, flat at the end.
+    expect(records.series.cash.at(-1)).toBeCloseTo(99_809.62, 9);
+    // Without it (the profile's slip_match=True), the same orders fill on 2024-01-05 at the bar.
+    const capped = runPeerFile("backtrader", "percent-slippage", "backtrader", engine);
+    expect(capped.orders.map((o) => o.deferred.slippage)).toEqual([0, 0, 0, 0]);
+    expect(fillsAt(capped).slice(2)).toEqual([
+      [3, 99],
+      [3, 51.2],
+    ]);
+  });
+
   it("COMM_FIXED (stocklike) is a perShare commission, charged on each part of a reversal", () => {
     const records = runPeerFile("backtrader", "reversal-long-to-short", "backtrader", engine, {
       commission: { model: "perShare", rate: 0.02 },

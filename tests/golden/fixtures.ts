@@ -70,7 +70,7 @@ function order(o: Partial<OrderRecord> & Pick<OrderRecord, "id" | "t" | "asset" 
     filledQty: o.qty,
     reason: null,
     doneT: o.t + 1,
-    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0, slippage: 0 },
     ...o,
   };
 }

@@ -9,6 +9,7 @@ import { Batch } from "../../src/engine/batch.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import { resizeAtFill } from "../../src/engine/intake.ts";
 import { LiquidationSizer } from "../../src/engine/liquidation.ts";
+import { Pricing } from "../../src/engine/pricing.ts";
 import { FastRun } from "../../src/engine/run.ts";
 import { CREDIT_INTEREST, DEBIT_INTEREST, FILL_NOTIONAL, RunState } from "../../src/engine/state.ts";
 import { NO_RESIZE } from "../../src/engine/working.ts";
@@ -192,6 +193,21 @@ describe("planted bugs are caught by the differential property", () => {
 
   it("exitsFirst ignored (a batch always fills its exits first)", () => {
     ignoreOption(Batch, "run", (batch) => batch.s, { exitsFirst: true });
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("slipOpen ignored (market orders and fills at the open slipped under Backtrader's slip_open=False)", () => {
+    ignoreOption(Pricing, "slippageMove", (pricing) => pricing, { slipOpen: true });
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("slipMatch ignored (a slipped price past the bar fills, clamped, under slip_match=False)", () => {
+    ignoreOption(Pricing, "heldBySlippage", (pricing) => pricing, { slipMatch: true });
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("slipLimit ignored (limit orders never held under slip_match=False, slip_limit=False)", () => {
+    ignoreOption(Pricing, "heldBySlippage", (pricing) => pricing, { slipLimit: true });
     expect(findDivergence()).not.toBeNull();
   });
 

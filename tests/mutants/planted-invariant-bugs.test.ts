@@ -22,6 +22,8 @@ import {
   fillsWithinParticipation,
   liquidationsStopWhenTheCallIsCured,
   type RecordCheck,
+  slipMatchHoldsBeyondBar,
+  slipOpenSparesOpens,
   tradesAddUp,
 } from "../../properties/record-checks.ts";
 import { type RunCase, runInput } from "../../properties/run-input.ts";
@@ -34,6 +36,7 @@ import { TradeBook } from "../../reference/trades.ts";
 import { Batch } from "../../src/engine/batch.ts";
 import { CashFlowBook } from "../../src/engine/cash-flows.ts";
 import { fastEngine } from "../../src/engine/index.ts";
+import { Pricing } from "../../src/engine/pricing.ts";
 import { FastRun } from "../../src/engine/run.ts";
 import { COMMISSION, DEPOSIT, RunState } from "../../src/engine/state.ts";
 import { goldenRun } from "../../src/golden/adapt.ts";
@@ -130,6 +133,8 @@ describe("the invariants made independent catch the bugs planted for them", () =
       fillsWithinParticipation,
       earlySalesAreViolations,
       cashFlowsAreApplied,
+      slipOpenSparesOpens,
+      slipMatchHoldsBeyondBar,
     ];
     for (const engine of [fastEngine, referenceEngine])
       expect(failureOf(engineRecordChecksProperty(engine, undefined, strengthened)), engine.name).toBeNull();
@@ -251,6 +256,29 @@ describe("the invariants made independent catch the bugs planted for them", () =
         },
     );
     expect(failureOf(recordCheck(fastEngine, fillsWithinParticipation))).toMatch(/fillsWithinParticipation/);
+  });
+
+  it("SPEC 5 (records): the fast engine slips market orders and fills at the open under slipOpen false", () => {
+    patch(
+      Pricing,
+      "slippageMove",
+      (slippageMove) =>
+        function (this: Patchable, ...args: unknown[]) {
+          const config = this.config;
+          this.config = { ...config, slipOpen: true };
+          try {
+            return slippageMove.apply(this, args);
+          } finally {
+            this.config = config;
+          }
+        },
+    );
+    expect(failureOf(recordCheck(fastEngine, slipOpenSparesOpens))).toMatch(/slipOpenSparesOpens/);
+  });
+
+  it("SPEC 5 (records): the fast engine never holds an order back under slipMatch false", () => {
+    patch(Pricing, "heldBySlippage", () => () => false);
+    expect(failureOf(recordCheck(fastEngine, slipMatchHoldsBeyondBar))).toMatch(/slipMatchHoldsBeyondBar/);
   });
 
   it("I9 (reference): the reference's own volume counter forgets its fills (the cap never binds)", () => {

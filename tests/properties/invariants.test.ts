@@ -90,6 +90,9 @@ const GENERATED = [
   "config.checkAtSubmit",
   "config.inProcessingOrder",
   "config.sizeAtFill",
+  "config.slipOpenOff",
+  "config.slipMatchOff.slipLimittrue",
+  "config.slipMatchOff.slipLimitfalse",
   ...["random", "marginStress", "goodFaith"].map((kind) => `case.${kind}`),
   "panel.priceUnderOneDollar",
   "panel.before1970",
@@ -140,6 +143,8 @@ const OUTCOMES = [
   "events.withdrawalRefused",
   "records.variationMargin",
   "fills.forced",
+  "orders.heldBySlippage.market",
+  "orders.heldBySlippage.resting",
 ];
 
 describe("runInput() coverage", () => {

@@ -158,7 +158,7 @@ describe("computeMetrics() costs and account events", () => {
     filledQty: 0,
     reason,
     doneT: 1,
-    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0 },
+    deferred: { zeroVolume: 0, volumeCap: 0, missingBar: 0, slippage: 0 },
   });
   const records = testRecords([100, 100, 100, 100], {
     symbols: ["A"],

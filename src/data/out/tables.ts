@@ -50,6 +50,7 @@ export function recordTables(records: Records, panel: Panel): OutTable[] {
       ["deferredZeroVolume", "int32", (o) => o.deferred.zeroVolume],
       ["deferredVolumeCap", "int32", (o) => o.deferred.volumeCap],
       ["deferredMissingBar", "int32", (o) => o.deferred.missingBar],
+      ["deferredSlippage", "int32", (o) => o.deferred.slippage],
     ]),
     table("fills", records.fills, [
       ["orderId", "int32", (f) => f.orderId],
