@@ -1,7 +1,7 @@
 // SPEC 5, from the records and the panel: Backtrader's slippage switches (slipOpen, slipMatch,
 // slipLimit), checked on what the fills and the orders' deferrals show, without the engines'
 // pricing code.
-import { type FinishedRun, fail, fillTag, orderTag } from "./common.ts";
+import { type FinishedRun, fail, fillTag, moneyAllowance, orderTag } from "./common.ts";
 
 /**
  * slipOpen false: a market order's fill, or a fill based at the bar's open, carries no slippage.
@@ -52,7 +52,9 @@ export function slipMatchHoldsBeyondBar({ panel, config, records }: FinishedRun)
     // At its limit inside the bar: Backtrader's unslipped match, which nothing holds.
     if (limited && f.basePrice === order?.limitPrice && f.basePrice !== panel.open[k]) continue;
     const [low, high] = [panel.low[k], panel.high[k]];
-    if (f.clamped !== null || !(f.fillPrice >= low && f.fillPrice <= high))
+    // A float64 price at the bar's edge may miss it by a rounding: SPEC 9's money tolerance.
+    const allowance = moneyAllowance(high).toNumber();
+    if (f.clamped !== null || !(f.fillPrice >= low - allowance && f.fillPrice <= high + allowance))
       fail(
         check,
         `${fillTag(f)}: a ${type} order filled at ${f.fillPrice}${f.clamped === null ? "" : ` (clamped from ${f.clamped.unclampedPrice})`} beyond [${low}, ${high}] under slipMatch false`,
