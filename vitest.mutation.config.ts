@@ -18,6 +18,7 @@ export default defineConfig({
       "tests/compat/vectorbt.test.ts",
       "tests/reference/fill-reports.test.ts",
       "tests/reference/sizing.test.ts",
+      "tests/reference/financing.test.ts",
       "tests/properties/record-checks.test.ts",
       "tests/engine/numeric.test.ts",
     ],

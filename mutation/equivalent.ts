@@ -64,13 +64,13 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     replacement: '""',
     why: 'config.account === "" is never true: max(IM, MM) for a futures account too, = IM (above)',
   },
-  ...[55, 61, 89].map((line) => ({
+  ...[67, 90, 96, 124].map((line) => ({
     module: "reference/costs.ts",
     line,
     replacement: "side >= 0",
     why: "side is +1 (a buy) or -1 (a sell), never 0",
   })),
-  ...[35, 131].map((line) => ({
+  ...[35, 166].map((line) => ({
     module: "reference/costs.ts",
     line,
     replacement: "default:",
@@ -78,7 +78,7 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
   })),
   {
     module: "reference/costs.ts",
-    line: 129,
+    line: 164,
     replacement: "model.bands.length + 1",
     why: "the fallback after find() is never taken: resolveConfig requires the last tiered band to have upTo null, which find() always returns",
   },
@@ -86,18 +86,48 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
   // grid prices inside those bounds, since bar prices and limit prices must be on the grid
   // (SPEC 1; an off-grid limit is an invalidOrder), so rounding outward never leaves them.
   ...[
-    [91, "true"],
-    [91, "false"],
-    [92, "false"],
-    [95, "true"],
-    [95, "false"],
-    [96, "false"],
+    [126, "true"],
+    [126, "false"],
+    [127, "false"],
+    [130, "true"],
+    [130, "false"],
+    [131, "false"],
   ].map(([line, replacement]) => ({
     module: "reference/costs.ts",
     line: line as number,
     replacement: replacement as string,
     why: "rounding outward never leaves the bar or passes the limit: both are on the tick grid (SPEC 1; an off-grid limit is an invalidOrder), so the other way is never taken",
   })),
+  {
+    module: "reference/financing.ts",
+    line: 29,
+    replacement: "false",
+    why: "the early return for 0 days: without it every accrual is rate x 0 days x base = 0, and the filter at the end leaves no entry, the same []",
+  },
+  {
+    module: "reference/ledger.ts",
+    line: 50,
+    replacement: "false",
+    why: "a zero amount posted anyway adds 0 to the balance, 0 to its kind's total and a zero entry to I2's sum: no cash, total or check changes",
+  },
+  {
+    module: "reference/margin.ts",
+    line: 72,
+    replacement: "false",
+    why: "a zero holding valued anyway adds 0 everywhere: market value 0, IM and MM 0 (a zero short's FINRA floors are 0 shares x $2.50 or $5.00), a future's margins on 0 contracts and its unsettled variation on no lots 0",
+  },
+  {
+    module: "reference/margin.ts",
+    line: 105,
+    replacement: "false",
+    why: "a future always has both margins (resolveConfig refuses one without them), so the guard never fires; without it a null margin would throw on margin.kind anyway",
+  },
+  {
+    module: "reference/margin.ts",
+    line: 105,
+    replacement: '""',
+    why: "the message of the guard above, which never fires",
+  },
 ];
 
 export function equivalenceOf(
