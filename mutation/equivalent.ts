@@ -128,6 +128,74 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     replacement: '""',
     why: "the message of the guard above, which never fires",
   },
+  ...[
+    [47, "order.side >= 0"],
+    [59, "order.side >= 0"],
+    [91, "dir >= 0"],
+  ].map(([line, replacement]) => ({
+    module: "reference/intrabar.ts",
+    line: line as number,
+    replacement: replacement as string,
+    why: "a side or a direction is +1 or -1, never 0",
+  })),
+  ...[60, 86].map((line) => ({
+    module: "reference/intrabar.ts",
+    line,
+    replacement: '""',
+    why: 'the engine tells an outcome apart only by "none" and "becameLimit" (engine.ts), so "" fills as "fill" does; fillDependsOnPath compares "fill" on both paths of one stop-limit, whose trigger price (the open on a gap, else the stop) and so its within-limit branch are the same on both',
+  })),
+  {
+    module: "reference/intrabar.ts",
+    line: 76,
+    replacement: "false",
+    why: "a limit or a stop reached on one order of the extremes is reached on the other (both visit the open, both extremes and the close), so both paths fill it and fillDependsOnPath is false anyway",
+  },
+  ...[92, 108].map((line) => ({
+    module: "reference/intrabar.ts",
+    line,
+    replacement: "path.length + 2",
+    why: "the cap only moves a time of 3 (the close) into the last segment, and no level is first reached at the close: the close lies inside [low, high], and both extremes come before it on the path",
+  })),
+  ...["true", "false", "segment !== startSegment"].map((replacement) => ({
+    module: "reference/intrabar.ts",
+    line: 96,
+    replacement,
+    why: "startTime is returned only when the segment's start price is already through the level: after the first segment that cannot be (the previous segment's end, the same price, would have returned), and on the first one `from` is the trigger time, where a stop-limit's limit is not met (its within-limit case returned before) or 0, which is segment 0's start",
+  })),
+  {
+    module: "reference/intrabar.ts",
+    line: 97,
+    replacement: "true",
+    why: "after the first segment, the start price is only tested for being through the level, which it cannot be (the previous segment's end, the same price, would have returned), at `from` or not",
+  },
+  {
+    module: "reference/futures.ts",
+    line: 49,
+    replacement: "false",
+    why: "once nothing is left to close, every further lot takes min(0, its size) = 0 and settles 0",
+  },
+  // yearBefore(): the window (a year back, date] compares ISO date strings, and no date lies
+  // between a common year's "-02-28" and its "-02-29", so whether a 29 February is moved to the
+  // 28th, and so whether the year before is leap, bounds the same window.
+  ...[
+    [189, "true"],
+    [189, "false"],
+    [189, "year % 4 === 0 && year % 100 !== 0 && year % 400 === 0"],
+    [189, "year % 4 === 0 || year % 100 !== 0"],
+    [189, "year % 4 !== 0"],
+    [189, "year * 4"],
+    [189, "year % 100 === 0"],
+    [189, "year * 100"],
+    [189, "year % 400 !== 0"],
+    [189, "year * 400"],
+    [190, "false"],
+    [190, "leap"],
+  ].map(([line, replacement]) => ({
+    module: "reference/settlement.ts",
+    line: line as number,
+    replacement: replacement as string,
+    why: "it only changes whether a 29 February a year back is written -02-28 or -02-29, which bound the same window of date strings: no date lies between them",
+  })),
 ];
 
 export function equivalenceOf(
