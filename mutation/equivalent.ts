@@ -178,24 +178,60 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
   // between a common year's "-02-28" and its "-02-29", so whether a 29 February is moved to the
   // 28th, and so whether the year before is leap, bounds the same window.
   ...[
-    [189, "true"],
+    [188, "true"],
+    [188, "false"],
+    [188, "year % 4 === 0 && year % 100 !== 0 && year % 400 === 0"],
+    [188, "year % 4 === 0 || year % 100 !== 0"],
+    [188, "year % 4 !== 0"],
+    [188, "year * 4"],
+    [188, "year % 100 === 0"],
+    [188, "year * 100"],
+    [188, "year % 400 !== 0"],
+    [188, "year * 400"],
     [189, "false"],
-    [189, "year % 4 === 0 && year % 100 !== 0 && year % 400 === 0"],
-    [189, "year % 4 === 0 || year % 100 !== 0"],
-    [189, "year % 4 !== 0"],
-    [189, "year * 4"],
-    [189, "year % 100 === 0"],
-    [189, "year * 100"],
-    [189, "year % 400 !== 0"],
-    [189, "year * 400"],
-    [190, "false"],
-    [190, "leap"],
+    [189, "leap"],
   ].map(([line, replacement]) => ({
     module: "reference/settlement.ts",
     line: line as number,
     replacement: replacement as string,
     why: "it only changes whether a 29 February a year back is written -02-28 or -02-29, which bound the same window of date strings: no date lies between them",
   })),
+  ...[30, 32, 34, 46].map((line) => ({
+    module: "reference/settlement.ts",
+    line,
+    replacement: '["Stryker was here"]',
+    why: "a string in the receivables, the violations, the restrictions or the holidays matches no date and no bar: step 1 drops it from the receivables (its settleDate is not after the date), the window filter and the restriction tests are false for it, and no date equals it",
+  })),
+  {
+    module: "reference/settlement.ts",
+    line: 85,
+    replacement: "false",
+    why: "an inactive settlement has no receivables (only an active one sees fills) and no restrictions, so settled cash is the cash and forBuys the cash under either unsettledFunds",
+  },
+  {
+    module: "reference/settlement.ts",
+    line: 105,
+    replacement: "false",
+    why: "with nothing left to draw, each further receivable gives min(left <= 0, its rest) <= 0, which the next line skips",
+  },
+  {
+    module: "reference/settlement.ts",
+    line: 107,
+    replacement: "false",
+    why: "a receivable with nothing left gives take 0 (no cash moves) and sets latest to its date, which a later receivable (by date, drawn after it) overwrites, and the loop ends at the first draw that covers the buy",
+  },
+  ...["true", "lots.length >= 0"].map((replacement) => ({
+    module: "reference/settlement.ts",
+    line: 126,
+    replacement,
+    why: "a sale never sells more than its asset's lots hold (a cash account holds no shorts, and every buy adds its lot), so the units run out with the lots, never before them",
+  })),
+  {
+    module: "reference/settlement.ts",
+    line: 129,
+    replacement: "true",
+    why: "a lot paid with settled funds has fundsSettle null, and a trade date < null compares NaN with 0 (both made numbers), which is false, so the test is false for it either way",
+  },
 ];
 
 export function equivalenceOf(

@@ -91,10 +91,10 @@ export class CashSettlement {
   /**
    * A buy of qty costing `outflow`, with `cashBefore` in the account: draws settled cash, then
    * receivables by earliest settlement; the lot remembers the latest date drawn on. Returns the
-   * amount drawn on unsettled funds (I4: 0 under "forbid" or a restriction).
+   * amount drawn on unsettled funds (I4: 0 under "forbid" or a restriction). Only an active
+   * settlement sees fills (batch.ts), as onSale below.
    */
   onBuy(asset: number, qty: Dec, outflow: Dec, cashBefore: Dec): Dec {
-    if (!this.active) return ZERO;
     let left = outflow.sub(this.settledCash(cashBefore));
     let latest: string | null = null;
     let drawn = ZERO;
@@ -119,7 +119,6 @@ export class CashSettlement {
    * bought with funds that settle after today (a good-faith violation). Records the receivable.
    */
   onSale(asset: number, symbol: string, orderId: number, qty: Dec, netProceeds: Dec, t: number): boolean {
-    if (!this.active) return false;
     const tradeDate = isoDate(this.times[t]);
     let left = qty.abs();
     let violating = false;
