@@ -14,25 +14,9 @@ import { FastRun } from "../../src/engine/run.ts";
 import { CREDIT_INTEREST, DEBIT_INTEREST, FILL_NOTIONAL, RunState } from "../../src/engine/state.ts";
 import { NO_RESIZE } from "../../src/engine/working.ts";
 
-// biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engine's classes
-type Patchable = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: a patched method keeps its own parameters
-type Method = (this: Patchable, ...args: any[]) => unknown;
-const restores: (() => void)[] = [];
+import { ignoreOption, type Patchable, patch, restorePatches } from "./patching.ts";
 
-/** Replaces a prototype method for one test; `make` gets the original. */
-function patch(target: { prototype: unknown }, method: string, make: (original: Method) => Method): void {
-  const prototype = target.prototype as Patchable;
-  const original = prototype[method];
-  prototype[method] = make(original);
-  restores.push(() => {
-    prototype[method] = original;
-  });
-}
-
-afterEach(() => {
-  while (restores.length > 0) restores.pop()?.();
-});
+afterEach(restorePatches);
 
 /** Runs the differential property on the patched fast engine; returns the failure it found. */
 function findDivergence(runs = 400): string | null {
@@ -245,27 +229,3 @@ describe("planted bugs are caught by the differential property", () => {
     expect(findDivergence()).not.toBeNull();
   });
 });
-
-/** Runs `method` with the config that `holder` carries overridden by `override`: the engine ignores an option there. */
-function ignoreOption(
-  target: { prototype: unknown },
-  method: string,
-  holder: (self: Patchable) => Patchable,
-  override: Record<string, unknown>,
-): void {
-  patch(
-    target,
-    method,
-    (original) =>
-      function (this: Patchable, ...args: unknown[]) {
-        const owner = holder(this);
-        const config = owner.config;
-        owner.config = { ...config, ...override };
-        try {
-          return original.apply(this, args);
-        } finally {
-          owner.config = config;
-        }
-      },
-  );
-}

@@ -43,27 +43,9 @@ import { goldenRun } from "../../src/golden/adapt.ts";
 import { readGoldenFile } from "../../src/golden/format.ts";
 import type { Engine, FillRecord, Panel, Records, RunConfig } from "../../src/model/index.ts";
 
-// biome-ignore lint/suspicious/noExplicitAny: patching private methods of the engines' classes
-type Patchable = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: a patched method keeps its own parameters
-type Method = (this: Patchable, ...args: any[]) => unknown;
-const restores: (() => void)[] = [];
+import { ignoreOption, type Patchable, patch, restorePatches } from "./patching.ts";
 
-/** Replaces a prototype method for one test; `make` gets the original. */
-function patch(target: { prototype: unknown }, method: string, make: (original: Method) => Method): void {
-  const prototype = target.prototype as Patchable;
-  const original = prototype[method];
-  // A renamed method would leave the bug unplanted and the test vacuous.
-  if (typeof original !== "function") throw new Error(`planted bug: no method ${method} to patch`);
-  prototype[method] = make(original);
-  restores.push(() => {
-    prototype[method] = original;
-  });
-}
-
-afterEach(() => {
-  while (restores.length > 0) restores.pop()?.();
-});
+afterEach(restorePatches);
 
 const SEED = 20_261_126;
 
@@ -259,20 +241,7 @@ describe("the invariants made independent catch the bugs planted for them", () =
   });
 
   it("SPEC 5 (records): the fast engine slips market orders and fills at the open under slipOpen false", () => {
-    patch(
-      Pricing,
-      "slippageMove",
-      (slippageMove) =>
-        function (this: Patchable, ...args: unknown[]) {
-          const config = this.config;
-          this.config = { ...config, slipOpen: true };
-          try {
-            return slippageMove.apply(this, args);
-          } finally {
-            this.config = config;
-          }
-        },
-    );
+    ignoreOption(Pricing, "slippageMove", (pricing) => pricing, { slipOpen: true });
     expect(failureOf(recordCheck(fastEngine, slipOpenSparesOpens))).toMatch(/slipOpenSparesOpens/);
   });
 
