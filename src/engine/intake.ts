@@ -266,7 +266,10 @@ function lotsFor(
     case "value":
       return truncLots(size / unitValue / lot);
     case "percent":
-      return truncLots((size * equity) / unitValue / lot);
+      return truncLots(
+        (size * equity) / unitValue / lot,
+        (Math.abs(size) * s.moneyScale(equity)) / unitValue / lot,
+      );
     case "targetUnits":
       return size === 0
         ? -position
@@ -276,10 +279,12 @@ function lotsFor(
         ? -position
         : truncLots((size - held) / unitValue / lot, (Math.abs(size) + Math.abs(held)) / unitValue / lot);
     case "targetPercent": {
+      // Equity carries the float error of every amount the ledger summed to reach it, so the
+      // tie is read at that scale (moneyScale), not at equity's own size: 0.48 x an equity of 2
+      // left after 1,000 of cash flows is 0.96 give or take 4e-14, one lot of 0.96 exactly.
       const target = size * equity;
-      return size === 0
-        ? -position
-        : truncLots((target - held) / unitValue / lot, (Math.abs(target) + Math.abs(held)) / unitValue / lot);
+      const scale = Math.abs(size) * s.moneyScale(equity) + Math.abs(held);
+      return size === 0 ? -position : truncLots((target - held) / unitValue / lot, scale / unitValue / lot);
     }
   }
 }
