@@ -152,20 +152,13 @@ export class Batch {
     const { order } = entry;
     const room = this.capRoom(entry);
     const rest = restOf(order).abs();
-    const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
-    entry.pricing = this.price(
-      entry,
-      room === null ? rest : minDec(rest, room),
-      limit,
-      order.mode === "market",
-    );
+    entry.pricing = this.price(entry, room === null ? rest : minDec(rest, room));
     return entry.pricing;
   }
 
   private heldBySlippage(order: WorkingOrder, basePrice: Dec, side: 1 | -1): boolean {
-    const limit = order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
     const terms = this.slippageAt(order.asset, order.mode === "market", basePrice);
-    return heldBySlippage(this.state.config, side, basePrice, terms, this.barOf(order.asset), limit);
+    return heldBySlippage(this.state.config, side, basePrice, terms, this.barOf(order.asset), limitOf(order));
   }
 
   /** The slippage model's terms for a fill of the asset at basePrice, zero where slipOpen spares it. */
@@ -180,16 +173,17 @@ export class Batch {
     return this.state.bar(this.t, asset) as NonNullable<ReturnType<RunState["bar"]>>;
   }
 
-  private price(entry: Entry, quantity: Dec, limit: Dec | null, market: boolean): Pricing {
+  private price(entry: Entry, quantity: Dec): Pricing {
     const { state, t } = this;
-    const { side, basePrice } = entry;
-    const asset = entry.order.asset;
+    const { side, basePrice, order } = entry;
+    const asset = order.asset;
+    const limit = limitOf(order);
     const bar = this.barOf(asset);
     const volumeBased = !(entry.zeroVolume && state.config.onZeroVolume === "fill");
     const earlier = state.volumeUsed[asset];
     const temporary = this.impact.temporary(t, asset, quantity, earlier, entry.volume, volumeBased);
     const impactBps = temporary.bps.add(this.impact.permanentBps(t, asset, side));
-    const slippage = this.slippageAt(asset, market, basePrice);
+    const slippage = this.slippageAt(asset, order.mode === "market", basePrice);
     const bounds = { low: bar.low, high: bar.high, limit, tick: state.ticks[asset] };
     const priced = adjustedPrice(
       basePrice,
@@ -212,7 +206,8 @@ export class Batch {
     const zeroVolume = this.state.volume(this.t, asset) === 0;
     const volume = zeroVolume ? this.state.config.syntheticVolume : this.state.volume(this.t, asset);
     const probe: Entry = {
-      order: { asset } as WorkingOrder,
+      // The liquidation a quote sizes is a market order.
+      order: { asset, mode: "market", limitPrice: null } as WorkingOrder,
       basePrice,
       side,
       hadFill: false,
@@ -222,8 +217,7 @@ export class Batch {
       slot: null,
     };
     const room = this.capRoom(probe);
-    // The liquidation a quote sizes is a market order.
-    const { price } = this.price(probe, room === null ? qty.abs() : minDec(qty.abs(), room), null, true);
+    const { price } = this.price(probe, room === null ? qty.abs() : minDec(qty.abs(), room));
     const terms = {
       multiplier: this.state.multipliers[asset],
       orderHadFill: false,
@@ -550,4 +544,9 @@ function largestFitting(hi: number, fits: (n: number) => boolean): number {
     else top = mid - 1;
   }
   return lo;
+}
+
+/** The limit a fill is capped at: a limit or stop-limit order's, else null. */
+function limitOf(order: WorkingOrder): Dec | null {
+  return order.mode === "limit" || order.mode === "stop-limit" ? order.limitPrice : null;
 }

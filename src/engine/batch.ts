@@ -231,9 +231,20 @@ export class Batch {
 
   private heldBySlippage(slot: number, base: number, side: number): boolean {
     const w = this.s.working;
-    const mode = w.mode[slot];
-    const limit = mode === LIMIT || mode === STOP_LIMIT ? w.limitPrice[slot] : Number.NaN;
-    return this.s.pricing.heldBySlippage(this.t, w.asset[slot], base, side, mode === MARKET, limit);
+    return this.s.pricing.heldBySlippage(
+      this.t,
+      w.asset[slot],
+      base,
+      side,
+      w.mode[slot] === MARKET,
+      this.limitOf(slot),
+    );
+  }
+
+  /** The limit a fill is capped at: a limit or stop-limit order's, else NaN. */
+  private limitOf(slot: number): number {
+    const mode = this.s.working.mode[slot];
+    return mode === LIMIT || mode === STOP_LIMIT ? this.s.working.limitPrice[slot] : Number.NaN;
   }
 
   /**
@@ -250,8 +261,6 @@ export class Batch {
     const room = this.room(e);
     const rest = Math.abs(w.rest(slot));
     const quantity = room < 0 ? rest : Math.min(rest, room);
-    const mode = w.mode[slot];
-    const limit = mode === LIMIT || mode === STOP_LIMIT ? w.limitPrice[slot] : Number.NaN;
     const volumeBased = !(this.zeroVolume[e] === 1 && s.config.onZeroVolume === "fill");
     const quote = this.quotePool[e] ?? new Quote();
     this.quotePool[e] = quote;
@@ -265,9 +274,9 @@ export class Batch {
       s.toUnits(asset, s.volumeUsed[asset]),
       this.volume[e],
       volumeBased,
-      limit,
+      this.limitOf(slot),
       s.tick[asset],
-      mode === MARKET,
+      w.mode[slot] === MARKET,
     );
     this.quotes[e] = quote;
     return quote;
