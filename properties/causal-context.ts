@@ -1,5 +1,5 @@
-// SPEC I6: a decision at t never reads data of t+1, and nothing a strategy is handed writes into
-// the run. The strategy here pries at every decision: it follows row()'s .buffer, indexes past
+// SPEC I6: a decision at t never reads data of t+1 (at an open, under fillAt "open", nothing of
+// bar t but its open), and nothing a strategy is handed writes into the run. The strategy here pries at every decision: it follows row()'s .buffer, indexes past
 // its row and past t, reassigns t, looks for the panel among the context's own properties, and
 // writes into every row, the symbols and the account; then it must still read exactly bars 0..t,
 // the panel must be untouched, and the run's records must be those of the plain schedule.
@@ -14,13 +14,13 @@ import { caseStrategy, type RunCase, runInput } from "./run-input.ts";
 const BAR_FIELDS: readonly BarField[] = ["open", "high", "low", "close", "volume"];
 
 export const causalContext: Property<RunCase> = property(
-  "SPEC I6: a strategy reaches bars 0..t only (no view past t, through .buffer or otherwise) and writes into nothing",
+  "SPEC I6: a strategy reaches bars 0..t only (at an open, of bar t its open only; no view past t, through .buffer or otherwise) and writes into nothing",
   runInput(),
   (value) => {
     const original = copyPanel(value.panel);
     const config = resolveConfig(value.configInput, value.panel.symbols, "generated config");
     for (const engine of [fastEngine, referenceEngine] as Engine[]) {
-      const pried = engine.run(value.panel, config, prying(value, original));
+      const pried = engine.run(value.panel, config, prying(value, original, config.fillAt === "open"));
       if (engine === fastEngine) {
         const plain = engine.run(value.panel, config, caseStrategy(value));
         const divergence = diffRecords(plain, pried, { names: ["plain", "pried"] });
@@ -35,19 +35,22 @@ export const causalContext: Property<RunCase> = property(
 );
 
 /** The case's schedule, with an attempt at every way out of bars 0..t before each decision. */
-function prying(value: RunCase, original: Panel): Strategy {
+function prying(value: RunCase, original: Panel, atOpen: boolean): Strategy {
   const inner = caseStrategy(value);
   return {
     name: "prying",
     onBar(ctx) {
-      pry(ctx, original);
+      pry(ctx, original, atOpen);
       inner.onBar(ctx);
     },
   };
 }
 
-/** Throws "I6: ..." when `ctx` at its decision reaches past its bars 0..t or lets a write through. */
-export function pry(ctx: BarContext, original: Panel): void {
+/**
+ * Throws "I6: ..." when `ctx` at its decision reaches past its bars 0..t (`atOpen`: past bars
+ * 0..t-1 and the opens of t) or lets a write through.
+ */
+export function pry(ctx: BarContext, original: Panel, atOpen = false): void {
   const { t } = ctx;
   const n = original.symbols.length;
   const fail = (what: string) => {
@@ -61,8 +64,15 @@ export function pry(ctx: BarContext, original: Panel): void {
       ? original[field as BarField]
       : original.extra[field];
     for (const lag of [0, 1, t + 1]) {
-      const row = ctx.row(field, lag);
       const at = `row("${field}", ${lag})`;
+      if (atOpen && lag === 0 && field !== "open") {
+        const read = () =>
+          BAR_FIELDS.includes(field as BarField) ? ctx.bar(field as BarField, 0, 0) : ctx.extra(field, 0, 0);
+        if (!throws(() => ctx.row(field, 0)) || !throws(read))
+          fail(`${at} or its bar/extra read did not throw at the open of t (fillAt "open")`);
+        continue;
+      }
+      const row = ctx.row(field, lag);
       if (row.length !== n) fail(`${at} has ${row.length} values, not ${n}`);
       if (row.byteOffset !== 0 || row.buffer.byteLength !== n * Float64Array.BYTES_PER_ELEMENT) {
         fail(
@@ -95,9 +105,11 @@ export function pry(ctx: BarContext, original: Panel): void {
     (ctx as { t: number }).t = t + 1;
   });
   if (ctx.t !== t) fail(`t could be set to ${ctx.t}`);
+  // The last field a decision at t sees: the close of t, or at an open the open of t.
+  const last: BarField = atOpen ? "open" : "close";
   for (let asset = 0; asset < n; asset++) {
-    if (!Object.is(ctx.bar("close", asset), truth(original.close, t, asset)))
-      fail(`after setting t, bar("close", ${asset}) reads ${ctx.bar("close", asset)}`);
+    if (!Object.is(ctx.bar(last, asset), truth(original[last], t, asset)))
+      fail(`after setting t, bar("${last}", ${asset}) reads ${ctx.bar(last, asset)}`);
   }
 
   const leak = reachedColumn(ctx, n);

@@ -185,7 +185,7 @@ function readCapabilities(command: string, value: unknown): Capabilities {
   const o = r.object(value, "capabilities", CAPABILITY_KEYS);
   const lists = {
     accounts: ["cash", "margin", "futures"],
-    fillAt: ["next-open", "close"],
+    fillAt: ["next-open", "close", "open"],
     orderTypes: ["market", "limit", "stop", "stop-limit"],
     sizeTypes: ["units", "value", "percent", "targetUnits", "targetValue", "targetPercent"],
     commission: Object.keys(COMMISSION_OF),

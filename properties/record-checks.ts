@@ -12,6 +12,11 @@ import {
 import { cashFlowsAreApplied } from "./checks/cash-flows.ts";
 import type { RecordCheck } from "./checks/common.ts";
 import {
+  marketFillsAtTheirBase,
+  marketOrdersWaitOnlyWhenDeferred,
+  valueOrdersSizedAtDecisionPrice,
+} from "./checks/decisions.ts";
+import {
   fillLegsAddUp,
   fillPricesAreInBar,
   fillPricesAreNotNegative,
@@ -37,6 +42,7 @@ import { slipMatchHoldsBeyondBar, slipOpenSparesOpens } from "./checks/slippage.
 export * from "./checks/accounting.ts";
 export * from "./checks/cash-flows.ts";
 export { type FinishedRun, type RecordCheck, RecordCheckError } from "./checks/common.ts";
+export * from "./checks/decisions.ts";
 export * from "./checks/fills.ts";
 export * from "./checks/good-faith.ts";
 export * from "./checks/liquidation.ts";
@@ -57,6 +63,9 @@ export const POST_RUN_CHECKS: readonly RecordCheck[] = [
   slipOpenSparesOpens,
   slipMatchHoldsBeyondBar,
   fillsAfterDecision,
+  marketFillsAtTheirBase,
+  marketOrdersWaitOnlyWhenDeferred,
+  valueOrdersSizedAtDecisionPrice,
   positionsAreSumOfFills,
   cashAccountIsLongAndSolvent,
   earlySalesAreViolations,

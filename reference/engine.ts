@@ -79,10 +79,12 @@ class ReferenceRun {
       const flows = this.cashFlows.step1(this.state, t);
       for (const event of flows) this.state.events.push({ ...event, t, step: 1 });
       if (flows.length > 0) this.invariants.afterCashFlows(t);
+      const atOpen = this.config.fillAt === "open";
+      if (atOpen && !this.state.bankrupt) this.decide(t, true);
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
-      if (!this.state.bankrupt) this.decide(t);
+      if (!atOpen && !this.state.bankrupt) this.decide(t, false);
       if (this.config.fillAt === "close") {
         if (this.config.checkAtSubmit) checkAtSubmit(this.state, this.invariants, t, t);
         this.marketBatch(
@@ -101,12 +103,14 @@ class ReferenceRun {
 
   /**
    * Step 2: forced orders first, as their own batch (bankruptcy close-outs, then margin-call
-   * liquidations sized at this open), then, under next-open, the strategy's market orders.
+   * liquidations sized at this open), then, under next-open and open, the strategy's market orders.
    */
   private openAuction(t: number): void {
     const { state } = this;
-    if (this.config.checkAtSubmit && this.config.fillAt === "next-open" && t > 0)
-      checkAtSubmit(state, this.invariants, t - 1, t);
+    const { fillAt, checkAtSubmit: check } = this.config;
+    // The orders decided at the last close, or (cheat-on-open) at this open.
+    if (check && fillAt === "next-open" && t > 0) checkAtSubmit(state, this.invariants, t - 1, t);
+    if (check && fillAt === "open") checkAtSubmit(state, this.invariants, t, t);
     const openOf = (asset: number) => state.bar(t, asset)?.open ?? null;
     const markOf = (asset: number) => state.openMark(t, asset);
     const forced = new Batch(state, this.invariants, this.impact, t, 2, markOf);
@@ -131,7 +135,7 @@ class ReferenceRun {
     const liquidations = byCause("marginCall").filter((order) => order.record.t === t);
     if (liquidations.length > 0) this.invariants.afterLiquidation(t, liquidations, forced.fillMarks());
     this.dropDone();
-    if (this.config.fillAt === "next-open") this.marketBatch(t, openOf, markOf);
+    if (fillAt !== "close") this.marketBatch(t, openOf, markOf);
   }
 
   /**
@@ -146,7 +150,7 @@ class ReferenceRun {
     this.dropDone();
   }
 
-  /** Step 2 (next-open) or step 5 (same-bar): every working strategy market order, in id order. */
+  /** Step 2 (next-open, open) or step 5 (same-bar): every working strategy market order, in id order. */
   private marketBatch(
     t: number,
     baseOf: (asset: number) => Dec | null,
@@ -366,10 +370,17 @@ class ReferenceRun {
     });
   }
 
-  /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
-  private decide(t: number): void {
+  /**
+   * Step 5: the strategy sees bars 0..t and the account after every fill up to t. Under fillAt
+   * "open" it decides before step 2 instead (`atOpen`): bars 0..t-1 and the opens of t, and the
+   * account after step 1 marked at those opens (Backtrader's next_open, "the open price for stake
+   * calculations").
+   */
+  private decide(t: number, atOpen: boolean): void {
     const { state } = this;
-    const value = state.valueAtClose();
+    const value = atOpen
+      ? state.terms.value(state.ledger.cash, state.holdings(), (asset) => state.openMark(t, asset))
+      : state.valueAtClose();
     const equity = value.equity;
     const cash = state.ledger.cash.toNumber();
     const account: AccountView = {
@@ -388,34 +399,38 @@ class ReferenceRun {
       // Ids are 1-based in creation order: a new record's id is the count.
       return state.orders.length > recorded ? state.orders.length : null;
     };
-    this.context.enter(t, {
-      account,
-      submit,
-      submitMarket: (asset, size, terms) => submit(marketRequest(this.panel.symbols[asset], size, terms)),
-      submitRow: (sizes, offset, terms) => {
-        for (const asset of symbolOrder(this.panel.symbols)) {
-          const size = sizes[offset + asset];
-          if (!Number.isNaN(size)) submit(marketRequest(this.panel.symbols[asset], size, terms));
-        }
+    this.context.enter(
+      t,
+      {
+        account,
+        submit,
+        submitMarket: (asset, size, terms) => submit(marketRequest(this.panel.symbols[asset], size, terms)),
+        submitRow: (sizes, offset, terms) => {
+          for (const asset of symbolOrder(this.panel.symbols)) {
+            const size = sizes[offset + asset];
+            if (!Number.isNaN(size)) submit(marketRequest(this.panel.symbols[asset], size, terms));
+          }
+        },
+        cancel: (orderId) => {
+          const order = state.working.find((working) => working.record.id === orderId);
+          if (order === undefined)
+            return Number.isInteger(orderId) && orderId >= 1 && orderId <= state.orders.length
+              ? "notWorking"
+              : "noSuchOrder";
+          if (order.forced !== null) return "forced";
+          cancelRest(order, { kind: "cancelRequested" }, t);
+          this.dropDone();
+          return "cancelled";
+        },
+        workingOrders: () => state.working.map((order) => structuredClone(order.record)),
+        fillsOfBar: () => {
+          let first = state.fills.length;
+          while (first > 0 && state.fills[first - 1].t === t) first--;
+          return state.fills.slice(first).map((fill) => structuredClone(fill));
+        },
       },
-      cancel: (orderId) => {
-        const order = state.working.find((working) => working.record.id === orderId);
-        if (order === undefined)
-          return Number.isInteger(orderId) && orderId >= 1 && orderId <= state.orders.length
-            ? "notWorking"
-            : "noSuchOrder";
-        if (order.forced !== null) return "forced";
-        cancelRest(order, { kind: "cancelRequested" }, t);
-        this.dropDone();
-        return "cancelled";
-      },
-      workingOrders: () => state.working.map((order) => structuredClone(order.record)),
-      fillsOfBar: () => {
-        let first = state.fills.length;
-        while (first > 0 && state.fills[first - 1].t === t) first--;
-        return state.fills.slice(first).map((fill) => structuredClone(fill));
-      },
-    });
+      atOpen,
+    );
     this.strategy.onBar(this.context);
   }
 

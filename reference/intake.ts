@@ -24,12 +24,17 @@ const SIZE_TYPES: ReadonlySet<string> = new Set(MODEL_SIZE_TYPES);
 const POLICIES: ReadonlySet<string> = new Set<OnInsufficient>(["reject", "partial", "scale"]);
 const TIME_IN_FORCE: ReadonlySet<string> = new Set<TimeInForce>(["gtc", "day"]);
 
+/** What a decision sizes by: the last close, or at the open the bar's open or else the last close. */
+function priceSeen(state: RunState): string {
+  return state.config.fillAt === "open" ? "open or close" : "close";
+}
+
 /** Creates the order of a request decided at bar t; returns null when it sends no order. */
 export function intake(
   state: RunState,
   t: number,
   request: OrderRequest,
-  equityAtClose: Dec,
+  equityAtDecision: Dec,
   symbolIndex: ReadonlyMap<string, number>,
 ): WorkingOrder | null {
   const type = request.type ?? "market";
@@ -109,10 +114,10 @@ export function intake(
     return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
   if (request.size === 0 && !TARGET_SIZE_TYPES.has(sizeType)) return null;
 
-  const mark = state.lastClose[asset];
+  const mark = state.decisionMark(t, asset);
   if (mark === null && sizeType !== "units" && sizeType !== "targetUnits")
-    return invalid("asset", `no close of "${record.asset}" yet to size a ${sizeType} order`);
-  const qty = sizedQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtClose);
+    return invalid("asset", `no ${priceSeen(state)} of "${record.asset}" yet to size a ${sizeType} order`);
+  const qty = sizedQty(state, asset, sizeType, dec(request.size), mark as Dec, equityAtDecision);
   if (qty.abs().gt(MAX_UNITS))
     return invalid(
       "size",

@@ -160,9 +160,13 @@ export class Invariants {
         t,
         `${where}: a fill on a zero-volume bar under "${onZeroVolume}"`,
       );
-    // Same-bar market orders fill at their decision close; margin-call liquidations are created
-    // at the open they fill at (SPEC 7); everything else fills from the next bar on.
-    const sameBar = (order.record.type === "market" && fillAt === "close") || order.forced === "marginCall";
+    // Same-bar market orders fill at their decision close, and every order decided at an open
+    // (fillAt "open") works from that open on; margin-call liquidations are created at the open
+    // they fill at (SPEC 7); everything else fills from the next bar on.
+    const sameBar =
+      fillAt === "open" ||
+      (order.record.type === "market" && fillAt === "close") ||
+      order.forced === "marginCall";
     const earliest = sameBar ? order.record.t : order.record.t + 1;
     this.assert(
       !state.bankrupt || order.forced !== null,

@@ -136,6 +136,16 @@ export class RunState {
     return this.bar(t, asset)?.open ?? this.closeMark(asset);
   }
 
+  /**
+   * The price a decision at bar t sizes at, and Backtrader's creation price of a market order: the
+   * last close, or under fillAt "open" (deciding at the open of t) bar t's open when it has one;
+   * null when the asset has neither yet.
+   */
+  decisionMark(t: number, asset: number): Dec | null {
+    const open = this.config.fillAt === "open" ? this.bar(t, asset)?.open : undefined;
+    return open ?? this.lastClose[asset];
+  }
+
   valueAtClose(): Valuation {
     return this.terms.value(this.ledger.cash, this.holdings(), (a) => this.closeMark(a));
   }

@@ -1,6 +1,6 @@
 // SPEC 3, checkAtSubmit (Backtrader's checksubmit): before the first batch an order can fill in,
 // every order decided at bar `decided` is paid for at its creation price (the limit price, the
-// stop price, or else the last close), with its commission, against a running cash that starts
+// stop price, or else the last close; under fillAt "open", cheat-on-open, bar t's open), with its commission, against a running cash that starts
 // at the account's cash, in submission order. An order that only increases its asset's position
 // and leaves the running cash below 0 is rejected ("submitCheck"), and its cost stays spent: the
 // orders after it see less cash. An order with a reducing part (a sale of a long, a cover, a
@@ -46,8 +46,11 @@ export function checkAtSubmit(state: RunState, invariants: Invariants, decided: 
   state.working = state.working.filter((order) => order.record.status === "working");
 }
 
-/** Backtrader's order.created.price: the order's own price, or the close it was decided on. */
+/**
+ * Backtrader's order.created.price: the order's own price, or the close it was decided on; under
+ * coo a market order's is the open it was decided at (BackBroker._execute with ago None).
+ */
 function creationPrice(state: RunState, order: WorkingOrder): Dec | null {
   const own = order.record.type === "limit" ? order.limitPrice : order.stopPrice;
-  return own ?? state.lastClose[order.asset];
+  return own ?? state.decisionMark(order.record.t, order.asset);
 }

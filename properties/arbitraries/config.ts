@@ -153,7 +153,7 @@ export function runConfigInput(
 function runConfigBase(constraints: ConfigConstraints): fc.Arbitrary<ConfigInput> {
   const {
     accounts = ["cash", "margin", "futures"],
-    fillAts = ["next-open", "close"],
+    fillAts = ["next-open", "close", "open"],
     onZeroVolumes = ["defer", "reject", "fill", "synthetic"],
     minInitialCash = 1_000,
     maxInitialCash = 10_000_000,

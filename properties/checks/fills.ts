@@ -62,7 +62,8 @@ export function fillPricesAreNotNegative({ records }: FinishedRun): void {
 
 /**
  * I6: a fill comes after its decision: next-open market orders and all limit and stop orders
- * from t+1 on; same-bar market orders from the decision bar on. Never after the order ended.
+ * from t+1 on; same-bar market orders, and every order decided at an open (fillAt "open"), from
+ * the decision bar on. Never after the order ended.
  */
 export function fillsAfterDecision({ config, records }: FinishedRun): void {
   const byId = new Map(records.orders.map((o) => [o.id, o]));
@@ -70,7 +71,10 @@ export function fillsAfterDecision({ config, records }: FinishedRun): void {
     const o = byId.get(f.orderId);
     if (o === undefined) continue; // fillsSumToFilledQty's concern
     // Forced (liquidation) orders are created by the engine at the bar they fill on.
-    const sameBar = (o.type === "market" && config.fillAt === "close") || o.type === "liquidation";
+    const sameBar =
+      config.fillAt === "open" ||
+      (o.type === "market" && config.fillAt === "close") ||
+      o.type === "liquidation";
     const earliest = sameBar ? o.t : o.t + 1;
     if (f.t < earliest)
       fail(

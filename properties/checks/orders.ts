@@ -93,11 +93,12 @@ function zeroQtyAllowed(o: OrderRecord): boolean {
 }
 
 /** An invalid request (unknown asset or field, non-finite or huge size, missing or unused price) is an "invalidOrder" record, not a crash. */
-export function invalidRequestsAreRejected({ panel, ordersByBar, records }: FinishedRun): void {
+export function invalidRequestsAreRejected({ panel, config, ordersByBar, records }: FinishedRun): void {
   const known = new Set(panel.symbols);
-  const bankruptAt = bankruptcyBar(records);
+  // SPEC 7: no decisions from the bankrupt close on (at an open, from the next bar's).
+  const lastDecision = bankruptcyBar(records) - (config.fillAt === "open" ? 0 : 1);
   for (const [t, requests] of ordersByBar) {
-    if (t >= bankruptAt) continue; // SPEC 7: no decisions from the bankrupt close on
+    if (t > lastDecision) continue;
     const invalid = requests.filter((r) => invalidRequest(r, known) !== null).length;
     if (invalid === 0) continue;
     const rejected = records.orders.filter(

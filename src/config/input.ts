@@ -181,7 +181,8 @@ export const CONFIG_KEYS = deepFreeze({
   initialCash: "Starting cash in the account currency; finite > 0 [SPEC 2]",
   account:
     '"margin" (Reg T), "cash" (no shorts; buys need cash; no futures) or "futures" (futures only) [SPEC 3]',
-  fillAt: '"next-open" (market orders fill at the next open) or "close" (same bar, look-ahead) [SPEC 4]',
+  fillAt:
+    '"next-open" (decide at the close, fill at the next open), "close" (fill at that close, look-ahead) or "open" (decide at the open seeing only its open, fill there: cheat-on-open) [SPEC 4]',
   onInsufficient:
     'When an increasing leg does not fit: "reject", "partial", "scale", or null (reject explicit orders, scale target orders) [SPEC 6.1]',
   maxParticipation:

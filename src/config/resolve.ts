@@ -137,7 +137,7 @@ export function resolveConfig(input: unknown, symbols: readonly string[], source
 const TOP_KEYS = Object.keys(CONFIG_KEYS);
 const COMPAT = Object.keys(COMPAT_PROFILES) as CompatProfile[];
 const ACCOUNTS = variants<AccountType>({ margin: true, cash: true, futures: true });
-const FILL_AT = variants<FillAt>({ "next-open": true, close: true });
+const FILL_AT = variants<FillAt>({ "next-open": true, close: true, open: true });
 export const ON_INSUFFICIENT = variants<OnInsufficient>({ reject: true, partial: true, scale: true });
 const ON_ZERO_VOLUME = variants<OnZeroVolume>({ defer: true, reject: true, fill: true, synthetic: true });
 const INTRABAR_PATHS = variants<IntrabarPath>({ "nearer-first": true, pessimistic: true, optimistic: true });

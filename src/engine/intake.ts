@@ -126,7 +126,9 @@ export function admit(
   const fault = flaw ?? terms.fault ?? invalidField(s, fields, asset, terms);
   if (fault === null && fields.size === 0 && !terms.target) return -1;
   const lots =
-    fault === null ? lotsFor(s, asset, terms.sizeType as SizeType, fields.size, s.mark[asset], equity) : 0;
+    fault === null
+      ? lotsFor(s, asset, terms.sizeType as SizeType, fields.size, s.decisionMark[asset], equity)
+      : 0;
   const problem = fault ?? tooLarge(s, asset, lots, terms.sizeType);
   const resized = s.config.sizeAtFill && terms.type === "market" && terms.sizeType !== "units";
   // sizeAtFill: the fill's price decides the size, so a size of 0 at the close still goes out;
@@ -241,8 +243,9 @@ function invalidField(s: RunState, request: OrderFields, asset: number, terms: T
     return invalid("limitPrice", `limitPrice ${request.limitPrice} is not on the tick grid ${tick}`);
   if (needsStop && !Number.isNaN(tick) && offGrid(request.stopPrice as number, tick))
     return invalid("stopPrice", `stopPrice ${request.stopPrice} is not on the tick grid ${tick}`);
-  if (terms.priced && Number.isNaN(s.mark[asset]) && !(size === 0 && !terms.target)) {
-    return invalid("asset", `no close of "${s.panel.symbols[asset]}" yet to size a ${sizeType} order`);
+  if (terms.priced && Number.isNaN(s.decisionMark[asset]) && !(size === 0 && !terms.target)) {
+    const seen = s.config.fillAt === "open" ? "open or close" : "close";
+    return invalid("asset", `no ${seen} of "${s.panel.symbols[asset]}" yet to size a ${sizeType} order`);
   }
   return null;
 }

@@ -63,7 +63,9 @@ export class MarketIntake {
    */
   private isNoOrder(asset: number, size: number, quiet: number): boolean {
     const s = this.s;
-    return size === 0 && s.lots[asset] === 0 && !(quiet === QUIET_PRICED && Number.isNaN(s.mark[asset]));
+    return (
+      size === 0 && s.lots[asset] === 0 && !(quiet === QUIET_PRICED && Number.isNaN(s.decisionMark[asset]))
+    );
   }
 }
 

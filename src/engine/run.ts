@@ -1,6 +1,7 @@
 // SPEC 4: the timeline of one bar, in float64: 1 settlement, 2 open auction (forced batch, then
 // next-open market orders), 3 intrabar, 4 close (marks, variation margin, financing, margin
-// check), 5 decision (and same-bar fills), 6 snapshot.
+// check), 5 decision (and same-bar fills), 6 snapshot. Under fillAt "open" the decision comes
+// between 1 and 2 instead, and its market orders fill in that open auction.
 import {
   canonicalEvents,
   isoDate,
@@ -35,6 +36,7 @@ import {
   WITHDRAWAL,
 } from "./state.ts";
 import { checkAtSubmit } from "./submit-check.ts";
+import { Valuation } from "./valuation.ts";
 import {
   FORCED_BANKRUPT,
   FORCED_CALL,
@@ -92,6 +94,8 @@ export class FastRun {
     inCall: false,
   };
   private equityAtDecision = 0;
+  /** The account at the opens, for a decision there (fillAt "open"). */
+  private readonly atOpen: Valuation;
   private readonly marketIntake: MarketIntake;
   /** submit()'s terms, resolved afresh for each request. */
   private readonly requestTerms = new Terms();
@@ -143,6 +147,7 @@ export class FastRun {
     this.s = new RunState(panel, config);
     this.batch = new Batch(this.s);
     this.sizer = new LiquidationSizer(this.s);
+    this.atOpen = new Valuation(this.s.rules);
     this.context = new CausalContext(panel);
     this.symbolIndex = new Map(panel.symbols.map((symbol, i) => [symbol, i]));
     this.symbolOrder = Int32Array.from(symbolOrder(panel.symbols));
@@ -170,10 +175,12 @@ export class FastRun {
       if (this.monthStarts[t] === 1) s.monthUnits = 0;
       this.settle(t);
       this.cashFlows.step1(t);
+      const atOpen = this.config.fillAt === "open";
+      if (atOpen && !s.bankrupt) this.decide(t, true);
       this.openAuction(t);
       this.intrabar(t);
       this.close(t);
-      if (!s.bankrupt) this.decide(t);
+      if (!atOpen && !s.bankrupt) this.decide(t, false);
       if (this.config.fillAt === "close") {
         if (this.config.checkAtSubmit) checkAtSubmit(s, t, t);
         this.marketBatch(t, 5, AT_CLOSE);
@@ -215,10 +222,13 @@ export class FastRun {
     }
   }
 
-  /** Step 2: forced orders first (close-outs, then liquidations sized now), then next-open market orders. */
+  /** Step 2: forced orders first (close-outs, then liquidations sized now), then next-open (or open) market orders. */
   private openAuction(t: number): void {
     const s = this.s;
-    if (this.config.checkAtSubmit && this.config.fillAt === "next-open" && t > 0) checkAtSubmit(s, t - 1, t);
+    const { fillAt, checkAtSubmit: check } = this.config;
+    // The orders decided at the last close, or (cheat-on-open) at this open.
+    if (check && fillAt === "next-open" && t > 0) checkAtSubmit(s, t - 1, t);
+    if (check && fillAt === "open") checkAtSubmit(s, t, t);
     if (!s.inCall) this.cancelCuredLiquidations(t);
     if (this.liquidationDue) {
       this.liquidationDue = false;
@@ -234,7 +244,7 @@ export class FastRun {
       this.runBatch(t, 2, AT_OPEN, this.panel.open);
       s.working.dropDone();
     }
-    if (this.config.fillAt === "next-open") this.marketBatch(t, 2, AT_OPEN);
+    if (fillAt !== "close") this.marketBatch(t, 2, AT_OPEN);
   }
 
   /** SPEC 12: out of call at the last close, a liquidation's capped rest is cancelled (callCured). */
@@ -251,7 +261,7 @@ export class FastRun {
     if (any) w.dropDone();
   }
 
-  /** Every working strategy market order, in id order, at the open (next-open) or the close (same-bar). */
+  /** Every working strategy market order, in id order, at the open (next-open, open) or the close (same-bar). */
   private marketBatch(t: number, step: 2 | 5, markAt: number): void {
     this.candidateCount = 0;
     this.collect(FORCED_NONE, true);
@@ -493,9 +503,11 @@ export class FastRun {
   }
 
   /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
-  private decide(t: number): void {
+  /** Step 5, or under fillAt "open" (`atOpen`) before step 2: the account marked at the opens, sizing at them. */
+  private decide(t: number, atOpen: boolean): void {
     const s = this.s;
-    const v = s.valueAtClose();
+    if (atOpen) s.markDecisionAtOpen(t);
+    const v = atOpen ? s.valueAt(s.decisionMark, this.atOpen) : s.valueAtClose();
     this.equityAtDecision = s.cash + v.positions;
     const account = this.account;
     account.cash = s.cash;
@@ -505,7 +517,7 @@ export class FastRun {
     account.buyingPower =
       this.config.account === "cash" ? s.cash : this.equityAtDecision - Math.max(v.im, v.mm);
     account.inCall = s.inCall;
-    this.context.enter(t, this.desk);
+    this.context.enter(t, this.desk, atOpen);
     this.strategy.onBar(this.context);
   }
 

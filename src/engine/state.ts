@@ -52,6 +52,12 @@ export class RunState {
   private readonly heldSlot: Int32Array;
   /** Last valid close per asset; NaN before its first. */
   readonly mark: Float64Array;
+  /**
+   * The prices a decision sizes at (SPEC 6.4's m) and Backtrader's creation price of a market
+   * order: `mark` itself, or under fillAt "open" the opens of the decision bar (else the last
+   * close), set by markDecisionAtOpen.
+   */
+  readonly decisionMark: Float64Array;
   /** Lots filled per asset in the current bar (the volume cap is per asset per bar). */
   readonly volumeUsed: Float64Array;
   /** Units traded in the calendar month so far (tiered commission). */
@@ -96,6 +102,7 @@ export class RunState {
     this.held = new Int32Array(n);
     this.heldSlot = new Int32Array(n).fill(-1);
     this.mark = new Float64Array(n).fill(Number.NaN);
+    this.decisionMark = config.fillAt === "open" ? new Float64Array(n).fill(Number.NaN) : this.mark;
     this.volumeUsed = new Float64Array(n);
     this.scratch = new Valuation(this.rules);
     this.atClose = new Valuation(this.rules);
@@ -219,13 +226,22 @@ export class RunState {
   valueAtClose(): Valuation {
     if (this.closeValued === this.closeVersion && !this.rules.anyFuture) return this.atClose;
     this.closeValued = this.closeVersion;
-    const out = this.atClose;
+    return this.valueAt(this.mark, this.atClose);
+  }
+
+  /** The account valued at `marks` (one per asset), into `out`. */
+  valueAt(marks: Float64Array, out: Valuation): Valuation {
     out.clear();
     for (let i = 0; i < this.heldCount; i++) {
       const asset = this.held[i];
-      out.add(asset, this.units[asset], this.mark[asset], 1);
-      out.addUnsettled(this.unsettled(asset, this.mark[asset]));
+      out.add(asset, this.units[asset], marks[asset], 1);
+      out.addUnsettled(this.unsettled(asset, marks[asset]));
     }
     return out;
+  }
+
+  /** fillAt "open": the decision at the open of t sizes at its opens (the last close where a bar is missing). */
+  markDecisionAtOpen(t: number): void {
+    for (let asset = 0; asset < this.n; asset++) this.decisionMark[asset] = this.openMark(t, asset);
   }
 }

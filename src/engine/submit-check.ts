@@ -1,6 +1,7 @@
 // SPEC 3, checkAtSubmit (Backtrader's checksubmit), in float64: before the first batch an order
 // can fill in, each strategy order decided at bar `decided` is paid for at its creation price (a
-// limit order's limit, a stop's or stop-limit's stop, else the asset's last close) with its
+// limit order's limit, a stop's or stop-limit's stop, else the asset's last close, or under
+// fillAt "open" the open it was decided at: Backtrader's coo) with its
 // commission, against a running cash from the account's cash, in id order. One that only
 // increases its position and leaves the running cash below 0 is rejected ("submitCheck"); its
 // cost stays spent. An order with a reducing part is never rejected by it (I11); a market order
@@ -20,7 +21,8 @@ export function checkAtSubmit(s: RunState, decided: number, t: number): void {
     if (w.forced[slot] !== FORCED_NONE || w.t[slot] !== decided) continue;
     const asset = w.asset[slot];
     const mode = w.mode[slot];
-    const price = mode === MARKET ? s.mark[asset] : mode === LIMIT ? w.limitPrice[slot] : w.stopPrice[slot];
+    const price =
+      mode === MARKET ? s.decisionMark[asset] : mode === LIMIT ? w.limitPrice[slot] : w.stopPrice[slot];
     // An asset that never closed gives no creation price: nothing to check, nothing spent.
     if (Number.isNaN(price)) continue;
     const units = s.toUnits(asset, w.lots[slot]);

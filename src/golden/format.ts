@@ -26,7 +26,7 @@ export interface GoldenBar {
 }
 
 export interface GoldenOrderBase {
-  /** Decided at the close of this date. */
+  /** Decided at the close of this date (at its open under input.fillAt "open"). */
   readonly date: string;
   readonly asset: string;
   readonly timeInForce?: TimeInForce;
@@ -63,7 +63,8 @@ export interface GoldenCosts {
   readonly slippage?: GoldenSlippage;
 }
 
-export type GoldenFillAt = "next-open" | "close";
+/** "open" (an extension of ../shared/golden's format): each order is submitted at the open of its date. */
+export type GoldenFillAt = "next-open" | "close" | "open";
 
 export interface GoldenInput {
   readonly cash: number;

@@ -76,7 +76,9 @@ export function readInput(r: ShapeReader, value: unknown): GoldenInput {
     .map((o, i) => readOrder(r, o, `input.orders[${i}]`, seen, dates));
   const costs = input.costs === undefined ? undefined : readCosts(r, input.costs);
   const fillAt =
-    input.fillAt === undefined ? undefined : r.oneOf(input.fillAt, "input.fillAt", ["next-open", "close"]);
+    input.fillAt === undefined
+      ? undefined
+      : r.oneOf(input.fillAt, "input.fillAt", ["next-open", "close", "open"]);
   const options = input.options === undefined ? undefined : r.object(input.options, "input.options");
   const other = input.other === undefined ? undefined : r.object(input.other, "input.other");
   return { cash, assets, bars, orders, costs, fillAt, options, other };

@@ -4,7 +4,13 @@ import type { Instrument } from "./instrument.ts";
 
 /** "futures": only futures, margined per contract (SPEC 3.3). */
 export type AccountType = "cash" | "margin" | "futures";
-export type FillAt = "next-open" | "close";
+/**
+ * When a strategy decides and its market orders fill: "next-open" (at the close of t, filled at
+ * the open of t+1), "close" (at the close of t, filled at that close: look-ahead) or "open" (at
+ * the open of t, seeing bars 0..t-1 and open_t only, filled in that open auction: Backtrader's
+ * cheat-on-open).
+ */
+export type FillAt = "next-open" | "close" | "open";
 export type OnInsufficient = "reject" | "partial" | "scale";
 export type OnZeroVolume = "defer" | "reject" | "fill" | "synthetic";
 export type TimeInForce = "gtc" | "day";

@@ -1,22 +1,26 @@
-// SPEC 4 step 5: what a strategy sees at the close of bar t (bars 0..t only) and how it acts.
+// SPEC 4 step 5: what a strategy sees at the close of bar t (bars 0..t only) and how it acts;
+// under fillAt "open", at the open of bar t (bars 0..t-1 and the opens of t).
 
 import type { FillAt } from "./config.ts";
 import type { MarketTerms, OrderRequest } from "./order.ts";
 import type { BarField, Panel } from "./panel.ts";
 import type { FillRecord, OrderRecord } from "./records.ts";
 
-/** The account as of the close of bar t, after every fill up to t. */
+/**
+ * The account as of the close of bar t, after every fill up to t; under fillAt "open", after
+ * step 1 of bar t, positions marked at its opens.
+ */
 export interface AccountView {
   readonly cash: number;
   readonly equity: number;
   /** Signed units held of the asset (column index). */
   position(asset: number): number;
-  /** SPEC 3.2, 3.3: initial and maintenance margin of the positions at the closes of t. */
+  /** SPEC 3.2, 3.3: initial and maintenance margin of the positions at the closes of t (at an open, its opens). */
   readonly initialMargin: number;
   readonly maintenanceMargin: number;
   /** Margin and futures accounts: equity - max(IM, MM); a cash account: its cash. */
   readonly buyingPower: number;
-  /** SPEC 7: the close of t found equity below MM. */
+  /** SPEC 7: the close of t (at an open, of t-1) found equity below MM. */
   readonly inCall: boolean;
 }
 
@@ -27,9 +31,12 @@ export interface BarContext {
   /** Number of bars in the run (the calendar's length, not its data: a strategy can skip the last bar). */
   readonly bars: number;
   readonly symbols: readonly string[];
-  /** Field of an asset at bar t - lag (lag >= 0); NaN for a missing bar. Throws on lag < 0. */
+  /**
+   * Field of an asset at bar t - lag (lag >= 0); NaN for a missing bar. Throws on lag < 0, and
+   * at an open (fillAt "open") on lag 0 for any field but "open".
+   */
   bar(field: BarField, asset: number, lag?: number): number;
-  /** An extra numeric column (e.g. a signal), causally, like bar(). */
+  /** An extra numeric column (e.g. a signal), causally, like bar() (at an open, lag >= 1 only). */
   extra(name: string, asset: number, lag?: number): number;
   /**
    * One field of every asset at bar t - lag (column order; NaN before bar 0): a whole

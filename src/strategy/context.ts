@@ -1,6 +1,6 @@
-// SPEC 4 step 5 and I6: the causal view a strategy gets at the close of bar t. One object per
-// run, moved forward bar by bar, so engines allocate nothing per bar for it. A strategy reaches
-// bars 0..t and nothing else: the panel sits in private fields (#), t is read-only, and row()
+// SPEC 4 step 5 and I6: the causal view a strategy gets at the close of bar t (or, under fillAt
+// "open", at its open: bars 0..t-1 and open_t). One object per run, moved forward bar by bar, so
+// engines allocate nothing per bar for it. A strategy reaches those bars and nothing else: the panel sits in private fields (#), t is read-only, and row()
 // hands out copies, never views into the panel (a view's .buffer is the whole column, future
 // bars included, and writing into it would write into the panel).
 import type {
@@ -66,6 +66,8 @@ export class CausalContext implements BarContext {
   readonly #rows = new Map<string, Float64Array[]>();
   #t = -1;
   #tsMs = Number.NaN;
+  /** Deciding at the open of t: of bar t only its open is known. */
+  #atOpen = false;
   #desk: DecisionDesk = CLOSED_DESK;
   /** Terms objects found to have only MarketTerms keys (at their first use: a strategy reuses them). */
   readonly #checkedTerms = new WeakSet<MarketTerms>();
@@ -100,9 +102,10 @@ export class CausalContext implements BarContext {
     Object.freeze(this);
   }
 
-  /** Moves the context to bar t's decision step, at `desk`. */
-  enter(t: number, desk: DecisionDesk): void {
+  /** Moves the context to bar t's decision step (at its close, or at its open when `atOpen`), at `desk`. */
+  enter(t: number, desk: DecisionDesk, atOpen = false): void {
     this.#t = t;
+    this.#atOpen = atOpen;
     this.#tsMs = this.#panel.times[t];
     this.#desk = desk;
   }
@@ -138,11 +141,13 @@ export class CausalContext implements BarContext {
 
   bar(field: BarField, asset: number, lag = 0): number {
     if (!isBarField(field)) throw new Error(`no bar field "${field}"`);
+    this.#checkKnown(field, lag);
     return this.#read(this.#panel[field], asset, lag);
   }
 
   extra(name: string, asset: number, lag = 0): number {
     if (!Object.hasOwn(this.#panel.extra, name)) throw new Error(`no extra column "${name}" in the panel`);
+    this.#checkKnown(`extra column "${name}"`, lag);
     return this.#read(this.#panel.extra[name], asset, lag);
   }
 
@@ -154,6 +159,7 @@ export class CausalContext implements BarContext {
         : undefined;
     if (column === undefined) throw new Error(`no bar field or extra column "${field}" in the panel`);
     checkLag(lag);
+    this.#checkKnown(isBarField(field) ? field : `extra column "${field}"`, lag);
     const out = this.#rowBuffer(field, lag);
     const row = this.#t - lag;
     if (row < 0) return out.fill(Number.NaN);
@@ -205,6 +211,14 @@ export class CausalContext implements BarContext {
       default:
         return unreachable(outcome);
     }
+  }
+
+  /** At the open of t, bar t's high, low, close, volume and extra columns are still to come. */
+  #checkKnown(what: BarField | string, lag: number): void {
+    if (this.#atOpen && lag === 0 && what !== "open")
+      throw new Error(
+        `${what} of bar ${this.#t} read at its open: under fillAt "open" a decision sees bars 0..t-1 and the open of t only (read it with lag >= 1)`,
+      );
   }
 
   #rowBuffer(field: string, lag: number): Float64Array {

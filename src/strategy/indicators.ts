@@ -20,11 +20,14 @@ export interface Indicator {
   /** E.g. "sma(20)". */
   readonly name: string;
   /**
-   * The value at the decision bar ctx.t from the asset's bars 0..t; NaN until `period` present
-   * bars (rsi: period + 1) have been seen. Call it at any bars, in bar order: skipped bars are
-   * fed on the next call. A new run (a new context) starts the series afresh.
+   * The value at bar ctx.t - lag (default 0: the decision bar) from the asset's bars up to it;
+   * NaN until `period` present bars (rsi: period + 1) have been seen. Call it at any bars, in bar
+   * order: skipped bars are fed on the next call; a bar before one already fed is an error. A
+   * new run (a new context) starts the series afresh. At an open (fillAt "open") bar t's close is
+   * not known yet: read the indicator at lag 1, the last close (Backtrader's next_open, "the
+   * indicators of the previous day").
    */
-  at(ctx: BarContext, asset: number): number;
+  at(ctx: BarContext, asset: number, lag?: number): number;
 }
 
 /**
@@ -39,18 +42,26 @@ export function indicator(name: IndicatorName, options: IndicatorOptions): Indic
   const seriesOf = perRun((): AssetSeries[] => []);
   return {
     name: `${name}(${period})`,
-    at(ctx, asset) {
+    at(ctx, asset, lag = 0) {
+      if (!Number.isInteger(lag) || lag < 0)
+        throw new Error(`indicator ${name}: lag must be a whole number >= 0, got ${lag}`);
       const perAsset = seriesOf(ctx);
       let state = perAsset[asset];
       if (state === undefined) {
         state = { series: incremental(name, period), fedThrough: -1 };
         perAsset[asset] = state;
       }
-      for (let t = state.fedThrough + 1; t <= ctx.t; t++) {
+      const through = ctx.t - lag;
+      // An incremental series cannot go back: a value before the last one fed is gone.
+      if (through < state.fedThrough)
+        throw new Error(
+          `indicator ${name}(${period}) of asset ${asset}: bar ${through} asked for after bar ${state.fedThrough} was fed (read it in bar order)`,
+        );
+      for (let t = state.fedThrough + 1; t <= through; t++) {
         const value = ctx.bar(field, asset, ctx.t - t);
         if (!Number.isNaN(value)) state.series.add(value);
       }
-      state.fedThrough = Math.max(state.fedThrough, ctx.t);
+      state.fedThrough = Math.max(state.fedThrough, through);
       return state.series.isStable ? (state.series.getResult() ?? Number.NaN) : Number.NaN;
     },
   };

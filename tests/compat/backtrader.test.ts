@@ -70,6 +70,36 @@ describe.each([referenceEngine, fastEngine])("compat backtrader on the $name eng
     expect(prices(next)).toEqual(["A 100 @101.5 t=1", "A -100 @99.5 t=4"]);
   });
 
+  it("cheat_on_open=True (coo) is fillAt: open (decided at a bar's open, a market order fills at that open)", () => {
+    // long-round-trip's orders issued in next_open() of their dates: BackBroker._try_exec_market
+    // under coo skips its `datetime[0] <= created.dt` wait, so they fill at the opens of
+    // 2024-01-02 (100) and 2024-01-05 (103): 100,000 - 10,000 + 10,300 = 100,300.
+    const coo = runPeerFile("backtrader", "long-round-trip", "backtrader", engine, { fillAt: "open" });
+    expect(prices(coo)).toEqual(["A 100 @100 t=0", "A -100 @103 t=3"]);
+    expect(coo.series.cash.at(-1)).toBe(100_300);
+  });
+
+  it("coo's submit check prices a market order at the open it was issued at", () => {
+    // order-exceeds-cash's orders issued in next_open(): check_submitted runs in broker.next() of
+    // the same bar and _execute(ago=None) prices a market order at data.open[0] under coo.
+    // 2024-01-02: B 50 x 50 = 2,500 leaves 7,500; A 150 x 100 = 15,000 does not fit (submitCheck:
+    // without coo there is no close yet to check it at). 2024-01-04: 74 A x 100.8 = 7,459.2 fits
+    // the 7,500 and fills at that open (without coo it met the gapped 103 next open and failed).
+    // 2024-01-08: 200 A x 103.5 takes the running cash below 0, and B's 10 x 50.5 then fails too.
+    const coo = runPeerFile("backtrader", "order-exceeds-cash", "backtrader", engine, { fillAt: "open" });
+    expect(ends(coo)).toEqual([
+      "B 50 filled - t=0",
+      "A 150 rejected submitCheck t=0",
+      "A 74 filled - t=2",
+      "A 200 rejected submitCheck t=4",
+      "B 10 rejected submitCheck t=4",
+    ]);
+    expect(prices(coo)).toEqual(["B 50 @50 t=0", "A 74 @100.8 t=2"]);
+    // 10,000 - 2,500 - 7,459.2 = 40.8 cash; at the last closes 40.8 + 50 x 51.1 + 74 x 104.3 = 10,314.
+    expect(coo.series.cash.at(-1)).toBeCloseTo(40.8, 9);
+    expect(coo.series.equity.at(-1)).toBeCloseTo(10_314, 9);
+  });
+
   it("slip_match=True, slip_out=False caps the slipped price at the bar; slip_out=True is clampToBar: false", () => {
     // percent-slippage, 0.2%: 2024-01-05 sells A at open 99 (low 99) and buys B at open 51.2 (high 51.2).
     const capped = runPeerFile("backtrader", "percent-slippage", "backtrader", engine);

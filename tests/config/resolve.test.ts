@@ -283,7 +283,7 @@ describe("resolveConfig() accepts every option", () => {
 
   it.each([
     ["account", ["margin", "cash"]],
-    ["fillAt", ["next-open", "close"]],
+    ["fillAt", ["next-open", "close", "open"]],
     ["onInsufficient", ["reject", "partial", "scale", null]],
     ["onZeroVolume", ["defer", "reject", "fill"]],
     ["intrabarPath", ["nearer-first", "pessimistic", "optimistic"]],
@@ -549,7 +549,7 @@ describe("resolveConfig() errors", () => {
     [{ initialCash: null }, "config initialCash: must be a number, got null"],
     [{ account: "Margin" }, 'config account: must be one of "margin", "cash", "futures", got "Margin"'],
     [{ account: null }, 'config account: must be one of "margin", "cash", "futures", got null'],
-    [{ fillAt: "open" }, 'config fillAt: must be one of "next-open", "close", got "open"'],
+    [{ fillAt: "Open" }, 'config fillAt: must be one of "next-open", "close", "open", got "Open"'],
     [
       { onInsufficient: "skip" },
       'config onInsufficient: must be one of "reject", "partial", "scale", null, got "skip"',

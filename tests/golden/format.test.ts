@@ -141,9 +141,11 @@ describe("parseGolden()", () => {
     );
     expect(
       parseEdited((g) => {
-        g.input.fillAt = "open";
+        g.input.fillAt = "next-close";
       }),
-    ).toThrow('golden spec-03.json input.fillAt: must be one of "next-open", "close", got "open"');
+    ).toThrow(
+      'golden spec-03.json input.fillAt: must be one of "next-open", "close", "open", got "next-close"',
+    );
     expect(
       parseEdited((g) => {
         g.expected = { metrics: {} };

@@ -195,6 +195,30 @@ describe("planted bugs are caught by the differential property", () => {
     expect(findDivergence()).not.toBeNull();
   });
 
+  it("fillAt open sized at the last close (Backtrader's coo: a decision at the open sizes at that open)", () => {
+    patch(
+      RunState,
+      "markDecisionAtOpen",
+      () =>
+        function (this: Patchable) {
+          this.decisionMark.set(this.mark);
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
+  it("fillAt open's account marked at the last closes (the decision's equity leaves out the gap to the open)", () => {
+    patch(
+      RunState,
+      "valueAt",
+      (valueAt) =>
+        function (this: Patchable, _marks: Float64Array, out: unknown) {
+          return valueAt.call(this, this.mark, out);
+        },
+    );
+    expect(findDivergence()).not.toBeNull();
+  });
+
   it("sizeAtFill ignored at the fill (orders keep the size of their decision close)", () => {
     patch(
       Batch,

@@ -21,10 +21,13 @@ import {
   fillPricesAreInBar,
   fillsWithinParticipation,
   liquidationsStopWhenTheCallIsCured,
+  marketFillsAtTheirBase,
+  marketOrdersWaitOnlyWhenDeferred,
   type RecordCheck,
   slipMatchHoldsBeyondBar,
   slipOpenSparesOpens,
   tradesAddUp,
+  valueOrdersSizedAtDecisionPrice,
 } from "../../properties/record-checks.ts";
 import { type RunCase, runInput } from "../../properties/run-input.ts";
 import { finish, Batch as ReferenceBatch } from "../../reference/batch.ts";
@@ -117,6 +120,9 @@ describe("the invariants made independent catch the bugs planted for them", () =
       cashFlowsAreApplied,
       slipOpenSparesOpens,
       slipMatchHoldsBeyondBar,
+      marketFillsAtTheirBase,
+      marketOrdersWaitOnlyWhenDeferred,
+      valueOrdersSizedAtDecisionPrice,
     ];
     for (const engine of [fastEngine, referenceEngine])
       expect(failureOf(engineRecordChecksProperty(engine, undefined, strengthened)), engine.name).toBeNull();
@@ -238,6 +244,47 @@ describe("the invariants made independent catch the bugs planted for them", () =
         },
     );
     expect(failureOf(recordCheck(fastEngine, fillsWithinParticipation))).toMatch(/fillsWithinParticipation/);
+  });
+
+  it("SPEC 6.4 (records): the fast engine sizes a decision at the open (fillAt open) at the last close", () => {
+    patch(
+      RunState,
+      "markDecisionAtOpen",
+      () =>
+        function (this: Patchable) {
+          this.decisionMark.set(this.mark);
+        },
+    );
+    expect(failureOf(recordCheck(fastEngine, valueOrdersSizedAtDecisionPrice))).toMatch(
+      /valueOrdersSizedAtDecisionPrice/,
+    );
+  });
+
+  it("SPEC 4 (records): the fast engine bases the open auction's market orders at the closes", () => {
+    patch(
+      FastRun,
+      "runBatch",
+      (runBatch) =>
+        function (this: Patchable, t: number, step: number, markAt: number) {
+          return runBatch.call(this, t, step, markAt, this.panel.close);
+        },
+    );
+    expect(failureOf(recordCheck(fastEngine, marketFillsAtTheirBase))).toMatch(/marketFillsAtTheirBase/);
+  });
+
+  it("SPEC 4 (records): the fast engine holds market orders back on odd bars, counting no deferral", () => {
+    patch(
+      FastRun,
+      "marketBatch",
+      (marketBatch) =>
+        function (this: Patchable, t: number, ...rest: unknown[]) {
+          if (t % 2 === 1) return;
+          return marketBatch.call(this, t, ...rest);
+        },
+    );
+    expect(failureOf(recordCheck(fastEngine, marketOrdersWaitOnlyWhenDeferred))).toMatch(
+      /marketOrdersWaitOnlyWhenDeferred/,
+    );
   });
 
   it("SPEC 5 (records): the fast engine slips market orders and fills at the open under slipOpen false", () => {

@@ -59,6 +59,24 @@ describe("the causal context (SPEC I6)", () => {
     expect(() => pry(entered(), barsOf())).not.toThrow();
   });
 
+  it("passes a context moved to the open of t = 1 (fillAt open), which throws on bar 1's close", () => {
+    const ctx = new CausalContext(panel);
+    ctx.enter(1, desk, true);
+    expect(() => pry(ctx, barsOf(), true)).not.toThrow();
+    expect(ctx.bar("open", 0)).toBe(panel.open[n]);
+    expect(ctx.bar("close", 0, 1)).toBe(panel.close[0]);
+    expect(() => ctx.bar("close", 0)).toThrow(
+      'close of bar 1 read at its open: under fillAt "open" a decision sees bars 0..t-1 and the open of t only (read it with lag >= 1)',
+    );
+    expect(() => ctx.row("volume")).toThrow("volume of bar 1 read at its open");
+  });
+
+  it("catches a context at an open that lets bar t's close be read", () => {
+    expect(() => pry(entered(), barsOf(), true)).toThrow(
+      /row\("high", 0\) or its bar\/extra read did not throw at the open of t/,
+    );
+  });
+
   /** The real context with some members replaced: each a way the old context leaked. */
   const planted = (replace: (ctx: CausalContext) => Partial<BarContext> & object): BarContext => {
     const ctx = entered();

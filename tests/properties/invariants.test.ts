@@ -113,7 +113,7 @@ const GENERATED = [
   ),
   ...["fixedBps", "perShare", "halfSpread", "halfSpreadQuoted"].map((m) => `config.slippage.${m}`),
   ...["null", "reject", "partial", "scale"].map((policy) => `config.onInsufficient.${policy}`),
-  ...["next-open", "close"].map((fillAt) => `config.fillAt.${fillAt}`),
+  ...["next-open", "close", "open"].map((fillAt) => `config.fillAt.${fillAt}`),
   ...["defer", "reject", "fill", "synthetic"].map((policy) => `config.onZeroVolume.${policy}`),
 ];
 

@@ -100,6 +100,42 @@ describe("indicator() through trading-signals", () => {
     expect(readEveryBar(data, made)).toEqual(readEveryBar(data, made));
   });
 
+  it("reads at a lag at an open (fillAt open): sma(3) at lag 1 is the value of the last close", () => {
+    const atOpen: number[] = [];
+    const made = indicator("sma", { period: 3 });
+    const strategy: Strategy = {
+      name: "open-reader",
+      fillAt: "open",
+      onBar(ctx) {
+        atOpen[ctx.t] = round(made.at(ctx, 0, 1));
+      },
+    };
+    backtest({ data: panel, strategy });
+    // The close-decision values 4, 6, 8, 9, 26/3 (above), one bar later: bar t's open sees t-1's.
+    expect(atOpen).toEqual([Number.NaN, Number.NaN, Number.NaN, 4, 6, 8, 9]);
+    // Read at lag 0 there, it reaches bar t's close, which the open does not know yet.
+    const peeking: Strategy = { name: "peek", fillAt: "open", onBar: (ctx) => void made.at(ctx, 0) };
+    expect(() => backtest({ data: panel, strategy: peeking })).toThrow("close of bar 0 read at its open");
+  });
+
+  it("refuses a bar before the last one it fed, and a lag that is not a whole number >= 0", () => {
+    const made = indicator("sma", { period: 2 });
+    const strategy: Strategy = {
+      name: "backwards",
+      onBar(ctx) {
+        made.at(ctx, 0);
+        if (ctx.t === 2) made.at(ctx, 0, 1);
+      },
+    };
+    expect(() => backtest({ data: panel, strategy })).toThrow(
+      "indicator sma(2) of asset 0: bar 1 asked for after bar 2 was fed (read it in bar order)",
+    );
+    const negative: Strategy = { name: "negative", onBar: (ctx) => void made.at(ctx, 0, -1) };
+    expect(() => backtest({ data: panel, strategy: negative })).toThrow(
+      "indicator sma: lag must be a whole number >= 0, got -1",
+    );
+  });
+
   it("refuses a period that is not a whole number >= 1", () => {
     expect(() => indicator("rsi", { period: 0 })).toThrow(
       "indicator rsi: period must be a whole number >= 1, got 0",
