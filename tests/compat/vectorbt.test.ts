@@ -28,6 +28,20 @@ describe.each([referenceEngine, fastEngine])("compat vectorbt on the $name engin
     expect(fills(off).slice(0, 2)).toEqual(["A 150 @100 t=1", "B 100 @21 t=2"]);
   });
 
+  it("size_granularity=1 is lotSize: 1: the size and the cash cap floored to whole units", () => {
+    const records = runPeerFile("vectorbt", "order-larger-than-cash-partial", "vectorbt", engine, {
+      lotSize: 1,
+    });
+    // buy_nb: 150 // 1 = 150 costs 15,015 > 10,000, so max_acq_size = 10,000 / 1.001 / 100 =
+    // 99.90..., floored to 99: 9,900 + 9.9 fees, cash 90.1. B's 100 at 21: 90.1 / 1.001 / 21 =
+    // 4.28..., floored to 4: 84 + 0.084, cash 6.016. A's target 0 sells the 99 at 106: 10,494 -
+    // 10.494, cash 10,489.522. B's 100 at 23: 2,300 + 2.3, cash 8,187.222; value + 104 x 23.
+    expect(fills(records)).toEqual(["A 99 @100 t=1", "B 4 @21 t=2", "A -99 @106 t=4", "B 100 @23 t=5"]);
+    expect(records.orders[1]).toMatchObject({ status: "partial", filledQty: 4 });
+    expect(records.series.cash.at(-1)).toBeCloseTo(8_187.222, 9);
+    expect(records.series.equity.at(-1)).toBeCloseTo(10_579.222, 9);
+  });
+
   it("fixed_fees: the cash cap pays the fixed fee first, once per order", () => {
     const records = runPeerFile("vectorbt", "order-larger-than-cash-partial", "vectorbt", engine, {
       commission: { model: "percent", rate: 0.001, fixed: 5 },
