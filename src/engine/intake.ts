@@ -195,7 +195,7 @@ export function resizeAtFill(s: RunState, slot: number, base: number, equity: nu
   const asset = w.asset[slot];
   const sizeType = sizeTypeName(code);
   const lots = lotsFor(s, asset, sizeType, w.resizeSize[slot], base, equity);
-  const problem = tooLarge(s, asset, lots, sizeType);
+  const problem = tooLarge(s, asset, lots, sizeType, " at the fill");
   if (problem !== null) {
     s.finish(slot, "rejected", problem, t);
     return false;
@@ -292,12 +292,12 @@ function lotsFor(
   }
 }
 
-/** SPEC 6.5 invalidOrder on size when the resolved quantity is past 2^53 units, else null. */
-function tooLarge(s: RunState, asset: number, lots: number, sizeType: string): Reason | null {
+/** SPEC 6.5 invalidOrder on size when the resolved quantity is past 2^53 units (`where`: " at the fill" when resized), else null. */
+function tooLarge(s: RunState, asset: number, lots: number, sizeType: string, where = ""): Reason | null {
   if (Math.abs(lots * s.lotSize[asset]) <= MAX_UNITS) return null;
   return invalid(
     "size",
-    `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities`,
+    `the ${sizeType} size comes to more than 2^53 = 9007199254740992 units${where}, past exact float64 quantities`,
   );
 }
 

@@ -3,21 +3,27 @@
 import { describe, expect, it } from "vitest";
 import { referenceEngine } from "../../reference/engine.ts";
 import { resolveConfig } from "../../src/config/index.ts";
+import type { ConfigInput } from "../../src/config/input.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type { OrderRecord, OrderRequest, Reason } from "../../src/model/index.ts";
 import { scheduledOrders } from "../../src/strategy/declarative.ts";
-import { testPanel } from "../helpers/panel.ts";
+import { type TestBar, testPanel } from "../helpers/panel.ts";
 
 // One asset A closing at 50 on 2024-01-02 and 2024-01-03; $100,000 margin account, no costs.
-function run(requests: readonly OrderRequest[]): OrderRecord[][] {
-  const panel = testPanel(["2024-01-02", "2024-01-03"], {
-    A: [
-      [50, 51, 49, 50],
-      [50, 51, 49, 50],
-    ],
-  });
+const TWO_BARS: readonly TestBar[] = [
+  [50, 51, 49, 50],
+  [50, 51, 49, 50],
+];
+
+/** The orders of `requests` decided at bar 0, in both engines, under `options` and A's `bars`. */
+function run(
+  requests: readonly OrderRequest[],
+  options: ConfigInput = {},
+  bars: readonly TestBar[] = TWO_BARS,
+): OrderRecord[][] {
+  const panel = testPanel(["2024-01-02", "2024-01-03"], { A: bars });
   const config = resolveConfig(
-    { initialCash: 100_000, account: "margin", maxParticipation: null, onZeroVolume: "defer" },
+    { initialCash: 100_000, account: "margin", maxParticipation: null, onZeroVolume: "defer", ...options },
     ["A"],
   );
   return [referenceEngine, fastEngine].map(
@@ -26,13 +32,19 @@ function run(requests: readonly OrderRequest[]): OrderRecord[][] {
 }
 
 /** The invalidOrder reason of the only order of `request`, the same in both engines. */
-function refusal(request: unknown): Reason | null {
-  const [reference, fast] = run([request as OrderRequest]);
+function refusal(
+  request: unknown,
+  options: ConfigInput = {},
+  bars: readonly TestBar[] = TWO_BARS,
+): Reason | null {
+  const [reference, fast] = run([request as OrderRequest], options, bars);
   expect(fast).toEqual(reference);
   expect(reference).toHaveLength(1);
   expect(reference[0]).toMatchObject({ status: "rejected", qty: 0, filledQty: 0, doneT: 0 });
   return reference[0].reason;
 }
+
+const invalid = (field: string, detail: string): Reason => ({ kind: "invalidOrder", field, detail });
 
 const UNITS_OVER_2_53 =
   "size comes to more than 2^53 = 9007199254740992 units, past exact float64 quantities";
@@ -123,6 +135,126 @@ describe("intake() in both engines", () => {
     const [reference, fast] = run([{ asset: "A", size: 2 ** 53 }]);
     expect(fast).toEqual(reference);
     expect(reference[0]).toMatchObject({ qty: 2 ** 53, reason: { kind: "insufficientBuyingPower" } });
+  });
+
+  it("refuses an unknown asset, keeping the name it was given", () => {
+    expect(refusal({ asset: "ZZZ", size: 10 })).toEqual(invalid("asset", 'unknown asset "ZZZ"'));
+  });
+
+  it("refuses a size that is not a finite number, saying what it got", () => {
+    for (const [size, shown] of [
+      [Number.NaN, "NaN"],
+      [Number.POSITIVE_INFINITY, "Infinity"],
+      [Number.NEGATIVE_INFINITY, "-Infinity"],
+      [null, "null"],
+      [undefined, "undefined"],
+    ] as const)
+      expect(refusal({ asset: "A", size })).toEqual(
+        invalid("size", `size must be a finite number, got ${shown}`),
+      );
+  });
+
+  it("refuses a missing, non-positive or non-finite limit or stop price", () => {
+    for (const [price, shown] of [
+      [undefined, "undefined"],
+      [0, "0"],
+      [-49, "-49"],
+      [Number.NaN, "NaN"],
+      [Number.POSITIVE_INFINITY, "Infinity"],
+    ] as const) {
+      expect(refusal({ asset: "A", type: "limit", size: 1, limitPrice: price })).toEqual(
+        invalid("limitPrice", `a limit order needs a finite limitPrice > 0, got ${shown}`),
+      );
+      expect(refusal({ asset: "A", type: "stop", size: 1, stopPrice: price })).toEqual(
+        invalid("stopPrice", `a stop order needs a finite stopPrice > 0, got ${shown}`),
+      );
+    }
+    // A stop-limit needs both: its limit is checked first, then its stop.
+    expect(refusal({ asset: "A", type: "stop-limit", size: 1, stopPrice: 52 })).toEqual(
+      invalid("limitPrice", "a stop-limit order needs a finite limitPrice > 0, got undefined"),
+    );
+    expect(refusal({ asset: "A", type: "stop-limit", size: 1, limitPrice: 53, stopPrice: "52" })).toEqual(
+      invalid("stopPrice", 'a stop-limit order needs a finite stopPrice > 0, got "52"'),
+    );
+  });
+
+  it("refuses a limit or stop price off the tick grid, and takes one on it", () => {
+    const ticked = { tickSize: 0.05 };
+    expect(refusal({ asset: "A", type: "limit", size: 1, limitPrice: 49.97 }, ticked)).toEqual(
+      invalid("limitPrice", "limitPrice 49.97 is not on the tick grid 0.05"),
+    );
+    expect(refusal({ asset: "A", type: "stop", size: 1, stopPrice: 51.01 }, ticked)).toEqual(
+      invalid("stopPrice", "stopPrice 51.01 is not on the tick grid 0.05"),
+    );
+    expect(
+      refusal({ asset: "A", type: "stop-limit", size: 1, stopPrice: 51.03, limitPrice: 51.1 }, ticked),
+    ).toEqual(invalid("stopPrice", "stopPrice 51.03 is not on the tick grid 0.05"));
+    const [reference, fast] = run(
+      [{ asset: "A", type: "stop-limit", size: 1, stopPrice: 51.05, limitPrice: 51.1 }],
+      ticked,
+    );
+    expect(fast).toEqual(reference);
+    expect(reference[0]).toMatchObject({ status: "expired", reason: { kind: "endOfData" } });
+  });
+
+  it("refuses a priced size before the asset's first close (at an open, its first open), never units", () => {
+    // A has no bar at 2024-01-02: no close to size a value, percent or target value/percent at.
+    const late: TestBar[] = [null, [50, 51, 49, 50]];
+    for (const sizeType of ["value", "percent", "targetValue", "targetPercent"] as const)
+      expect(refusal({ asset: "A", sizeType, size: 0.5 }, {}, late)).toEqual(
+        invalid("asset", `no close of "A" yet to size a ${sizeType} order`),
+      );
+    expect(refusal({ asset: "A", sizeType: "value", size: 500 }, { fillAt: "open" }, late)).toEqual(
+      invalid("asset", 'no open or close of "A" yet to size a value order'),
+    );
+    // Units need no price: 10 units and a target of 10 both fill at 2024-01-03's open.
+    const [reference, fast] = run(
+      [
+        { asset: "A", size: 10 },
+        { asset: "A", sizeType: "targetUnits", size: 10 },
+      ],
+      {},
+      late,
+    );
+    expect(fast).toEqual(reference);
+    expect(reference.map((o) => `${o.qty} ${o.status}`)).toEqual(["10 filled", "10 filled"]);
+  });
+
+  it("sizeAtFill: a target of 0 for a flat asset is no order, a target met at the close still goes out", () => {
+    const [none, noneFast] = run([{ asset: "A", sizeType: "targetUnits", size: 0 }], { sizeAtFill: true });
+    expect(noneFast).toEqual(none);
+    expect(none).toEqual([]);
+    // A value of 10 at the close of 50 is 0 units, but sent: the fill's open of 25 makes it 0.4,
+    // still 0 whole units, so it ends there (sizedToZero) at bar 1.
+    const [reference, fast] = run([{ asset: "A", sizeType: "value", size: 10 }], { sizeAtFill: true }, [
+      [50, 51, 49, 50],
+      [25, 26, 24, 25],
+    ]);
+    expect(fast).toEqual(reference);
+    expect(reference[0]).toMatchObject({
+      qty: 0,
+      status: "cancelled",
+      reason: { kind: "sizedToZero" },
+      doneT: 1,
+    });
+  });
+
+  it("sizeAtFill: a size past 2^53 units at the fill's price is refused there", () => {
+    // 100% of the 100,000 equity at the close of 50 is 2,000 units; at the next open of 1e-12 it
+    // is 1e17 units, past 2^53.
+    const [reference, fast] = run([{ asset: "A", sizeType: "percent", size: 1 }], { sizeAtFill: true }, [
+      [50, 51, 49, 50],
+      [1e-12, 51, 1e-12, 50],
+    ]);
+    expect(fast).toEqual(reference);
+    expect(reference[0]).toMatchObject({
+      status: "rejected",
+      doneT: 1,
+      reason: invalid(
+        "size",
+        "the percent size comes to more than 2^53 = 9007199254740992 units at the fill, past exact float64 quantities",
+      ),
+    });
   });
 
   it("keeps a price given as undefined as absent", () => {
