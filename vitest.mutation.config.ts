@@ -11,6 +11,7 @@ export default defineConfig({
       "tests/compare/differential.test.ts",
       "tests/compare/cash-flows.test.ts",
       "tests/compare/intake.test.ts",
+      "tests/compare/spread.test.ts",
       "tests/compare/scale-search.test.ts",
       "tests/scenarios/scenarios.test.ts",
       "tests/golden/assay-spec.test.ts",
