@@ -232,6 +232,57 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     replacement: "true",
     why: "a lot paid with settled funds has fundsSettle null, and a trade date < null compares NaN with 0 (both made numbers), which is false, so the test is false for it either way",
   },
+  {
+    module: "reference/impact.ts",
+    line: 28,
+    replacement: "new Array()",
+    why: "permanentT[asset] is read only when the asset's permanent state is non-zero, and record() sets it whenever it makes the state non-zero",
+  },
+  {
+    module: "reference/impact.ts",
+    line: 50,
+    replacement: "false",
+    why: 'a volume of 0 reaches temporary() only on a zero-volume bar filled under onZeroVolume "fill", which is not volume-based and returned NONE above; under "synthetic" the volume is syntheticVolume > 0, and "defer"/"reject" never price such a bar',
+  },
+  ...[73, 81].map((line) => ({
+    module: "reference/impact.ts",
+    line,
+    replacement: "side >= 0",
+    why: "side is +1 (a buy) or -1 (a sell), never 0",
+  })),
+  ...[
+    "false",
+    '(model.model === "none" || model.permanentFraction === 0) && temporaryBps.isZero()',
+    'model.model === "none" && model.permanentFraction === 0',
+    '""',
+  ].map((replacement) => ({
+    module: "reference/impact.ts",
+    line: 79,
+    replacement,
+    why: "each guard skips adding an amount that is 0 anyway (no model: its temporary bps are 0; permanentFraction 0; temporary bps 0): without it the state is only re-based at t, the same value decayed from t on (exact to Decimal's 20 digits, far below the 1e-6 a record reads)",
+  })),
+  ...['model.model === "none" && value.isZero()', "false", '""'].map((replacement) => ({
+    module: "reference/impact.ts",
+    line: 88,
+    replacement,
+    why: "with no model the state is always 0, and decaying a state of 0 gives 0: the early return changes no value",
+  })),
+  {
+    module: "reference/impact.ts",
+    line: 90,
+    replacement: "false",
+    why: "at elapsed 0 the decay factor is 2^0 = 1: the shortcut returns the same value",
+  },
+  ...[
+    { line: 66, replacement: "+1" },
+    { line: 88, replacement: "true" },
+    { line: 93, replacement: "true" },
+  ].map(({ line, replacement }) => ({
+    module: "reference/state.ts",
+    line,
+    replacement,
+    why: "the bar cache only saves recomputing a bar: starting it at another bar, or never reusing it, reads the same bars",
+  })),
 ];
 
 export function equivalenceOf(
