@@ -63,5 +63,34 @@ describe("cash flows in both engines", () => {
       expect(records.ledgerTotals).toMatchObject({ deposit: 250.25, withdrawal: -1250 });
       expect(records.warnings).toEqual([]);
     });
+
+    it(`${engine.name}: a run with no bars applies no flow, and each flow's warning says there is no last bar`, () => {
+      const empty = new Float64Array(0);
+      const panel: Panel = {
+        ...flatPanel(),
+        times: empty,
+        open: empty,
+        high: empty,
+        low: empty,
+        close: empty,
+        volume: empty,
+      };
+      const config = resolveConfig(
+        {
+          initialCash: 1000,
+          cashFlows: [
+            { date: "2024-01-05", amount: 100 },
+            { date: "2024-01-08", amount: -50 },
+          ],
+        },
+        panel.symbols,
+      );
+      const records = engine.run(panel, config, scheduledOrders(new Map(), "none"));
+      expect(records.warnings).toEqual([
+        "cashFlows: the flow dated 2024-01-05 is after the last bar (none): not applied [SPEC 12]",
+        "cashFlows: the flow dated 2024-01-08 is after the last bar (none): not applied [SPEC 12]",
+      ]);
+      expect(records.series.cash).toEqual([]);
+    });
   }
 });
