@@ -233,6 +233,12 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     why: "a lot paid with settled funds has fundsSettle null, and a trade date < null compares NaN with 0 (both made numbers), which is false, so the test is false for it either way",
   },
   {
+    module: "reference/futures.ts",
+    line: 77,
+    replacement: "false",
+    why: "each of the first and third tests: a position of 0 keeps nothing (the loop takes no lot), and a position never has the other sign from its open lots at a check (a reversal's reducing part fills, closing the old lots, before its increasing part is checked; liquidation plans only reduce)",
+  },
+  {
     module: "reference/impact.ts",
     line: 28,
     replacement: "new Array()",
