@@ -20,6 +20,7 @@ export default defineConfig({
       "tests/reference/fill-reports.test.ts",
       "tests/reference/sizing.test.ts",
       "tests/reference/financing.test.ts",
+      "tests/reference/decimal.test.ts",
       "tests/properties/record-checks.test.ts",
       "tests/engine/numeric.test.ts",
     ],

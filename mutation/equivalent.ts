@@ -233,6 +233,18 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     why: "a lot paid with settled funds has fundsSettle null, and a trade date < null compares NaN with 0 (both made numbers), which is false, so the test is false for it either way",
   },
   {
+    module: "reference/submit-check.ts",
+    line: 19,
+    replacement: "false",
+    why: "the forced orders working when a submit check runs are bankruptcy close-outs (liquidations are made after it, at this open): a bankruptcy cancels every strategy order, so no order after a close-out is checked, and a close-out, a sale, is never refused (I11)",
+  },
+  ...[61, 65].map((line) => ({
+    module: "reference/trades.ts",
+    line,
+    replacement: "trade.side >= 0",
+    why: "a trade's side is +1 (long) or -1 (short), never 0",
+  })),
+  {
     module: "reference/futures.ts",
     line: 77,
     replacement: "false",
