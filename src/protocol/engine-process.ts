@@ -21,6 +21,11 @@ export interface EngineCommand {
 }
 
 export const DEFAULT_ENGINE_TIMEOUT_MS = 10_000;
+/**
+ * The first case after a (re)start also waits for the host thread and the engine's own start (an
+ * interpreter, its imports), which a loaded machine can make slow: it gets this much longer.
+ */
+export const START_ALLOWANCE_MS = 10_000;
 
 export class EngineProcessError extends Error {
   override readonly name = "EngineProcessError";
@@ -35,17 +40,22 @@ export class EngineProcess {
     readonly command: string,
     /** A reply that takes longer fails the case, and the process is killed (and started again). */
     readonly timeoutMs: number,
+    /** What the first case after a start may take longer. */
+    readonly startAllowanceMs = START_ALLOWANCE_MS,
   ) {}
 
   /** Sends one JSON line and returns the JSON object printed back. */
   ask(request: unknown): Record<string, unknown> {
+    const starting = this.host === null;
     const host = this.host ?? this.start();
     Atomics.store(host.signal, 0, 0);
     host.port.postMessage(JSON.stringify(request));
-    if (Atomics.wait(host.signal, 0, 0, this.timeoutMs) === "timed-out") {
+    const limit = starting ? this.timeoutMs + this.startAllowanceMs : this.timeoutMs;
+    if (Atomics.wait(host.signal, 0, 0, limit) === "timed-out") {
       this.stop();
+      const start = starting ? ` (+ ${this.startAllowanceMs} ms to start)` : "";
       throw new EngineProcessError(
-        `engine "${this.command}" gave no reply within ${this.timeoutMs} ms (killed)`,
+        `engine "${this.command}" gave no reply within ${this.timeoutMs} ms${start} (killed)`,
       );
     }
     const reply = receiveMessageOnPort(host.port)?.message as HostReply | undefined;

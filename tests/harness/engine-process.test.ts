@@ -53,8 +53,21 @@ describe("EngineProcess", () => {
   it("kills a process that hangs past the timeout, then starts again", () => {
     const engine = new EngineProcess(ECHO, 500);
     try {
+      // The first case after a start has START_ALLOWANCE_MS more (the process starts in it).
+      expect(engine.ask({ a: 0 })).toEqual({ echo: { a: 0 }, n: 1 });
       expect(() => engine.ask({ hang: true })).toThrow(/gave no reply within 500 ms \(killed\)/);
       expect(engine.ask({ a: 1 })).toEqual({ echo: { a: 1 }, n: 1 });
+    } finally {
+      engine.stop();
+    }
+  });
+
+  it("gives the first case after a start its start allowance, and says so when it hangs", () => {
+    const engine = new EngineProcess(ECHO, 200, 300);
+    try {
+      expect(() => engine.ask({ hang: true })).toThrow(
+        /gave no reply within 200 ms \(\+ 300 ms to start\) \(killed\)/,
+      );
     } finally {
       engine.stop();
     }
