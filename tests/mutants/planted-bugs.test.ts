@@ -14,6 +14,7 @@ import { FastRun } from "../../src/engine/run.ts";
 import { CREDIT_INTEREST, DEBIT_INTEREST, FILL_NOTIONAL, RunState } from "../../src/engine/state.ts";
 import { NO_RESIZE } from "../../src/engine/working.ts";
 
+import { sizeOpenDecisionsAtLastClose } from "./open-decision-bugs.ts";
 import { ignoreOption, type Patchable, patch, restorePatches } from "./patching.ts";
 
 afterEach(restorePatches);
@@ -196,14 +197,7 @@ describe("planted bugs are caught by the differential property", () => {
   });
 
   it("fillAt open sized at the last close (Backtrader's coo: a decision at the open sizes at that open)", () => {
-    patch(
-      RunState,
-      "markDecisionAtOpen",
-      () =>
-        function (this: Patchable) {
-          this.decisionMark.set(this.mark);
-        },
-    );
+    sizeOpenDecisionsAtLastClose();
     expect(findDivergence()).not.toBeNull();
   });
 

@@ -46,6 +46,7 @@ import { goldenRun } from "../../src/golden/adapt.ts";
 import { readGoldenFile } from "../../src/golden/format.ts";
 import type { Engine, FillRecord, Panel, Records, RunConfig } from "../../src/model/index.ts";
 
+import { sizeOpenDecisionsAtLastClose } from "./open-decision-bugs.ts";
 import { ignoreOption, type Patchable, patch, restorePatches } from "./patching.ts";
 
 afterEach(restorePatches);
@@ -247,14 +248,7 @@ describe("the invariants made independent catch the bugs planted for them", () =
   });
 
   it("SPEC 6.4 (records): the fast engine sizes a decision at the open (fillAt open) at the last close", () => {
-    patch(
-      RunState,
-      "markDecisionAtOpen",
-      () =>
-        function (this: Patchable) {
-          this.decisionMark.set(this.mark);
-        },
-    );
+    sizeOpenDecisionsAtLastClose();
     expect(failureOf(recordCheck(fastEngine, valueOrdersSizedAtDecisionPrice))).toMatch(
       /valueOrdersSizedAtDecisionPrice/,
     );
