@@ -232,6 +232,16 @@ export const EQUIVALENT: readonly EquivalentMutant[] = [
     replacement: "true",
     why: "a lot paid with settled funds has fundsSettle null, and a trade date < null compares NaN with 0 (both made numbers), which is false, so the test is false for it either way",
   },
+  ...[
+    { line: 39, replacement: "false" },
+    { line: 64, replacement: "{}" },
+    { line: 79, replacement: "true" },
+  ].map(({ line, replacement }) => ({
+    module: "src/engine/market-intake.ts",
+    line,
+    replacement,
+    why: "the zero-target skip is a shortcut: never taking it, admit() finds the same no-order (a target of 0 for a flat asset is 0 lots, sent nowhere) or the same refusal",
+  })),
   {
     module: "reference/submit-check.ts",
     line: 19,

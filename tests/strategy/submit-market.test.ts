@@ -94,6 +94,39 @@ describe("ctx.submitRow()", () => {
     expect(records.orders.map((o) => [o.id, o.asset, o.qty])).toEqual([[1, "A", 30]]);
   });
 
+  it("a priced target 0 is no order for a flat asset with a close, a refusal for one without, a sale for one held", () => {
+    // B has no bar at 2024-01-02; A closes at 10. t=0: a targetValue row of 0s ([B, A]): A is
+    // flat, no order; B has no close to size at: invalidOrder, as submit() says. Then a units row
+    // buys 30 A. t=1: the same row of 0s closes A's 30 and sends B, flat with a close, nothing.
+    const late = testPanel(["2024-01-02", "2024-01-03", "2024-01-04"], {
+      B: [null, [20, 20, 20, 20], [20, 20, 20, 20]],
+      A: [
+        [10, 10, 10, 10],
+        [10, 10, 10, 10],
+        [10, 10, 10, 10],
+      ],
+    });
+    const zeros = Float64Array.from([0, 0]);
+    const records = runBoth(late, {
+      name: "rows",
+      onBar(ctx) {
+        if (ctx.t === 0) ctx.submitRow(zeros, 0, { sizeType: "targetValue" });
+        if (ctx.t === 0) ctx.submitRow(Float64Array.from([Number.NaN, 30]), 0, {});
+        if (ctx.t === 1) ctx.submitRow(zeros, 0, { sizeType: "targetValue" });
+      },
+    });
+    expect(
+      records.orders.map((o) => [o.t, o.asset, o.sizeType, o.qty, o.status, o.reason?.kind ?? null]),
+    ).toEqual([
+      [0, "B", "targetValue", 0, "rejected", "invalidOrder"],
+      [0, "A", "units", 30, "filled", null],
+      [1, "A", "targetValue", -30, "filled", null],
+    ]);
+    expect(records.orders[0].reason).toMatchObject({
+      detail: 'no close of "B" yet to size a targetValue order',
+    });
+  });
+
   it("orders in symbol order, not column order", () => {
     const sizes = Float64Array.from([5, 7, Number.NaN, Number.NaN]);
     const records = runBoth(
