@@ -1,8 +1,9 @@
-// SPEC I6: a decision at t never reads data of t+1 (at an open, under fillAt "open", nothing of
-// bar t but its open), and nothing a strategy is handed writes into the run. The strategy here pries at every decision: it follows row()'s .buffer, indexes past
-// its row and past t, reassigns t, looks for the panel among the context's own properties, and
-// writes into every row, the symbols and the account; then it must still read exactly bars 0..t,
-// the panel must be untouched, and the run's records must be those of the plain schedule.
+// SPEC I6: a decision at t never reads data of t+1 (at an open, under fillAt "open", nothing of bar
+// t but its open), and nothing a strategy is handed writes into the run. The strategy here pries at
+// every decision: it follows row()'s .buffer, indexes past its row and past t, reassigns t, looks
+// for the panel among the context's own properties, and writes into every row, the symbols and the
+// account; then it must still read exactly bars 0..t, the panel must be untouched, and the run's
+// records must be those of the plain schedule.
 import { referenceEngine } from "../reference/engine.ts";
 import { diffRecords, renderRecordDivergence } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";

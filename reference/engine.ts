@@ -71,6 +71,7 @@ class ReferenceRun {
 
   run(): Records {
     const bars = this.panel.times.length;
+    const atOpen = this.config.fillAt === "open";
     for (let t = 0; t < bars; t++) {
       this.state.volumeUsed.fill(ZERO);
       if (t > 0 && monthOf(this.panel.times[t]) !== monthOf(this.panel.times[t - 1]))
@@ -79,7 +80,6 @@ class ReferenceRun {
       const flows = this.cashFlows.step1(this.state, t);
       for (const event of flows) this.state.events.push({ ...event, t, step: 1 });
       if (flows.length > 0) this.invariants.afterCashFlows(t);
-      const atOpen = this.config.fillAt === "open";
       if (atOpen && !this.state.bankrupt) this.decide(t, true);
       this.openAuction(t);
       this.intrabar(t);

@@ -1,11 +1,12 @@
 // SPEC 3, checkAtSubmit (Backtrader's checksubmit): before the first batch an order can fill in,
-// every order decided at bar `decided` is paid for at its creation price (the limit price, the
-// stop price, or else the last close; under fillAt "open", cheat-on-open, bar t's open), with its commission, against a running cash that starts
-// at the account's cash, in submission order. An order that only increases its asset's position
-// and leaves the running cash below 0 is rejected ("submitCheck"), and its cost stays spent: the
-// orders after it see less cash. An order with a reducing part (a sale of a long, a cover, a
-// reversal) is never rejected by it (I11), though its cash counts. A market order on an asset
-// with no close yet has no creation price and is not checked.
+// every order decided at bar `decided` is paid for at its creation price (the limit price, the stop
+// price, or else the last close; under fillAt "open", cheat-on-open, bar t's open), with its
+// commission, against a running cash that starts at the account's cash, in submission order. An
+// order that only increases its asset's position and leaves the running cash below 0 is rejected
+// ("submitCheck"), and its cost stays spent: the orders after it see less cash. An order with a
+// reducing part (a sale of a long, a cover, a reversal) is never rejected by it (I11), though its
+// cash counts. A market order on an asset with no close yet has no creation price and is not
+// checked.
 import type { Reason } from "../src/model/index.ts";
 import { finish } from "./batch.ts";
 import { recordCommission } from "./costs.ts";

@@ -3,6 +3,7 @@
 import { Decimal } from "decimal.js";
 import { MONEY_TOLERANCE } from "../../src/compare/index.ts";
 import type {
+  FillAt,
   FillRecord,
   OrderRecord,
   OrderRequest,
@@ -41,6 +42,17 @@ export type RecordCheck = (run: FinishedRun) => void;
 
 export function fail(check: string, message: string): never {
   throw new RecordCheckError(check, message);
+}
+
+/**
+ * I6: the first bar an order may fill on. Same-bar market orders fill at their decision close,
+ * every order decided at an open (fillAt "open") works from that open, liquidations are made at
+ * the open they fill at; everything else fills from the bar after its decision.
+ */
+export function firstFillBar(o: OrderRecord, fillAt: FillAt): number {
+  const sameBar =
+    fillAt === "open" || (o.type === "market" && fillAt === "close") || o.type === "liquidation";
+  return sameBar ? o.t : o.t + 1;
 }
 
 export function orderTag(o: OrderRecord): string {

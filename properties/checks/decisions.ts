@@ -2,7 +2,7 @@
 // price it sized at, under each fillAt ("open" is cheat-on-open: decided at the open of t, seeing
 // only open_t of that bar). Neither engine's timeline or intake code is used.
 import type { Panel, RunConfig } from "../../src/model/index.ts";
-import { type FinishedRun, fail, fillTag, orderTag } from "./common.ts";
+import { type FinishedRun, fail, fillTag, firstFillBar, orderTag } from "./common.ts";
 
 /** A strategy market order fills at its bar's open (next-open, open) or close (close), unmoved as a base. */
 export function marketFillsAtTheirBase({ panel, config, records }: FinishedRun): void {
@@ -63,11 +63,10 @@ function decisionPrice(panel: Panel, config: RunConfig, t: number, asset: number
 export function marketOrdersWaitOnlyWhenDeferred({ config, records }: FinishedRun): void {
   const firstFill = new Map<number, number>();
   for (const f of records.fills) if (!firstFill.has(f.orderId)) firstFill.set(f.orderId, f.t);
-  const first = config.fillAt === "next-open" ? 1 : 0;
   for (const o of records.orders) {
     const filledAt = firstFill.get(o.id);
     if (o.type !== "market" || filledAt === undefined) continue;
-    const waited = filledAt - (o.t + first);
+    const waited = filledAt - firstFillBar(o, config.fillAt);
     const { zeroVolume, volumeCap, missingBar, slippage } = o.deferred;
     if (waited > zeroVolume + volumeCap + missingBar + slippage)
       fail(

@@ -2,7 +2,7 @@
 // and the panel.
 import { Decimal } from "decimal.js";
 import type { OrderRecord } from "../../src/model/index.ts";
-import { bankruptcyBar, type FinishedRun, fail, fillTag, orderTag } from "./common.ts";
+import { bankruptcyBar, type FinishedRun, fail, fillTag, firstFillBar, orderTag } from "./common.ts";
 
 /** Fills belong to a known order of the same asset and side; an order's fills sum to its filledQty. */
 export function fillsSumToFilledQty({ records }: FinishedRun): void {
@@ -70,12 +70,7 @@ export function fillsAfterDecision({ config, records }: FinishedRun): void {
   for (const f of records.fills) {
     const o = byId.get(f.orderId);
     if (o === undefined) continue; // fillsSumToFilledQty's concern
-    // Forced (liquidation) orders are created by the engine at the bar they fill on.
-    const sameBar =
-      config.fillAt === "open" ||
-      (o.type === "market" && config.fillAt === "close") ||
-      o.type === "liquidation";
-    const earliest = sameBar ? o.t : o.t + 1;
+    const earliest = firstFillBar(o, config.fillAt);
     if (f.t < earliest)
       fail(
         "fillsAfterDecision",

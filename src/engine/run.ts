@@ -169,13 +169,13 @@ export class FastRun {
   run(): Records {
     const s = this.s;
     const bars = this.panel.times.length;
+    const atOpen = this.config.fillAt === "open";
     for (let t = 0; t < bars; t++) {
       this.t = t;
       s.volumeUsed.fill(0);
       if (this.monthStarts[t] === 1) s.monthUnits = 0;
       this.settle(t);
       this.cashFlows.step1(t);
-      const atOpen = this.config.fillAt === "open";
       if (atOpen && !s.bankrupt) this.decide(t, true);
       this.openAuction(t);
       this.intrabar(t);
@@ -502,8 +502,11 @@ export class FastRun {
     );
   }
 
-  /** Step 5: the strategy sees bars 0..t and the account after every fill up to t. */
-  /** Step 5, or under fillAt "open" (`atOpen`) before step 2: the account marked at the opens, sizing at them. */
+  /**
+   * Step 5: the strategy sees bars 0..t and the account after every fill up to t. Under fillAt
+   * "open" (`atOpen`) it decides before step 2 instead, the account marked at the opens and its
+   * sizes read at them.
+   */
   private decide(t: number, atOpen: boolean): void {
     const s = this.s;
     if (atOpen) s.markDecisionAtOpen(t);

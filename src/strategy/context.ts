@@ -1,8 +1,9 @@
 // SPEC 4 step 5 and I6: the causal view a strategy gets at the close of bar t (or, under fillAt
 // "open", at its open: bars 0..t-1 and open_t). One object per run, moved forward bar by bar, so
-// engines allocate nothing per bar for it. A strategy reaches those bars and nothing else: the panel sits in private fields (#), t is read-only, and row()
-// hands out copies, never views into the panel (a view's .buffer is the whole column, future
-// bars included, and writing into it would write into the panel).
+// engines allocate nothing per bar for it. A strategy reaches those bars and nothing else: the
+// panel sits in private fields (#), t is read-only, and row() hands out copies, never views into
+// the panel (a view's .buffer is the whole column, future bars included, and writing into it
+// would write into the panel).
 import type {
   AccountView,
   BarContext,
