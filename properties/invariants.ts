@@ -7,6 +7,7 @@ import { referenceEngine } from "../reference/engine.ts";
 import { manifestHash } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
 import { validatePanel } from "../src/data/validate.ts";
+import { fastEngine, runOutcome } from "../src/engine/index.ts";
 import type { Engine, Records, RunConfig } from "../src/model/index.ts";
 import { type Property, property } from "./property.ts";
 import { POST_RUN_CHECKS, type RecordCheck } from "./record-checks.ts";
@@ -97,4 +98,32 @@ export function engineIsDeterministic(engine: Engine): Property<RunCase> {
       if (first !== second) throw new Error(`determinism: manifest ${first} then ${second}`);
     },
   );
+}
+
+/**
+ * The fast engine's outcome run (runOutcome: no order, fill, trade or positions records, what
+ * `assay stress` runs a path with) gives what its full run gives of the same case: the series,
+ * events, ledger totals and warnings, to the bit. The two share the engine but not its record
+ * paths, which the outcome run skips: a skip that changed the accounting shows here.
+ */
+export function outcomeRunMatchesFullRun(): Property<RunCase> {
+  return property("fast: an outcome run gives the full run's series and events", runInput(), (runCase) => {
+    const { panel, configInput } = runCase;
+    const config = resolveConfig(configInput, panel.symbols, "generated config");
+    const full = fastEngine.run(panel, config, caseStrategy(runCase));
+    const outcome = runOutcome(panel, config, caseStrategy(runCase));
+    const { positions: _, ...fullSeries } = full.series;
+    const pairs: [string, unknown, unknown][] = [
+      ["series", fullSeries, outcome.series],
+      ["events", full.events, outcome.events],
+      ["ledgerTotals", full.ledgerTotals, outcome.ledgerTotals],
+      ["warnings", full.warnings, outcome.warnings],
+      ["sameBarFills", full.sameBarFills, outcome.sameBarFills],
+    ];
+    for (const [field, a, b] of pairs) {
+      const [x, y] = [a, b].map((value) => JSON.stringify(value, (_key, v) => (Number.isNaN(v) ? "NaN" : v)));
+      if (x !== y)
+        throw new Error(`outcome run: ${field} differs from the full run's:\n full    ${x}\n outcome ${y}`);
+    }
+  });
 }

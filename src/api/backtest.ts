@@ -4,8 +4,8 @@ import { referenceEngine } from "../../reference/engine.ts";
 import { manifestHash } from "../compare/index.ts";
 import { type ConfigInput, resolveConfig } from "../config/index.ts";
 import { loadCsvPanel, validatePanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
-import { fastEngine } from "../engine/index.ts";
-import type { Engine, FillAt, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import { fastEngine, runOutcome } from "../engine/index.ts";
+import type { Engine, FillAt, OutcomeRecords, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
 import { computeMetrics, type Metrics, type MetricsOptions } from "../report/metrics/index.ts";
 import { type RunSummary, summarize } from "../report/summary.ts";
 import { guardStrategy } from "./guard.ts";
@@ -90,6 +90,25 @@ export function runConfigFor(
   return config;
 }
 
+/** The strategy as a run takes it: its fillAt checked against the config's, its throws said where (guard.ts). */
+function runnableStrategy(strategy: Strategy, config: RunConfig): Strategy {
+  if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
+    throw new Error(
+      `strategy "${strategy.name}" fills at ${JSON.stringify(strategy.fillAt)}, but the config has fillAt ` +
+        `${JSON.stringify(config.fillAt)}: set fillAt ${JSON.stringify(strategy.fillAt)} (or price "open")`,
+    );
+  return guardStrategy(strategy);
+}
+
+/**
+ * runBacktest's run on the fast engine without order, fill, trade and positions records
+ * (runOutcome): the series and events of a stress path. A strategy that reads the records it
+ * does not keep throws a StrategyError caused by RecordsNotKept.
+ */
+export function runOutcomeBacktest(panel: Panel, config: RunConfig, strategy: Strategy): OutcomeRecords {
+  return runOutcome(panel, config, runnableStrategy(strategy, config));
+}
+
 /** A run on a checked panel and a resolved config (runConfigFor). */
 export function runBacktest(
   panel: Panel,
@@ -98,12 +117,7 @@ export function runBacktest(
   engine: Engine,
   metricsOptions: BacktestOptions["metrics"] = {},
 ): Result {
-  if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
-    throw new Error(
-      `strategy "${strategy.name}" fills at ${JSON.stringify(strategy.fillAt)}, but the config has fillAt ` +
-        `${JSON.stringify(config.fillAt)}: set fillAt ${JSON.stringify(strategy.fillAt)} (or price "open")`,
-    );
-  const records = engine.run(panel, config, guardStrategy(strategy));
+  const records = engine.run(panel, config, runnableStrategy(strategy, config));
   // Computed on first read, as metrics are: the summary reads every order record, which the fast
   // engine makes only when asked (a stress path that reads its equity and events never does).
   let summary: RunSummary | undefined;

@@ -697,15 +697,19 @@ export class Batch {
       const forced = w.forced[slot];
       const quote = this.priced(e);
       const lots = this.reducingLots[e] + this.increasingLots[e];
+      if (forced !== FORCED_NONE) this.liquidationEvent(slot, s.toUnits(asset, lots), quote.price);
       // Booked as one record, once its commission is whole: its parts share it (SPEC 5, 8).
-      s.trades.record(
-        asset,
-        this.t,
-        this.reducingLots[e],
-        this.increasingLots[e],
-        quote.price,
-        this.commission[e],
-      );
+      if (s.keepTrades)
+        s.trades.record(
+          asset,
+          this.t,
+          this.reducingLots[e],
+          this.increasingLots[e],
+          quote.price,
+          this.commission[e],
+        );
+      // An outcome run keeps its series and events only: no fill record to write.
+      if (!s.keepRecords) continue;
       const qty = s.toUnits(asset, lots);
       const total = Math.abs(quote.price - this.base[e]) * Math.abs(qty) * s.multiplier[asset];
       const moves = quote.slippageMove + quote.impactMove;
@@ -736,19 +740,23 @@ export class Batch {
         cap,
         quote.clamped ? quote.unclamped : Number.NaN,
       );
-      if (forced !== FORCED_NONE) {
-        s.events.push({
-          kind: "liquidation",
-          t: this.t,
-          step: this.step,
-          asset: s.panel.symbols[asset],
-          orderId: w.id[slot],
-          qty,
-          price: quote.price,
-          cause: forced === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
-        });
-      }
     }
+  }
+
+  /** A forced fill's event (SPEC 7): the order's qty filled in this batch at its price. */
+  private liquidationEvent(slot: number, qty: number, price: number): void {
+    const s = this.s;
+    const w = s.working;
+    s.events.push({
+      kind: "liquidation",
+      t: this.t,
+      step: this.step,
+      asset: s.panel.symbols[w.asset[slot]],
+      orderId: w.id[slot],
+      qty,
+      price,
+      cause: w.forced[slot] === FORCED_BANKRUPT ? "bankrupt" : "marginCall",
+    });
   }
 
   private ensure(size: number): void {

@@ -70,12 +70,25 @@ export const codeOf = {
 };
 
 /**
+ * What an outcome run (FastRun's keepRecords false: a stress path) is asked for and did not keep.
+ * The stress worker runs the path again with its records when it sees one.
+ */
+export class RecordsNotKept extends Error {
+  constructor(what: string) {
+    super(
+      `this run keeps no ${what}: it is an outcome run (series and events only); run it with its records`,
+    );
+    this.name = "RecordsNotKept";
+  }
+}
+
+/**
  * Rows of a few int and float columns, stored in chunks of fixed size: appending never copies
  * what is already written (a doubling array would copy it again at every growth).
  */
 class Table {
   /** Rows per chunk, 2^SHIFT: a row's chunk and place in it are a shift and a mask. */
-  private static readonly SHIFT = 12;
+  private static readonly SHIFT = 10;
   private static readonly ROWS = 1 << Table.SHIFT;
   private static readonly MASK = Table.ROWS - 1;
   private readonly ints: Int32Array[] = [];
@@ -151,15 +164,21 @@ const O_FILLED = 4;
 /** Orders by id - 1. Strings are kept only where a code cannot say them (an unknown asset or type). */
 export class OrderLog {
   private readonly table = new Table(12, 5);
+  /** Orders added, kept or not: the next id is count + 1. */
+  private added = 0;
   /** Sparse: reasons exist only for orders whose rest died or expired. */
   private readonly reason: (Reason | null)[] = [];
   /** Sparse: the request as given, for an invalid order (its fields may not be codes). */
   private readonly raw: (Record<string, unknown> | undefined)[] = [];
 
-  constructor(private readonly symbols: readonly string[]) {}
+  constructor(
+    private readonly symbols: readonly string[],
+    /** False in an outcome run: ids are counted, no row is written (the same for every method). */
+    private readonly keep = true,
+  ) {}
 
   get count(): number {
-    return this.table.count;
+    return this.added;
   }
 
   /** Appends an order; returns its id. An invalid order keeps its request in `raw`. */
@@ -176,6 +195,8 @@ export class OrderLog {
     policy: number,
     raw?: Record<string, unknown>,
   ): number {
+    this.added++;
+    if (!this.keep) return this.added;
     const table = this.table;
     const i = table.add();
     const ints = table.intChunk;
@@ -199,20 +220,24 @@ export class OrderLog {
 
   /** sizeAtFill: the order's quantity as sized at its first fill bar. */
   setQty(id: number, units: number): void {
+    if (!this.keep) return;
     this.table.setFloat(id - 1, O_QTY, units);
   }
 
   setFilled(id: number, units: number): void {
+    if (!this.keep) return;
     this.table.setFloat(id - 1, O_FILLED, units);
   }
 
   /** One more bar the order was due on but could not fill, for `cause`. */
   defer(id: number, cause: DeferralCause): void {
+    if (!this.keep) return;
     const column = O_DEFERRED[cause];
     this.table.setInt(id - 1, column, this.table.int(id - 1, column) + 1);
   }
 
   finish(id: number, status: OrderStatus, reason: Reason | null, t: number): void {
+    if (!this.keep) return;
     this.table.setInt(id - 1, O_STATUS, STATUS_CODES[status]);
     this.table.setInt(id - 1, O_DONE_T, t);
     if (reason !== null) this.reason[id - 1] = reason;
@@ -226,6 +251,7 @@ export class OrderLog {
 
   /** The record of order `id`, made fresh. */
   record(id: number): OrderRecord {
+    if (!this.keep) throw new RecordsNotKept("order records (ctx.orders)");
     const table = this.table;
     const i = id - 1;
     const raw = this.raw[i];
@@ -284,7 +310,11 @@ export const NO_IMPACT_HISTORY = 8;
 export class FillLog {
   private readonly table = new Table(4, 11);
 
-  constructor(private readonly symbols: readonly string[]) {}
+  constructor(
+    private readonly symbols: readonly string[],
+    /** False in an outcome run, whose batches add no fill (Batch.writeFills). */
+    private readonly keep = true,
+  ) {}
 
   /**
    * Appends a fill; `volumeCapFilled` NaN when the cap did not cut the order, `unclampedPrice`
@@ -338,6 +368,7 @@ export class FillLog {
 
   /** The fills of bar t, made fresh: the last rows, as fills are logged in bar order. */
   recordsOfBar(t: number): FillRecord[] {
+    if (!this.keep) throw new RecordsNotKept("fill records (ctx.fills)");
     let first = this.table.count;
     while (first > 0 && this.table.int(first - 1, 1) === t) first--;
     const rows: FillRecord[] = new Array(this.table.count - first);

@@ -7,6 +7,7 @@ import {
   isoDate,
   type MarketTerms,
   type OrderRequest,
+  type OutcomeRecords,
   type Panel,
   type Records,
   type RunConfig,
@@ -55,14 +56,13 @@ export class FastRun {
   private readonly sizer: LiquidationSizer;
   private readonly context: CausalContext;
   private readonly symbolIndex: Map<string, number>;
-  private readonly series: Records["series"] = {
+  private readonly series: OutcomeRecords["series"] = {
     cash: [],
     equity: [],
     grossExposure: [],
     netExposure: [],
     initialMargin: [],
     maintenanceMargin: [],
-    positions: [],
   };
   private readonly positions: PositionRows;
   private callStreak = 0;
@@ -143,8 +143,10 @@ export class FastRun {
     private readonly panel: Panel,
     private readonly config: RunConfig,
     private readonly strategy: Strategy,
+    /** False for an outcome run (runOutcome): no order, fill, trade or positions records. */
+    keepRecords = true,
   ) {
-    this.s = new RunState(panel, config);
+    this.s = new RunState(panel, config, keepRecords);
     this.batch = new Batch(this.s);
     this.sizer = new LiquidationSizer(this.s);
     this.atOpen = new Valuation(this.s.rules);
@@ -167,6 +169,17 @@ export class FastRun {
   }
 
   run(): Records {
+    this.simulate();
+    return this.records();
+  }
+
+  /** The run without its order, fill, trade and positions records (a FastRun made with keepRecords false). */
+  runOutcome(): OutcomeRecords {
+    this.simulate();
+    return this.outcome();
+  }
+
+  private simulate(): void {
     const s = this.s;
     const bars = this.panel.times.length;
     const atOpen = this.config.fillAt === "open";
@@ -191,7 +204,6 @@ export class FastRun {
     const w = s.working;
     for (let i = 0; i < w.count; i++) s.finish(w.list[i], "expired", { kind: "endOfData" }, bars - 1);
     w.clear();
-    return this.records();
   }
 
   private settle(t: number): void {
@@ -534,7 +546,7 @@ export class FastRun {
     series.netExposure.push(v.net);
     series.initialMargin.push(v.im);
     series.maintenanceMargin.push(v.mm);
-    this.positions.snapshot(this.t, s.units, s.positionsVersion);
+    if (s.keepRecords) this.positions.snapshot(this.t, s.units, s.positionsVersion);
     this.prevCash = s.cash;
     // The shorts as a list, so financing at the next close visits them and not every asset.
     this.prevShortCount = 0;
@@ -571,11 +583,10 @@ export class FastRun {
    */
   private records(): Records {
     const s = this.s;
-    const ledger = s.ledger;
     let unrealized = 0;
     for (let asset = 0; asset < s.n; asset++)
       if (s.lots[asset] !== 0) unrealized += s.trades.unrealizedOf(asset, s.mark[asset]);
-    const series = this.series;
+    const outcome = this.outcome();
     const lazy = <T>(make: () => T) => {
       let value: T | undefined;
       return () => {
@@ -588,30 +599,39 @@ export class FastRun {
     const trades = lazy(() => s.trades.records());
     const positions = lazy(() => this.positions.records());
     return {
-      engine: "fast",
-      symbols: this.panel.symbols,
+      ...outcome,
       get orders() {
         return orders();
       },
       get fills() {
         return fills();
       },
-      events: canonicalEvents(s.events),
       get trades() {
         return trades();
       },
       series: {
-        cash: series.cash,
-        equity: series.equity,
-        grossExposure: series.grossExposure,
-        netExposure: series.netExposure,
-        initialMargin: series.initialMargin,
-        maintenanceMargin: series.maintenanceMargin,
+        ...outcome.series,
         get positions() {
           return positions();
         },
       },
-      totals: { commission: -ledger[COMMISSION], realizedPnl: s.trades.realized, unrealizedPnl: unrealized },
+      totals: {
+        commission: -s.ledger[COMMISSION],
+        realizedPnl: s.trades.realized,
+        unrealizedPnl: unrealized,
+      },
+    };
+  }
+
+  /** What every run returns: the series (less positions), events, ledger totals and warnings. */
+  private outcome(): OutcomeRecords {
+    const s = this.s;
+    const ledger = s.ledger;
+    return {
+      engine: "fast",
+      symbols: this.panel.symbols,
+      events: canonicalEvents(s.events),
+      series: this.series,
       ledgerTotals: {
         commission: ledger[COMMISSION],
         variationMargin: ledger[VARIATION_MARGIN],

@@ -65,6 +65,8 @@ export class RunState {
   inCall = false;
   bankrupt = false;
 
+  /** The trade book is kept for its records, or for the unrealized P&L largest-loss liquidation ranks by (SPEC 7). */
+  readonly keepTrades: boolean;
   readonly orders: OrderLog;
   readonly working = new WorkingOrders();
   readonly fills: FillLog;
@@ -79,7 +81,12 @@ export class RunState {
   private closeVersion = 0;
   private closeValued = -1;
 
-  constructor(panel: Panel, config: RunConfig) {
+  constructor(
+    panel: Panel,
+    config: RunConfig,
+    /** False for an outcome run: no order, fill, trade or positions records (FastRun). */
+    readonly keepRecords = true,
+  ) {
     const n = panel.symbols.length;
     this.n = n;
     this.config = config;
@@ -106,8 +113,9 @@ export class RunState {
     this.volumeUsed = new Float64Array(n);
     this.scratch = new Valuation(this.rules);
     this.atClose = new Valuation(this.rules);
-    this.orders = new OrderLog(panel.symbols);
-    this.fills = new FillLog(panel.symbols);
+    this.keepTrades = keepRecords || config.liquidationOrder === "largest-loss";
+    this.orders = new OrderLog(panel.symbols, keepRecords);
+    this.fills = new FillLog(panel.symbols, keepRecords);
   }
 
   /** Ends a working order: its status, reason and bar, in its slot and in its record. */

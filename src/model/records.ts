@@ -186,6 +186,15 @@ export interface Records {
   readonly warnings: string[];
 }
 
+/**
+ * An outcome run's records (the fast engine's runOutcome, which `assay stress` runs a path with):
+ * the same series (less positions), events, ledger totals and warnings as the full run's, and no
+ * order, fill or trade records.
+ */
+export type OutcomeRecords = Omit<Records, "orders" | "fills" | "trades" | "totals" | "series"> & {
+  readonly series: Omit<BarSeries, "positions">;
+};
+
 /** SPEC 9 and 12: events by bar, timeline step, events without an asset first, symbol, creation. */
 export function canonicalEvents(events: readonly EventRecord[]): EventRecord[] {
   const assetOf = (event: EventRecord) => ("asset" in event ? event.asset : "");

@@ -2,14 +2,14 @@
 // engine): flow-adjusted period returns and what compounds from them, exposure and costs per bar.
 // Conventions are quantstats' (simple returns, sample standard deviation); docs/metrics.md.
 import { sampleStandardDeviation } from "simple-statistics";
-import type { Records } from "../model/index.ts";
+import type { OutcomeRecords, Records } from "../model/index.ts";
 import { checkedPeriodsPerYear } from "./metrics/annualization.ts";
 
 /** quantstats' rolling window: 126 bars, six months of daily bars. */
 export const DEFAULT_ROLLING_WINDOW_BARS = 126;
 
 /** Deposits (+) and withdrawals (-) posted at each bar (SPEC 12 cashFlow events, step 1). */
-export function cashFlowsPerBar(records: Records): number[] {
+export function cashFlowsPerBar(records: OutcomeRecords): number[] {
   const flows = new Array<number>(records.series.equity.length).fill(0);
   for (const event of records.events) if (event.kind === "cashFlow") flows[event.t] += event.amount;
   return flows;
@@ -21,7 +21,7 @@ export function cashFlowsPerBar(records: Records): number[] {
  * E_{-1} = initialEquity. A deposit is not a gain. From a base <= 0 (a run past bankruptcy)
  * nothing is at stake and the return is 0.
  */
-export function periodReturns(records: Records, initialEquity: number): number[] {
+export function periodReturns(records: OutcomeRecords, initialEquity: number): number[] {
   const equity = records.series.equity;
   const flows = cashFlowsPerBar(records);
   const returns = new Array<number>(equity.length);

@@ -1,6 +1,6 @@
 // `assay stress`: one simulated path's run reduced to its outcome (SPEC 7 and 9: the events and
 // the per-bar equity of its records), with the return and drawdown of docs/metrics.md.
-import type { Records } from "../model/index.ts";
+import type { OutcomeRecords } from "../model/index.ts";
 import { periodsPerYearOf } from "../report/metrics/annualization.ts";
 import { drawdownMetrics } from "../report/metrics/drawdown.ts";
 import { returnMetrics } from "../report/metrics/returns.ts";
@@ -8,7 +8,7 @@ import { cumulativeReturns, drawdownSeries, periodReturns } from "../report/seri
 import type { OutcomeLayout, PathOutcome } from "./chunk.ts";
 
 export interface PathRun {
-  readonly records: Records;
+  readonly records: OutcomeRecords;
   /** The path's bar times (UTC ms), one per bar. */
   readonly times: Float64Array;
   /** The equity before bar 0, which the returns start from (the config's initialCash). */
@@ -40,7 +40,7 @@ export function pathOutcome(run: PathRun, layout: OutcomeLayout): PathOutcome {
     );
   const returns = periodReturns(records, initialCash);
   const years = layout.bars / periodsPerYearOf(times, run.periodsPerYear);
-  const firstBar = (kind: Records["events"][number]["kind"]) =>
+  const firstBar = (kind: OutcomeRecords["events"][number]["kind"]) =>
     records.events.reduce(
       (first, event) => (event.kind === kind && (first < 0 || event.t < first) ? event.t : first),
       -1,

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { engineIsDeterministic, engineRecordChecksProperty } from "../../properties/invariants.ts";
+import {
+  engineIsDeterministic,
+  engineRecordChecksProperty,
+  outcomeRunMatchesFullRun,
+} from "../../properties/invariants.ts";
 import { toleratingKnownIssues } from "../../properties/known-issues.ts";
 import { asFastCheck } from "../../properties/property.ts";
 import { propertyParams } from "../../properties/replay.ts";
@@ -19,5 +23,9 @@ describe("the fast engine's own records (SPEC 10)", () => {
 
   it("are deterministic: the same case twice gives the same manifest hash (I15), 300 runs", () => {
     fc.assert(asFastCheck(engineIsDeterministic(fastEngine)), propertyParams(CI_SEED, undefined, 300));
+  });
+
+  it("are what an outcome run keeps (series, events, ledger totals) to the bit, 500 runs", () => {
+    fc.assert(asFastCheck(outcomeRunMatchesFullRun()), propertyParams(CI_SEED, undefined, 500));
   });
 });

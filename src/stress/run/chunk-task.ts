@@ -3,12 +3,15 @@
 // (or reference) backtest, the path's outcome; the chunk's outcomes go back as transferred typed
 // arrays, not records. The model, config and engine are resolved once per worker.
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { runBacktest, runConfigFor } from "../../api/backtest.ts";
+import { runBacktest, runConfigFor, runOutcomeBacktest } from "../../api/backtest.ts";
+import { StrategyError } from "../../api/guard.ts";
 import { strategyFromParams } from "../../cli/built-ins.ts";
 import { loadEngine } from "../../cli/engines.ts";
 import { diffRecords, renderRecordDivergence } from "../../compare/index.ts";
 import { loadPanel } from "../../data/index.ts";
-import type { Engine, Panel, Records, RunConfig } from "../../model/index.ts";
+import { fastEngine } from "../../engine/index.ts";
+import { RecordsNotKept } from "../../engine/logs.ts";
+import type { Engine, OutcomeRecords, Panel, Records, RunConfig } from "../../model/index.ts";
 import {
   chunkTransferList,
   type OutcomeChunk,
@@ -35,6 +38,8 @@ interface Resolved {
   readonly scratch: PathScratch;
   readonly engine: Engine;
   config: RunConfig | null;
+  /** Whether the strategy read the records an outcome run does not keep (pathRecords). */
+  readsRecords: boolean;
 }
 
 /** This worker's model, buffers and engine, by the setup they came from. */
@@ -60,9 +65,7 @@ export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<
         config: setup.labels.config,
         data: setup.labels.model,
       });
-      const strategy = await strategyFromParams(setup.strategy, setup.params, panel, "stress");
-      const { records } = runBacktest(panel, inputs.config, strategy, inputs.engine);
-      if (isCrossChecked(setup, path)) await crossCheck(panel, inputs.config, setup, records);
+      const records = await pathRecords(panel, inputs.config, inputs, setup, path);
       outcomes.push(
         pathOutcome(
           {
@@ -84,6 +87,32 @@ export async function runChunk({ setup, firstPath, paths }: ChunkTask): Promise<
     }
   }
   return packOutcomes(layout, firstPath, outcomes);
+}
+
+/**
+ * The path's run. On the fast engine, not cross-checked, an outcome run (no order, fill or trade
+ * records: runOutcome), unless the strategy reads them: then, as for the rest of the worker's
+ * paths, a full one. Both give the same series and events, so the choice never shows.
+ */
+async function pathRecords(
+  panel: Panel,
+  config: RunConfig,
+  inputs: Resolved,
+  setup: StressSetup,
+  path: number,
+): Promise<OutcomeRecords> {
+  const strategy = () => strategyFromParams(setup.strategy, setup.params, panel, "stress");
+  if (inputs.engine === fastEngine && !inputs.readsRecords && !isCrossChecked(setup, path)) {
+    try {
+      return runOutcomeBacktest(panel, config, await strategy());
+    } catch (error) {
+      if (!(error instanceof StrategyError && error.cause instanceof RecordsNotKept)) throw error;
+      inputs.readsRecords = true;
+    }
+  }
+  const { records } = runBacktest(panel, config, await strategy(), inputs.engine);
+  if (isCrossChecked(setup, path)) await crossCheck(panel, config, setup, records);
+  return records;
 }
 
 /** The path again on the reference engine: any record that differs fails the run. */
@@ -108,6 +137,7 @@ async function resolvedFor(setup: StressSetup): Promise<Resolved> {
       scratch: pathScratch(spec, setup.bars, setup.start),
       engine: await loadEngine(setup.engine),
       config: null,
+      readsRecords: false,
     };
   }
   return resolved;
