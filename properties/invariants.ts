@@ -3,6 +3,7 @@
 // run that completes has kept them all. The post-run checks of record-checks.ts then hold its
 // records to SPEC 6.5 and 9 and to I1-I4, I6-I9, I11, I12 and I14 recomputed from the outside.
 
+import { isDeepStrictEqual } from "node:util";
 import { referenceEngine } from "../reference/engine.ts";
 import { manifestHash } from "../src/compare/index.ts";
 import { resolveConfig } from "../src/config/resolve.ts";
@@ -120,10 +121,11 @@ export function outcomeRunMatchesFullRun(): Property<RunCase> {
       ["warnings", full.warnings, outcome.warnings],
       ["sameBarFills", full.sameBarFills, outcome.sameBarFills],
     ];
-    for (const [field, a, b] of pairs) {
-      const [x, y] = [a, b].map((value) => JSON.stringify(value, (_key, v) => (Number.isNaN(v) ? "NaN" : v)));
-      if (x !== y)
-        throw new Error(`outcome run: ${field} differs from the full run's:\n full    ${x}\n outcome ${y}`);
-    }
+    // Deep strict equality: NaN equals NaN, and -0 is not 0 (to the bit).
+    for (const [field, a, b] of pairs)
+      if (!isDeepStrictEqual(a, b))
+        throw new Error(
+          `outcome run: ${field} differs from the full run's:\n full    ${JSON.stringify(a)}\n outcome ${JSON.stringify(b)}`,
+        );
   });
 }

@@ -696,8 +696,8 @@ export class Batch {
       const asset = w.asset[slot];
       const forced = w.forced[slot];
       const quote = this.priced(e);
-      const lots = this.reducingLots[e] + this.increasingLots[e];
-      if (forced !== FORCED_NONE) this.liquidationEvent(slot, s.toUnits(asset, lots), quote.price);
+      const qty = s.toUnits(asset, this.reducingLots[e] + this.increasingLots[e]);
+      if (forced !== FORCED_NONE) this.liquidationEvent(slot, qty, quote.price);
       // Booked as one record, once its commission is whole: its parts share it (SPEC 5, 8).
       if (s.keepTrades)
         s.trades.record(
@@ -710,7 +710,6 @@ export class Batch {
         );
       // An outcome run keeps its series and events only: no fill record to write.
       if (!s.keepRecords) continue;
-      const qty = s.toUnits(asset, lots);
       const total = Math.abs(quote.price - this.base[e]) * Math.abs(qty) * s.multiplier[asset];
       const moves = quote.slippageMove + quote.impactMove;
       // Each part from its own share of the moves: total - impactCost would cancel when impact dominates.

@@ -4,22 +4,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { COMMISSION, RunState } from "../../src/engine/state.ts";
 import { runChunk } from "../../src/stress/run/chunk-task.ts";
-import { isCrossChecked, type StressSetup } from "../../src/stress/run/setup.ts";
+import { isCrossChecked } from "../../src/stress/run/setup.ts";
+import { twoAssetSetup } from "./helpers.ts";
 
-const setup: StressSetup = {
-  model: { model: "gbm", symbols: ["A", "B"], mu: 0.05, sigma: 0.3 },
-  modelSource: null,
+const setup = twoAssetSetup({
   strategy: "levered-long-short",
   params: { longs: 1, shorts: 1, lookback: 5 },
-  config: { initialCash: 100_000, commission: { model: "percent", rate: 0.001 } },
   labels: { config: "cross-check config", model: "cross-check model" },
-  engine: "fast",
   bars: 40,
-  start: "2024-01-02",
   seed: 3,
   fanBars: [0, 39],
   crossCheck: 1,
-};
+});
 
 const prototype = RunState.prototype as unknown as { post: (kind: number, amount: number) => void };
 const post = prototype.post;

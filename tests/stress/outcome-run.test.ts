@@ -7,31 +7,30 @@ import { StrategyError } from "../../src/api/guard.ts";
 import { RecordsNotKept } from "../../src/engine/logs.ts";
 import { pathPanel } from "../../src/stress/path.ts";
 import { runChunk } from "../../src/stress/run/chunk-task.ts";
-import type { StressSetup } from "../../src/stress/run/setup.ts";
 import { resolveStressModel } from "../../src/stress/spec.ts";
+import { twoAssetSetup } from "./helpers.ts";
 import readsRecords from "./reads-records-strategy.ts";
 
 const STRATEGY_FILE = new URL("./reads-records-strategy.ts", import.meta.url).pathname;
 
-const setup: StressSetup = {
-  model: { model: "gbm", symbols: ["A", "B"], mu: 0.05, sigma: 0.3 },
-  modelSource: null,
+const setup = twoAssetSetup({
   strategy: STRATEGY_FILE,
   params: {},
-  config: { initialCash: 100_000, commission: { model: "percent", rate: 0.001 } },
   labels: { config: "outcome-run config", model: "outcome-run model" },
-  engine: "fast",
   bars: 30,
-  start: "2024-01-02",
   seed: 5,
   fanBars: [0, 29],
   crossCheck: 0,
-};
+});
 
 describe("outcome runs", () => {
   it("refuse a strategy's read of the records they do not keep, naming them", () => {
-    const spec = resolveStressModel(setup.model, { source: "test" });
-    const { panel } = pathPanel(spec, { path: 0, seed: 5, bars: 30, start: "2024-01-02" });
+    const { panel } = pathPanel(resolveStressModel(setup.model, { source: "test" }), {
+      path: 0,
+      seed: 5,
+      bars: 30,
+      start: "2024-01-02",
+    });
     const config = runConfigFor(panel, setup.config, { config: "test", data: "test" });
     let thrown: unknown;
     try {
