@@ -1,7 +1,8 @@
 // The seed's study (../shared/golden/bench250) under each profile, beside each peer's own result.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runBacktest, runConfigFor } from "../src/api/backtest.ts";
+import { runBacktest } from "../src/api/backtest.ts";
+import { runConfigFor } from "../src/api/run.ts";
 import type { ProfileName } from "../src/compat/compare.ts";
 import { loadCsvPanel } from "../src/data/index.ts";
 import { type Engine, endedByRule, type Panel } from "../src/model/index.ts";

@@ -3,10 +3,12 @@
 // long and the bottom `shorts` short, each leg sized so that gross exposure is `leverage` x
 // equity (targetPercent +-leverage / (longs + shorts)), and close the rest: a daily rebalance.
 // Declarative: the weights are computed from the run's data up front, causally (row t reads
-// closes up to t), and go to the engine as rows (fromTargets).
+// closes up to t), and go to the engine as rows (fromTargets). Imports name modules rather than
+// the package's front door, so a stress worker loads what it runs, not the data loaders.
 
-import { type DeclarativeStrategy, fromTargets } from "../../src/index.ts";
 import type { Panel } from "../../src/model/index.ts";
+import type { DeclarativeStrategy } from "../../src/strategy/from-orders.ts";
+import { fromTargets } from "../../src/strategy/from-targets.ts";
 import { kthLargest } from "../../src/strategy/select.ts";
 
 export interface LeveredLongShortParams {

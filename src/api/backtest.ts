@@ -2,13 +2,13 @@
 // the resolved config, the summary, the manifest hash), on either engine.
 import { referenceEngine } from "../../reference/engine.ts";
 import { manifestHash } from "../compare/index.ts";
-import { type ConfigInput, resolveConfig } from "../config/index.ts";
-import { loadCsvPanel, validatePanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
-import { fastEngine, runOutcome } from "../engine/index.ts";
-import type { Engine, FillAt, OutcomeRecords, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
+import type { ConfigInput } from "../config/index.ts";
+import { loadCsvPanel, writeRecordsCSV, writeRecordsParquet } from "../data/index.ts";
+import { fastEngine } from "../engine/index.ts";
+import type { Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";
 import { computeMetrics, type Metrics, type MetricsOptions } from "../report/metrics/index.ts";
 import { type RunSummary, summarize } from "../report/summary.ts";
-import { guardStrategy } from "./guard.ts";
+import { runConfigFor, runRecords } from "./run.ts";
 
 export const ENGINES = { fast: fastEngine, reference: referenceEngine } as const;
 export type EngineName = keyof typeof ENGINES;
@@ -64,51 +64,6 @@ export function backtest(options: BacktestOptions): Result {
   return runBacktest(panel, config, strategy, engine, options.metrics);
 }
 
-/**
- * The run's config, resolved over assay's defaults, with the panel checked against its tick grid.
- * `fillAt` (a declarative strategy's fill timing) applies when the input names none; an explicit
- * one still wins, and runBacktest refuses it if it differs. `labels` name the config and the data
- * in errors (the CLI gives its files).
- */
-export function runConfigFor(
-  panel: Panel,
-  input: ConfigInput,
-  labels: { readonly config: string; readonly data: string },
-  fillAt?: FillAt,
-): RunConfig {
-  const config = resolveConfig(
-    input.fillAt === undefined && fillAt !== undefined ? { ...input, fillAt } : input,
-    panel.symbols,
-    labels.config,
-  );
-  // The tick grid is part of the config, so bars are checked against it once both are known.
-  validatePanel(
-    panel,
-    labels.data,
-    config.instruments.map((instrument) => instrument.tickSize),
-  );
-  return config;
-}
-
-/** The strategy as a run takes it: its fillAt checked against the config's, its throws said where (guard.ts). */
-function runnableStrategy(strategy: Strategy, config: RunConfig): Strategy {
-  if (strategy.fillAt !== undefined && strategy.fillAt !== config.fillAt)
-    throw new Error(
-      `strategy "${strategy.name}" fills at ${JSON.stringify(strategy.fillAt)}, but the config has fillAt ` +
-        `${JSON.stringify(config.fillAt)}: set fillAt ${JSON.stringify(strategy.fillAt)} (or price "open")`,
-    );
-  return guardStrategy(strategy);
-}
-
-/**
- * runBacktest's run on the fast engine without order, fill, trade and positions records
- * (runOutcome): the series and events of a stress path. A strategy that reads the records it
- * does not keep throws a StrategyError caused by RecordsNotKept.
- */
-export function runOutcomeBacktest(panel: Panel, config: RunConfig, strategy: Strategy): OutcomeRecords {
-  return runOutcome(panel, config, runnableStrategy(strategy, config));
-}
-
 /** A run on a checked panel and a resolved config (runConfigFor). */
 export function runBacktest(
   panel: Panel,
@@ -117,7 +72,7 @@ export function runBacktest(
   engine: Engine,
   metricsOptions: BacktestOptions["metrics"] = {},
 ): Result {
-  const records = engine.run(panel, config, runnableStrategy(strategy, config));
+  const records = runRecords(panel, config, strategy, engine);
   // Computed on first read, as metrics are: the summary reads every order record, which the fast
   // engine makes only when asked (a stress path that reads its equity and events never does).
   let summary: RunSummary | undefined;

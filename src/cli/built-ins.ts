@@ -1,24 +1,41 @@
 // `assay run <built-in> --param k=v`: the example strategies of examples/built-ins made from the
 // run's --param values, which are checked here: an unknown key, a value of the wrong type or a
-// missing required one is an error naming the built-in and the param.
-import { buyAndHold } from "../../examples/built-ins/buy-and-hold.ts";
-import { futuresTrend } from "../../examples/built-ins/futures-trend.ts";
-import { leveredLongShort } from "../../examples/built-ins/levered-long-short.ts";
-import { maCrossover } from "../../examples/built-ins/ma-crossover.ts";
-import { targetWeightsFromCsv } from "../../examples/built-ins/target-weights.ts";
+// missing required one is an error naming the built-in and the param. Each built-in's module
+// loads when it is asked for: ma-crossover's indicators and target-weights' CSV reader stay out
+// of a stress worker that runs levered-long-short.
 import type { Panel, Strategy } from "../model/index.ts";
 import { momentum, rankLongShort, type Signal } from "../strategy/rank-long-short.ts";
 import { loadStrategyFile, type StrategyParams } from "./strategy-file.ts";
 
 /** The built-ins by name, each made from --param values and the run's data alone. */
-const FROM_PARAMS: Readonly<Record<string, (params: StrategyParams, panel: Panel) => Strategy>> = {
-  "rank-long-short": (params, panel) => rankLongShortFromParams(params, panel),
-  "ma-crossover": (params) => maCrossoverFromParams(params),
-  "target-weights": (params, panel) => targetWeightsFromParams(params, panel),
-  "futures-trend": (params) => futuresTrendFromParams(params),
-  "buy-and-hold": (params) => buyAndHold(paramsOf("buy-and-hold", params, { leverage: "number" })),
-  "levered-long-short": (params, panel) =>
-    leveredLongShort(
+const FROM_PARAMS: Readonly<Record<string, (params: StrategyParams, panel: Panel) => Promise<Strategy>>> = {
+  "rank-long-short": async (params, panel) => rankLongShortFromParams(params, panel),
+  "ma-crossover": async (params) => {
+    const { maCrossover } = await import("../../examples/built-ins/ma-crossover.ts");
+    return maCrossover(
+      paramsOf("ma-crossover", params, { fast: "number", slow: "number", weight: "number" }),
+    );
+  },
+  "target-weights": async (params, panel) => {
+    const { file } = paramsOf("target-weights", params, { file: "string" });
+    if (file === undefined)
+      throw new Error(
+        "--param file: target-weights needs the weights CSV (date,symbol,weight): --param file=weights.csv",
+      );
+    const { targetWeightsFromCsv } = await import("../../examples/built-ins/target-weights.ts");
+    return targetWeightsFromCsv(file, panel);
+  },
+  "futures-trend": async (params) => {
+    const { futuresTrend } = await import("../../examples/built-ins/futures-trend.ts");
+    return futuresTrend(paramsOf("futures-trend", params, { lookback: "number", contracts: "number" }));
+  },
+  "buy-and-hold": async (params) => {
+    const { buyAndHold } = await import("../../examples/built-ins/buy-and-hold.ts");
+    return buyAndHold(paramsOf("buy-and-hold", params, { leverage: "number" }));
+  },
+  "levered-long-short": async (params, panel) => {
+    const { leveredLongShort } = await import("../../examples/built-ins/levered-long-short.ts");
+    return leveredLongShort(
       paramsOf("levered-long-short", params, {
         lookback: "number",
         longs: "number",
@@ -26,7 +43,8 @@ const FROM_PARAMS: Readonly<Record<string, (params: StrategyParams, panel: Panel
         leverage: "number",
       }),
       panel,
-    ),
+    );
+  },
 };
 
 export const BUILT_IN_NAMES: readonly string[] = Object.keys(FROM_PARAMS);
@@ -46,23 +64,6 @@ export async function strategyFromParams(
     `, and not a built-in (${BUILT_IN_NAMES.join(", ")})`,
     instance,
   );
-}
-
-export function maCrossoverFromParams(params: StrategyParams): Strategy {
-  return maCrossover(paramsOf("ma-crossover", params, { fast: "number", slow: "number", weight: "number" }));
-}
-
-export function targetWeightsFromParams(params: StrategyParams, panel: Panel): Strategy {
-  const { file } = paramsOf("target-weights", params, { file: "string" });
-  if (file === undefined)
-    throw new Error(
-      "--param file: target-weights needs the weights CSV (date,symbol,weight): --param file=weights.csv",
-    );
-  return targetWeightsFromCsv(file, panel);
-}
-
-export function futuresTrendFromParams(params: StrategyParams): Strategy {
-  return futuresTrend(paramsOf("futures-trend", params, { lookback: "number", contracts: "number" }));
 }
 
 /** rank-long-short from --param (longs, shorts, targetValue, signal), the flags' defaults for the rest. */

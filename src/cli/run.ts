@@ -3,7 +3,8 @@
 // prints a summary.
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { runBacktest } from "../api/backtest.ts";
+import { runConfigFor } from "../api/run.ts";
 import {
   type ConfigInput,
   configSource,

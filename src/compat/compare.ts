@@ -3,8 +3,9 @@
 // part and which config keys explain it. A key "explains" the first divergence when setting it
 // alone to the other profile's value moves that divergence later (or removes it); its money
 // effect is what that one change does to the first profile's final equity.
-import { type Result, runBacktest, runConfigFor } from "../api/backtest.ts";
+import { type Result, runBacktest } from "../api/backtest.ts";
 import { type RunHeadline, runHeadline } from "../api/headline.ts";
+import { runConfigFor } from "../api/run.ts";
 import { diffRecords, type RecordDivergence } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
 import type { CompatProfile, Engine, Panel, Records, RunConfig, Strategy } from "../model/index.ts";

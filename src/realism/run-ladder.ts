@@ -1,7 +1,8 @@
 // The ladder run: the strategy under each step's config on one engine, and each step's headline
 // numbers with its effect against the step below.
-import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { runBacktest } from "../api/backtest.ts";
 import { type RunHeadline, runHeadline } from "../api/headline.ts";
+import { runConfigFor } from "../api/run.ts";
 import { diffRecords } from "../compare/index.ts";
 import type { ConfigInput } from "../config/input.ts";
 import type { Engine, Panel, RunConfig, Strategy } from "../model/index.ts";

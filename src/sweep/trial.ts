@@ -2,7 +2,8 @@
 // on the sweep's data and config, measured. The panel and config are made once per worker and
 // reused; the strategy is made anew per trial (a strategy file loaded as a module of its own), so
 // a trial's result is the same whichever worker runs it, after whichever other trials.
-import { runBacktest, runConfigFor } from "../api/backtest.ts";
+import { runBacktest } from "../api/backtest.ts";
+import { runConfigFor } from "../api/run.ts";
 import { strategyFromParams } from "../cli/built-ins.ts";
 import { loadEngine } from "../cli/engines.ts";
 import type { ConfigInput } from "../config/index.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runConfigFor } from "../../src/api/backtest.ts";
+import { runConfigFor } from "../../src/api/run.ts";
 import { loadStrategyFile } from "../../src/cli/strategy-file.ts";
 import { syntheticPanel } from "../../src/data/index.ts";
 import { fastEngine } from "../../src/engine/index.ts";

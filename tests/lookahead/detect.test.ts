@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runConfigFor } from "../../src/api/backtest.ts";
+import { runConfigFor } from "../../src/api/run.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import { checkBar, decisionsOf, detectLookahead, type LookaheadInput } from "../../src/lookahead/detect.ts";
 import type { Panel, Strategy } from "../../src/model/index.ts";

@@ -2,7 +2,7 @@
 // changes nothing, or a comparison that compares nothing, the planted strategy would pass. A
 // detector test that could not tell these bugs from the real thing would be decoration.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runConfigFor } from "../../src/api/backtest.ts";
+import { runConfigFor } from "../../src/api/run.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type * as Compare from "../../src/lookahead/compare.ts";
 import { detectLookahead } from "../../src/lookahead/detect.ts";

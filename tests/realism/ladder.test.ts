@@ -4,7 +4,8 @@
 // hand-computed case shows what one family costs.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runBacktest, runConfigFor } from "../../src/api/backtest.ts";
+import { runBacktest } from "../../src/api/backtest.ts";
+import { runConfigFor } from "../../src/api/run.ts";
 import type { ConfigInput } from "../../src/config/input.ts";
 import { fastEngine } from "../../src/engine/index.ts";
 import type { Panel, Strategy } from "../../src/model/index.ts";

@@ -2,8 +2,8 @@
 // A strategy that reads those records makes the worker fall back to full runs, with the same
 // outcomes; the outcome run itself refuses, naming what it does not keep.
 import { describe, expect, it } from "vitest";
-import { runConfigFor, runOutcomeBacktest } from "../../src/api/backtest.ts";
 import { StrategyError } from "../../src/api/guard.ts";
+import { runConfigFor, runOutcomeBacktest } from "../../src/api/run.ts";
 import { RecordsNotKept } from "../../src/engine/logs.ts";
 import { pathPanel } from "../../src/stress/path.ts";
 import { runChunk } from "../../src/stress/run/chunk-task.ts";

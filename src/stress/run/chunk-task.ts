@@ -3,12 +3,11 @@
 // (or reference) backtest, the path's outcome; the chunk's outcomes go back as transferred typed
 // arrays, not records. The model, config and engine are resolved once per worker.
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { runBacktest, runConfigFor, runOutcomeBacktest } from "../../api/backtest.ts";
 import { StrategyError } from "../../api/guard.ts";
+import { runConfigFor, runOutcomeBacktest, runRecords } from "../../api/run.ts";
 import { strategyFromParams } from "../../cli/built-ins.ts";
 import { loadEngine } from "../../cli/engines.ts";
 import { diffRecords, renderRecordDivergence } from "../../compare/index.ts";
-import { loadPanel } from "../../data/index.ts";
 import { fastEngine } from "../../engine/index.ts";
 import { RecordsNotKept } from "../../engine/logs.ts";
 import type { Engine, OutcomeRecords, Panel, Records, RunConfig } from "../../model/index.ts";
@@ -110,7 +109,7 @@ async function pathRecords(
       inputs.readsRecords = true;
     }
   }
-  const { records } = runBacktest(panel, config, await strategy(), inputs.engine);
+  const records = runRecords(panel, config, await strategy(), inputs.engine);
   if (isCrossChecked(setup, path)) await crossCheck(panel, config, setup, records);
   return records;
 }
@@ -118,7 +117,7 @@ async function pathRecords(
 /** The path again on the reference engine: any record that differs fails the run. */
 async function crossCheck(panel: Panel, config: RunConfig, setup: StressSetup, fast: Records): Promise<void> {
   const strategy = await strategyFromParams(setup.strategy, setup.params, panel, "stress");
-  const reference = runBacktest(panel, config, strategy, await loadEngine("reference")).records;
+  const reference = runRecords(panel, config, strategy, await loadEngine("reference"));
   const divergence = diffRecords(reference, fast, { names: ["reference", setup.engine] });
   if (divergence !== null)
     throw new Error(
@@ -129,7 +128,11 @@ async function crossCheck(panel: Panel, config: RunConfig, setup: StressSetup, f
 async function resolvedFor(setup: StressSetup): Promise<Resolved> {
   const key = JSON.stringify([setup.model, setup.modelSource, setup.engine, setup.bars, setup.start]);
   if (resolved?.key !== key) {
-    const source = setup.modelSource === null ? undefined : await loadPanel(setup.modelSource);
+    // The data loaders (Arrow, Parquet, CSV) load only for a model fitted to or resampling a file.
+    const source =
+      setup.modelSource === null
+        ? undefined
+        : await (await import("../../data/load.ts")).loadPanel(setup.modelSource);
     const spec = resolveStressModel(setup.model, { source: setup.labels.model }, source);
     resolved = {
       key,
