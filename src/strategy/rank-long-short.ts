@@ -20,32 +20,21 @@ export interface RankLongShortOptions {
 }
 
 export function rankLongShort(options: RankLongShortOptions): Strategy {
-  let bySymbol: readonly number[] = [];
-  let scores = new Float64Array(0);
-  let negated = new Float64Array(0);
-  let scratch = new Float64Array(0);
-  let ranked = new Int32Array(0);
-  let targets = new Float64Array(0);
   const { signal, longs, shorts, targetValue } = options;
   const name = typeof signal === "string" ? signal : signal.name;
+  let rank: Ranking | null = null;
   return {
     name: `rank-long-short(${name}, ${longs}/${shorts} x ${targetValue})`,
     onBar(ctx: BarContext) {
       // No decision on the last bar: its orders could never fill.
       if (ctx.t === ctx.bars - 1) return;
-      const n = ctx.symbols.length;
-      if (bySymbol.length !== n) {
-        bySymbol = symbolOrder(ctx.symbols);
-        scores = new Float64Array(n);
-        negated = new Float64Array(n);
-        scratch = new Float64Array(n);
-        ranked = new Int32Array(n);
-        targets = new Float64Array(n);
-      }
+      if (rank?.n !== ctx.symbols.length) rank = new Ranking(ctx.symbols);
+      const { bySymbol, ranked, scores, negated, targets } = rank;
       // The ranked assets (score not NaN) in symbol order, with their scores.
       let count = 0;
       const column = typeof signal === "string" ? ctx.row(signal) : null;
-      for (const asset of bySymbol) {
+      for (let k = 0; k < bySymbol.length; k++) {
+        const asset = bySymbol[k];
         const score = column !== null ? column[asset] : (signal as Signal)(ctx, asset);
         if (Number.isNaN(score)) continue;
         ranked[count] = asset;
@@ -55,39 +44,62 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
       targets.fill(0);
       const longCount = Math.min(longs, count);
       const shortCount = Math.min(shorts, count - longCount);
-      pick(longCount, scores, false, targetValue);
-      pick(shortCount, negated, true, -targetValue);
+      rank.pick(count, longCount, scores, false, targetValue);
+      rank.pick(count, shortCount, negated, true, -targetValue);
       // Nothing to send for an asset neither held nor picked (NaN: not even a target of 0,
       // which an asset with no close yet would have refused).
       const account = ctx.account;
-      for (let asset = 0; asset < n; asset++)
+      for (let asset = 0; asset < targets.length; asset++)
         if (targets[asset] === 0 && account.position(asset) === 0) targets[asset] = Number.NaN;
       ctx.submitRow(targets, 0, TARGET_VALUE);
-
-      /**
-       * The k highest of `values` (the scores: the top k of the order score descending, symbol
-       * ascending; or their negatives: its bottom k). Ties at the threshold go by symbol, from the
-       * end for the bottom.
-       */
-      function pick(k: number, values: Float64Array, fromEnd: boolean, value: number): void {
-        if (k === 0) return;
-        const threshold = kthLargest(values, count, k, scratch);
-        let taken = 0;
-        for (let i = 0; i < count; i++)
-          if (values[i] > threshold) {
-            targets[ranked[i]] = value;
-            taken++;
-          }
-        for (let step = 0; step < count && taken < k; step++) {
-          const i = fromEnd ? count - 1 - step : step;
-          if (values[i] === threshold) {
-            targets[ranked[i]] = value;
-            taken++;
-          }
-        }
-      }
     },
   };
+}
+
+/** One run's ranking buffers, for its symbols: made once, reused every bar. */
+class Ranking {
+  readonly n: number;
+  readonly bySymbol: Int32Array;
+  /** The ranked assets' columns, and their scores and negated scores, in symbol order. */
+  readonly ranked: Int32Array;
+  readonly scores: Float64Array;
+  readonly negated: Float64Array;
+  /** The row sent: per column, +targetValue, -targetValue, 0 (close) or NaN (nothing). */
+  readonly targets: Float64Array;
+  private readonly scratch: Float64Array;
+
+  constructor(symbols: readonly string[]) {
+    this.n = symbols.length;
+    this.bySymbol = Int32Array.from(symbolOrder(symbols));
+    this.ranked = new Int32Array(this.n);
+    this.scores = new Float64Array(this.n);
+    this.negated = new Float64Array(this.n);
+    this.targets = new Float64Array(this.n);
+    this.scratch = new Float64Array(this.n);
+  }
+
+  /**
+   * Sets targets to `value` for the k highest of the first `count` `values` (the scores: the top k
+   * of the order score descending, symbol ascending; or their negatives: its bottom k). Ties at
+   * the threshold go by symbol, from the end for the bottom.
+   */
+  pick(count: number, k: number, values: Float64Array, fromEnd: boolean, value: number): void {
+    if (k === 0) return;
+    const threshold = kthLargest(values, count, k, this.scratch);
+    let taken = 0;
+    for (let i = 0; i < count; i++)
+      if (values[i] > threshold) {
+        this.targets[this.ranked[i]] = value;
+        taken++;
+      }
+    for (let step = 0; step < count && taken < k; step++) {
+      const i = fromEnd ? count - 1 - step : step;
+      if (values[i] === threshold) {
+        this.targets[this.ranked[i]] = value;
+        taken++;
+      }
+    }
+  }
 }
 
 /** Log return of the close over `lookback` bars; NaN while either close is missing. */
