@@ -1,9 +1,10 @@
 // Stress paths (issue 13): consistent OHLCV bars from a path's log returns. Per asset, with the
 // log close of the bar before c (log startPrice before bar 0):
 //   a = c + overnight (the open, gaps allowed), b = a + intraday (the close),
-//   high = (a + b + sqrt((b - a)^2 - 2 v log U1)) / 2,  low = (a + b - sqrt((b - a)^2 - 2 v log U2)) / 2,
+//   high = (a + b + sqrt((b - a)^2 + 2 v E1)) / 2,  low = (a + b - sqrt((b - a)^2 + 2 v E2)) / 2,
 // the exact max and min of a Brownian bridge from a to b with variance v = sigma^2 dt over the
-// bar (U1, U2 independent uniforms in (0, 1]), so an adverse-extreme check sees intraday risk.
+// bar (E1, E2 independent standard exponentials, -log of a uniform in (0, 1], drawn by the
+// ziggurat), so an adverse-extreme check sees intraday risk.
 // Volume: meanVolume (v / vRef)^(volLink / 2) exp(s zeta - s^2 / 2), rounded; vRef the model's
 // long-run intraday variance, so volume follows the conditional vol when volLink > 0. One
 // uniform g per bar: missing (NaN, the walk goes on unseen) when g < missingRate, else
@@ -85,8 +86,8 @@ export function writeBars(
   for (let t = 0; t < bars; t++) {
     for (let i = 0; i < n; i++) {
       const k = t * n + i;
-      const u1 = 1 - stream.uniform();
-      const u2 = 1 - stream.uniform();
+      const e1 = stream.exponential();
+      const e2 = stream.exponential();
       const volumeNoise = stream.normal();
       const gapDraw = stream.uniform();
       const a = logClose[i] + overnight[k];
@@ -100,8 +101,8 @@ export function writeBars(
       const body = (b - a) * (b - a);
       let open = Math.exp(a);
       let close = Math.exp(b);
-      let high = Math.exp((a + b + Math.sqrt(body - 2 * v * Math.log(u1))) / 2);
-      let low = Math.exp((a + b - Math.sqrt(body - 2 * v * Math.log(u2))) / 2);
+      let high = Math.exp((a + b + Math.sqrt(body + 2 * v * e1)) / 2);
+      let low = Math.exp((a + b - Math.sqrt(body + 2 * v * e2)) / 2);
       if (tickSize !== null) {
         open = Math.max(tickSize, Math.round(open / tickSize) * tickSize);
         close = Math.max(tickSize, Math.round(close / tickSize) * tickSize);

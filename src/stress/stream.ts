@@ -4,11 +4,11 @@
 // Generator: pure-rand's xoroshiro128plus, its 128-bit state set from four 32-bit words, each a
 // murmur3 finalizer chain over (seed, path, word index). Not jump(): reaching stream i by jumps
 // costs i jumps (O(i) per path, O(n^2) per run), while hashing reaches any path in O(1). Normals
-// are ziggurat.ts's, from the same generator's words.
+// and exponentials are ziggurat.ts's, from the same generator's words.
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { zigguratNormal } from "./ziggurat.ts";
+import { zigguratExponential, zigguratNormal } from "./ziggurat.ts";
 
 export class PathStream {
   /** The wedge and tail tests' uniforms: one function per stream, not one per draw. */
@@ -26,6 +26,11 @@ export class PathStream {
   /** Standard normal. */
   normal(): number {
     return zigguratNormal(this.rng, this.uniformOf);
+  }
+
+  /** Standard exponential (rate 1). */
+  exponential(): number {
+    return zigguratExponential(this.rng, this.uniformOf);
   }
 }
 
