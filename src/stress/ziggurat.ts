@@ -74,18 +74,19 @@ export const EXP_TAIL_START = 7.69711747013104972;
 export const EXP_BLOCK_AREA = 3.949659822581572e-3;
 
 /** x_i of f(x) = exp(-x): x_0 = V / f(R), x_1 = R, f(x_{i+1}) = f(x_i) + V / x_i, x_256 = 0. */
-export const EXP_EDGE = new Float64Array(EXP_BLOCKS + 1);
-/** x_{i+1} / x_i, the fast path's test; and f(x_i) (i >= 1), the wedge test's heights. */
-export const EXP_INSIDE = new Float64Array(EXP_BLOCKS);
-export const EXP_HEIGHT = new Float64Array(EXP_BLOCKS + 1);
-{
-  EXP_EDGE[0] = EXP_BLOCK_AREA / Math.exp(-EXP_TAIL_START);
-  EXP_EDGE[1] = EXP_TAIL_START;
+export const EXP_EDGE = exponentialEdges();
+/** x_{i+1} / x_i, the fast path's test. */
+export const EXP_INSIDE = Float64Array.from({ length: EXP_BLOCKS }, (_, i) => EXP_EDGE[i + 1] / EXP_EDGE[i]);
+/** f(x_i), the wedge test's heights (block 0 has no wedge: past R is the tail). */
+export const EXP_HEIGHT = EXP_EDGE.map((x) => Math.exp(-x));
+
+function exponentialEdges(): Float64Array {
+  const edge = new Float64Array(EXP_BLOCKS + 1);
+  edge[0] = EXP_BLOCK_AREA / Math.exp(-EXP_TAIL_START);
+  edge[1] = EXP_TAIL_START;
   for (let i = 2; i < EXP_BLOCKS; i++)
-    EXP_EDGE[i] = -Math.log(Math.exp(-EXP_EDGE[i - 1]) + EXP_BLOCK_AREA / EXP_EDGE[i - 1]);
-  for (let i = 0; i < EXP_BLOCKS; i++) EXP_INSIDE[i] = EXP_EDGE[i + 1] / EXP_EDGE[i];
-  // Block 0 has no wedge (past R is the tail): its height is never read.
-  for (let i = 1; i <= EXP_BLOCKS; i++) EXP_HEIGHT[i] = Math.exp(-EXP_EDGE[i]);
+    edge[i] = -Math.log(Math.exp(-edge[i - 1]) + EXP_BLOCK_AREA / edge[i - 1]);
+  return edge;
 }
 
 const TWO_POW_M24 = 2 ** -24;
