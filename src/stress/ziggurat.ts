@@ -70,7 +70,7 @@ export function normalTail(uniform: () => number, negative: boolean): number {
 
 /** Blocks of the exponential ziggurat, its tail start (R) and block area (V): Marsaglia and Tsang's. */
 export const EXP_BLOCKS = 256;
-export const EXP_TAIL_START = 7.69711747013104972;
+export const EXP_TAIL_START = 7.69711747013105;
 export const EXP_BLOCK_AREA = 3.949659822581572e-3;
 
 /** x_i of f(x) = exp(-x): x_0 = V / f(R), x_1 = R, f(x_{i+1}) = f(x_i) + V / x_i, x_256 = 0. */
