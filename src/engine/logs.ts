@@ -91,8 +91,8 @@ class Table {
   private static readonly SHIFT = 10;
   private static readonly ROWS = 1 << Table.SHIFT;
   private static readonly MASK = Table.ROWS - 1;
-  private readonly ints: Int32Array[] = [];
-  private readonly floats: Float64Array[] = [];
+  private readonly ints: Int32Array[] = chunkList();
+  private readonly floats: Float64Array[] = chunkList();
   count = 0;
   /** The chunks holding the row add() made last, and where its cells start in them. */
   intChunk = new Int32Array(0);
@@ -407,7 +407,7 @@ export class FillLog {
 export class PositionRows {
   /** Rows in chunks of ROWS rows: a new row never copies the ones before it. */
   private static readonly ROWS = 64;
-  private readonly chunks: Float64Array[] = [];
+  private readonly chunks: Float64Array[] = chunkList();
   private count = 0;
   private readonly rowOf: Int32Array;
   private version = -1;
@@ -440,4 +440,16 @@ export class PositionRows {
     }
     return rows;
   }
+}
+
+/**
+ * An empty list whose elements are already of V8's "any object" kind. A fresh `[]` holds small
+ * integers until its first push, and that push of a chunk changes the array's map: every optimized
+ * caller with add() inlined (a strategy's onBar through submitRow) deoptimized there, once a run,
+ * and recompiled (a 200 ms job at the raised inlining budgets).
+ */
+function chunkList<T extends object>(): T[] {
+  const list: (T | null)[] = [null];
+  list.length = 0;
+  return list as T[];
 }
