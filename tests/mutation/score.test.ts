@@ -44,10 +44,18 @@ describe("moduleScores", () => {
 
   it("renders the table and lists the survivors by module and line", () => {
     const modules = moduleScores(REPORT);
-    const text = renderMutation(modules, totalScore(modules), { minutes: 1.25, args: ["--mutate", "x.ts"] });
-    expect(text).toContain("`npm run mutation -- --mutate x.ts`");
-    expect(text).toContain("| src/engine/numeric.ts | 2 | 1 | 1 | 0 | 75.0% |");
-    expect(text).toContain("| **all** | 3 | 1 | 1 | 1 | 66.7% |");
+    const text = renderMutation(modules, totalScore(modules), {
+      runs: [{ measuredAt: "2026-12-08T00:30:00.000Z", commit: "abc1234", minutes: 1.25, modules: ["x.ts"] }],
+      runOf: () => 0,
+      stale: ["src/engine/run.ts"],
+      unmeasured: ["reference/engine.ts"],
+    });
+    expect(text).toContain("| 1 | 2026-12-08T00:30:00.000Z | abc1234 | 1.3 | 1 |");
+    expect(text).toContain("Scored: 3 of the 5 modules of reference/ and src/engine/.");
+    expect(text).toContain("Stale (changed since their run; run them again): src/engine/run.ts.");
+    expect(text).toContain("Not measured yet: reference/engine.ts.");
+    expect(text).toContain("| src/engine/numeric.ts | 1 | 2 | 1 | 1 | 0 | 75.0% |");
+    expect(text).toContain("| **all** |  | 3 | 1 | 1 | 1 | 66.7% |");
     expect(text).toContain("### reference/checks.ts\n\n- line 9: EqualityOperator `a > b`");
     expect(text).toContain("Survivors shown equivalent (mutation/equivalent.ts): 0 of 2.");
   });
@@ -64,7 +72,12 @@ describe("moduleScores", () => {
       },
     };
     const modules = moduleScores(report);
-    const text = renderMutation(modules, totalScore(modules), { minutes: 1, args: [] });
+    const text = renderMutation(modules, totalScore(modules), {
+      runs: [],
+      runOf: () => 0,
+      stale: [],
+      unmeasured: [],
+    });
     expect(text).toMatch(
       /- line 20: EqualityOperator `a > b - TIE \* scale`: equivalent, moves only the value exactly at/,
     );
