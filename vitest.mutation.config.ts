@@ -23,6 +23,7 @@ export default defineConfig({
       "tests/reference/decimal.test.ts",
       "tests/properties/record-checks.test.ts",
       "tests/engine/numeric.test.ts",
+      "tests/engine/outcome.test.ts",
       "tests/strategy/submit-market.test.ts",
       "tests/strategy/from-orders.test.ts",
       "tests/strategy/from-targets.test.ts",

@@ -41,13 +41,23 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The ledger with the report's modules measured anew by one run (their entries replaced). */
-export function recordRun(ledger: Ledger, report: SourcedReport, run: Omit<LedgerRun, "modules">): Ledger {
+/**
+ * The ledger with `measured` (the report's modules this run mutated; by default all of them)
+ * measured anew: their entries replaced. Stryker's report also carries the files of earlier
+ * runs from its incremental file, which this run did not measure.
+ */
+export function recordRun(
+  ledger: Ledger,
+  report: SourcedReport,
+  run: Omit<LedgerRun, "modules">,
+  measured: readonly string[] = Object.keys(report.files),
+): Ledger {
   const index = ledger.runs.length;
-  const measured = Object.keys(report.files).sort();
   const modules: Record<string, LedgerEntry> = { ...ledger.modules };
   for (const module of measured) {
-    const { source, mutants } = report.files[module];
+    const file = report.files[module];
+    if (file === undefined) throw new Error(`mutation ledger: the report has no results for ${module}`);
+    const { source, mutants } = file;
     modules[module] = {
       sourceSha256: sha256(source),
       run: index,
@@ -61,7 +71,39 @@ export function recordRun(ledger: Ledger, report: SourcedReport, run: Omit<Ledge
       })),
     };
   }
-  return { runs: [...ledger.runs, { ...run, modules: measured }], modules };
+  return { runs: [...ledger.runs, { ...run, modules: [...measured].sort() }], modules };
+}
+
+/**
+ * The report's modules a run's Stryker arguments mutated: those `--mutate` names (paths, or
+ * globs where * is within a folder and ** across them), or every one without it.
+ */
+export function mutatedBy(args: readonly string[], modules: readonly string[]): string[] {
+  const at = args.findIndex((arg) => arg === "--mutate" || arg.startsWith("--mutate="));
+  if (at < 0) return [...modules];
+  const value = args[at].startsWith("--mutate=") ? args[at].slice("--mutate=".length) : args[at + 1];
+  if (value === undefined) throw new Error("mutation: --mutate needs a list of modules");
+  const patterns = value.split(",").map(globPattern);
+  return modules.filter((module) => patterns.some((pattern) => pattern.test(module)));
+}
+
+function globPattern(glob: string): RegExp {
+  // "**/" is any run of folders, none included; "*" anything within one.
+  const source = glob
+    .split("**/")
+    .map((piece) => piece.split("**"))
+    .map((pieces) =>
+      pieces
+        .map((part) =>
+          part
+            .split("*")
+            .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join("[^/]*"),
+        )
+        .join(".*"),
+    )
+    .join("(?:.*/)?");
+  return new RegExp(`^${source}$`);
 }
 
 export interface Standing {

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { EMPTY_LEDGER, type Ledger, recordRun, type SourcedReport, standing } from "./ledger.ts";
+import { EMPTY_LEDGER, type Ledger, mutatedBy, recordRun, type SourcedReport, standing } from "./ledger.ts";
 import { renderMutation } from "./render.ts";
 import { moduleScores, totalScore } from "./score.ts";
 
@@ -31,11 +31,12 @@ if (!renderOnly) {
   const stryker = spawnSync("npx", ["stryker", "run", ...args], { stdio: "inherit" });
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
   const report = JSON.parse(readFileSync(JSON_REPORT, "utf8")) as SourcedReport;
-  ledger = recordRun(ledger, report, {
-    measuredAt: new Date().toISOString(),
-    commit,
-    minutes: (Date.now() - started) / 60_000,
-  });
+  ledger = recordRun(
+    ledger,
+    report,
+    { measuredAt: new Date().toISOString(), commit, minutes: (Date.now() - started) / 60_000 },
+    mutatedBy(args, Object.keys(report.files)),
+  );
   writeFileSync(LEDGER, `${JSON.stringify(ledger)}\n`);
 }
 

@@ -1,7 +1,7 @@
 // The mutation ledger: a run replaces the entries of the modules it measured and keeps the rest;
 // a module counts only while its source is the one its run mutated.
 import { describe, expect, it } from "vitest";
-import { EMPTY_LEDGER, recordRun, sha256, standing } from "../../mutation/ledger.ts";
+import { EMPTY_LEDGER, mutatedBy, recordRun, sha256, standing } from "../../mutation/ledger.ts";
 import type { MutantEntry, MutantStatus } from "../../mutation/score.ts";
 
 const mutant = (id: number, status: MutantStatus): MutantEntry => ({
@@ -68,5 +68,32 @@ describe("the mutation ledger", () => {
     expect(Object.keys(place.current.files)).toEqual(["a.ts"]);
     expect(place.stale).toEqual(["b.ts"]);
     expect(place.unmeasured).toEqual(["c.ts"]);
+  });
+
+  it("records only the modules the run mutated: Stryker's report also carries earlier runs' files", () => {
+    const report = {
+      files: {
+        "a.ts": { source: "A", mutants: [mutant(1, "Killed")] },
+        "b.ts": { source: "B", mutants: [mutant(2, "Killed")] },
+      },
+    };
+    const first = recordRun(EMPTY_LEDGER, report, run("one"));
+    const second = recordRun(first, report, run("two"), ["b.ts"]);
+    expect([second.modules["a.ts"].run, second.modules["b.ts"].run]).toEqual([0, 1]);
+    expect(() => recordRun(first, report, run("two"), ["c.ts"])).toThrow(/no results for c\.ts/);
+  });
+
+  it("reads --mutate as Stryker does: paths and globs, comma-separated", () => {
+    const modules = ["reference/a.ts", "reference/deep/b.ts", "src/engine/c.ts", "src/engine/cd.ts"];
+    expect(mutatedBy([], modules)).toEqual(modules);
+    expect(mutatedBy(["--mutate", "src/engine/c.ts,reference/*.ts"], modules)).toEqual([
+      "reference/a.ts",
+      "src/engine/c.ts",
+    ]);
+    expect(mutatedBy(["--mutate=reference/**/*.ts"], modules)).toEqual([
+      "reference/a.ts",
+      "reference/deep/b.ts",
+    ]);
+    expect(() => mutatedBy(["--mutate"], modules)).toThrow(/--mutate needs a list/);
   });
 });
