@@ -11,25 +11,20 @@ const mutant = (id: number, status: MutantStatus): MutantEntry => ({
   replacement: "true",
   location: { start: { line: id, column: 2 } },
 });
+/** A Stryker report of [module, source, ...mutants] files. */
+const report = (...files: [module: string, source: string, ...mutants: MutantEntry[]][]) => ({
+  files: Object.fromEntries(files.map(([module, source, ...mutants]) => [module, { source, mutants }])),
+});
 const run = (commit: string) => ({ measuredAt: `2026-12-08T00:0${commit.length}:00Z`, commit, minutes: 2 });
 
 describe("the mutation ledger", () => {
   it("keeps each module's last run: a later run replaces only the modules it measured", () => {
     const first = recordRun(
       EMPTY_LEDGER,
-      {
-        files: {
-          "a.ts": { source: "A1", mutants: [mutant(1, "Survived")] },
-          "b.ts": { source: "B1", mutants: [mutant(2, "Killed")] },
-        },
-      },
+      report(["a.ts", "A1", mutant(1, "Survived")], ["b.ts", "B1", mutant(2, "Killed")]),
       run("one"),
     );
-    const second = recordRun(
-      first,
-      { files: { "a.ts": { source: "A2", mutants: [mutant(3, "Killed")] } } },
-      run("two"),
-    );
+    const second = recordRun(first, report(["a.ts", "A2", mutant(3, "Killed")]), run("two"));
     expect(second.runs.map((r) => [r.commit, r.modules])).toEqual([
       ["one", ["a.ts", "b.ts"]],
       ["two", ["a.ts"]],
@@ -44,23 +39,14 @@ describe("the mutation ledger", () => {
 
   it("keeps only what MUTATION.md reads of a mutant", () => {
     const stryker = { ...mutant(1, "Killed"), coveredBy: ["7"], killedBy: ["7"], statusReason: "x" };
-    const ledger = recordRun(
-      EMPTY_LEDGER,
-      { files: { "a.ts": { source: "A", mutants: [stryker] } } },
-      run("one"),
-    );
+    const ledger = recordRun(EMPTY_LEDGER, report(["a.ts", "A", stryker]), run("one"));
     expect(ledger.modules["a.ts"].mutants).toEqual([mutant(1, "Killed")]);
   });
 
   it("scores a module on its present source only: changed since is stale, never run is unmeasured", () => {
     const ledger = recordRun(
       EMPTY_LEDGER,
-      {
-        files: {
-          "a.ts": { source: "A", mutants: [mutant(1, "Killed")] },
-          "b.ts": { source: "B", mutants: [mutant(2, "Survived")] },
-        },
-      },
+      report(["a.ts", "A", mutant(1, "Killed")], ["b.ts", "B", mutant(2, "Survived")]),
       run("one"),
     );
     const now: Record<string, string> = { "a.ts": "A", "b.ts": "B edited", "c.ts": "C" };
@@ -71,16 +57,11 @@ describe("the mutation ledger", () => {
   });
 
   it("records only the modules the run mutated: Stryker's report also carries earlier runs' files", () => {
-    const report = {
-      files: {
-        "a.ts": { source: "A", mutants: [mutant(1, "Killed")] },
-        "b.ts": { source: "B", mutants: [mutant(2, "Killed")] },
-      },
-    };
-    const first = recordRun(EMPTY_LEDGER, report, run("one"));
-    const second = recordRun(first, report, run("two"), ["b.ts"]);
+    const both = report(["a.ts", "A", mutant(1, "Killed")], ["b.ts", "B", mutant(2, "Killed")]);
+    const first = recordRun(EMPTY_LEDGER, both, run("one"));
+    const second = recordRun(first, both, run("two"), ["b.ts"]);
     expect([second.modules["a.ts"].run, second.modules["b.ts"].run]).toEqual([0, 1]);
-    expect(() => recordRun(first, report, run("two"), ["c.ts"])).toThrow(/no results for c\.ts/);
+    expect(() => recordRun(first, both, run("two"), ["c.ts"])).toThrow(/no results for c\.ts/);
   });
 
   it("reads --mutate as Stryker does: paths and globs, comma-separated", () => {
