@@ -25,6 +25,7 @@ export default defineConfig({
       "tests/engine/numeric.test.ts",
       "tests/engine/outcome.test.ts",
       "tests/strategy/submit-market.test.ts",
+      "tests/strategy/context-views.test.ts",
       "tests/strategy/from-orders.test.ts",
       "tests/strategy/from-targets.test.ts",
     ],
