@@ -4,6 +4,7 @@
 // was measured on. reports/MUTATION.md then scores the modules whose source is unchanged since
 // (current), and names the ones changed since (stale) and the ones never measured.
 import { createHash } from "node:crypto";
+import { minimatch } from "minimatch";
 import type { MutantEntry, MutationReport } from "./score.ts";
 
 export interface LedgerEntry {
@@ -75,35 +76,16 @@ export function recordRun(
 }
 
 /**
- * The report's modules a run's Stryker arguments mutated: those `--mutate` names (paths, or
- * globs where * is within a folder and ** across them), or every one without it.
+ * The report's modules a run's Stryker arguments mutated: those `--mutate` names (paths or globs,
+ * matched by minimatch, as Stryker matches them), or every one without it.
  */
 export function mutatedBy(args: readonly string[], modules: readonly string[]): string[] {
   const at = args.findIndex((arg) => arg === "--mutate" || arg.startsWith("--mutate="));
   if (at < 0) return [...modules];
   const value = args[at].startsWith("--mutate=") ? args[at].slice("--mutate=".length) : args[at + 1];
   if (value === undefined) throw new Error("mutation: --mutate needs a list of modules");
-  const patterns = value.split(",").map(globPattern);
-  return modules.filter((module) => patterns.some((pattern) => pattern.test(module)));
-}
-
-function globPattern(glob: string): RegExp {
-  // "**/" is any run of folders, none included; "*" anything within one.
-  const source = glob
-    .split("**/")
-    .map((piece) => piece.split("**"))
-    .map((pieces) =>
-      pieces
-        .map((part) =>
-          part
-            .split("*")
-            .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-            .join("[^/]*"),
-        )
-        .join(".*"),
-    )
-    .join("(?:.*/)?");
-  return new RegExp(`^${source}$`);
+  const globs = value.split(",");
+  return modules.filter((module) => globs.some((glob) => minimatch(module, glob)));
 }
 
 export interface Standing {
