@@ -28,7 +28,7 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
     onBar(ctx: BarContext) {
       // No decision on the last bar: its orders could never fill.
       if (ctx.t === ctx.bars - 1) return;
-      if (rank?.n !== ctx.symbols.length) rank = new Ranking(ctx.symbols);
+      if (rank?.bySymbol.length !== ctx.symbols.length) rank = new Ranking(ctx.symbols);
       const { bySymbol, ranked, scores, negated, targets } = rank;
       // The ranked assets (score not NaN) in symbol order, with their scores.
       let count = 0;
@@ -58,7 +58,6 @@ export function rankLongShort(options: RankLongShortOptions): Strategy {
 
 /** One run's ranking buffers, for its symbols: made once, reused every bar. */
 class Ranking {
-  readonly n: number;
   readonly bySymbol: Int32Array;
   /** The ranked assets' columns, and their scores and negated scores, in symbol order. */
   readonly ranked: Int32Array;
@@ -69,13 +68,13 @@ class Ranking {
   private readonly scratch: Float64Array;
 
   constructor(symbols: readonly string[]) {
-    this.n = symbols.length;
+    const n = symbols.length;
     this.bySymbol = Int32Array.from(symbolOrder(symbols));
-    this.ranked = new Int32Array(this.n);
-    this.scores = new Float64Array(this.n);
-    this.negated = new Float64Array(this.n);
-    this.targets = new Float64Array(this.n);
-    this.scratch = new Float64Array(this.n);
+    this.ranked = new Int32Array(n);
+    this.scores = new Float64Array(n);
+    this.negated = new Float64Array(n);
+    this.targets = new Float64Array(n);
+    this.scratch = new Float64Array(n);
   }
 
   /**
