@@ -1,10 +1,11 @@
-// Standard normals and standard exponentials by ziggurats. Normals: Doornik's ZIGNOR ("An Improved Ziggurat Method to Generate Normal Random
-// Samples", 2005): the density under 128 stacked blocks of equal area V, 127 rectangles and a base
-// block that holds the tail beyond R. A draw picks a block i and a u in (-1, 1); when |u| x_i
-// lies inside the next rectangle up (|u| < x_{i+1} / x_i, about 99% of draws) it is returned as
-// it is: no logarithm, no trigonometry. Otherwise the wedge is accepted against the density, or,
-// for the base block, a tail point is drawn by Marsaglia's method. About 3x faster than
-// Box-Muller here, which matters: a stress path draws three normals per asset-bar.
+// Standard normals and standard exponentials by ziggurats. Normals: Doornik's ZIGNOR ("An Improved
+// Ziggurat Method to Generate Normal Random Samples", 2005): the density under 128 stacked blocks
+// of equal area V, 127 rectangles and a base block that holds the tail beyond R. A draw picks a
+// block i and a u in (-1, 1); when |u| x_i lies inside the next rectangle up (|u| < x_{i+1} / x_i,
+// about 99% of draws) it is returned as it is: no logarithm, no trigonometry. Otherwise the wedge
+// is accepted against the density, or, for the base block, a tail point is drawn by Marsaglia's
+// method. About 3x faster than Box-Muller here, which matters: a stress path draws three normals
+// per asset-bar.
 // Exponentials (a bar's Brownian-bridge extremes, two per asset-bar): the same construction on
 // f(x) = exp(-x), x >= 0, with 256 blocks (Marsaglia and Tsang, "The Ziggurat Method for
 // Generating Random Variables", 2000), in place of -log U: no logarithm on about 99% of draws.
